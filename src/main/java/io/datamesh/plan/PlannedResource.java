@@ -1,0 +1,18 @@
+package io.datamesh.plan;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One resource as the engine would register it: the engine type token
+ * (e.g. {@code aws:lakeformation/permissions:Permissions}) and the inputs as the engine would send
+ * them to the provider (camelCase property names, plain JSON-like values: String, Boolean, Number,
+ * List, Map). This is the shared currency of the offline plan, the policy rules and the access
+ * explainer.
+ */
+public record PlannedResource(String urn, String type, String name, Optional<String> parent,
+                              Map<String, Object> inputs) {
+    public PlannedResource {
+        inputs = Map.copyOf(inputs);
+    }
+}
