@@ -3,11 +3,17 @@ package io.datamesh.plan;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one stack would do: its resources in registration order, outputs, warnings, errors. */
+/**
+ * Everything one stack would do: its resources in registration order, outputs, warnings, errors.
+ *
+ * @param retainedOnDelete URNs of the resources `pulumi destroy` leaves in the account
+ */
 public record StackPlan(String stack, String role, List<PlannedResource> resources,
-                        Map<String, Object> outputs, List<String> warnings, List<String> errors) {
+                        Map<String, Object> outputs, List<String> warnings, List<String> errors,
+                        List<String> retainedOnDelete) {
     public StackPlan {
         resources = List.copyOf(resources);
+        retainedOnDelete = List.copyOf(retainedOnDelete);
         outputs = Map.copyOf(outputs);
         warnings = List.copyOf(warnings);
         errors = List.copyOf(errors);

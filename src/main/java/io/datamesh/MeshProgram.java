@@ -1,0 +1,143 @@
+package io.datamesh;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.exceptions.RunException;
+import io.datamesh.account.Diagnostics;
+import io.datamesh.central.CentralCatalog;
+import io.datamesh.central.CentralCatalogArgs;
+import io.datamesh.config.CentralSettings;
+import io.datamesh.config.ConfigProblem;
+import io.datamesh.config.ConsumerSettings;
+import io.datamesh.config.ContractCheck;
+import io.datamesh.config.DomainAccount;
+import io.datamesh.config.ProducerSettings;
+import io.datamesh.config.StackSettings;
+import io.datamesh.consumer.ConsumerDomain;
+import io.datamesh.consumer.ConsumerDomainArgs;
+import io.datamesh.domain.SharedDataAccess;
+import io.datamesh.producer.ProducerDomain;
+import io.datamesh.producer.ProducerDomainArgs;
+import io.datamesh.stackref.DomainShare;
+import io.datamesh.stackref.MeshOutputs;
+import io.datamesh.stackref.ProducerExport;
+import io.datamesh.stackref.StackOutputs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The one program of every stack: reads the other stacks' outputs it depends on, checks them, and
+ * instantiates exactly one component for the stack's role.
+ */
+public final class MeshProgram {
+    private MeshProgram() {
+    }
+
+    /** @return the warnings raised while the stack was defined */
+    public static List<String> define(Context ctx, StackSettings settings, Path projectDir) {
+        var diagnostics = new Diagnostics(ctx);
+        if (settings instanceof CentralSettings central) {
+            central(ctx, central, diagnostics);
+        } else if (settings instanceof ProducerSettings producer) {
+            producer(ctx, producer, projectDir, diagnostics);
+        } else if (settings instanceof ConsumerSettings consumer) {
+            consumer(ctx, consumer, diagnostics);
+        }
+        return diagnostics.warnings();
+    }
+
+    private static void central(Context ctx, CentralSettings settings, Diagnostics diagnostics) {
+        List<ProducerExport> producers = new ArrayList<>();
+        for (DomainAccount producer : settings.producers()) {
+            var outputs = new StackOutputs("producer-" + producer.domain(), producer.stack(), null);
+            outputs.optional(MeshOutputs.PRODUCER, ProducerExport.class).ifPresentOrElse(
+                    export -> producers.add(checked(producer, export, settings)),
+                    () -> diagnostics.warn("producer '" + producer.domain() + "' (stack " + producer.stack()
+                            + ") is configured but not deployed yet: skipped. Deploy it, then run this stack again."));
+        }
+        var catalog = new CentralCatalog("central", new CentralCatalogArgs(settings, producers), diagnostics);
+        var databases = new LinkedHashMap<String, String>();
+        producers.forEach(p -> databases.put(p.domain(), io.datamesh.account.MeshNames.domainDatabase(p.domain())));
+        ctx.export(MeshOutputs.CATALOG_ID, Output.of(settings.identity().accountId()));
+        ctx.export(MeshOutputs.DATABASES, Output.of(databases));
+        ctx.export(MeshOutputs.TAG_ONTOLOGY, Output.of(StackOutputs.toOutput(settings.tagOntology())));
+        ctx.export(MeshOutputs.SHARES, Output.of(StackOutputs.toOutput(catalog.shares())));
+        ctx.export(MeshOutputs.SHARED_TABLES, Output.of(catalog.catalog().tables().stream()
+                .map(t -> t.qualifiedName()).toList()));
+        ctx.export(MeshOutputs.LAKE_ADMIN_ROLE_ARN, catalog.lakeAdminRoleArn());
+        ctx.export(MeshOutputs.CRAWLER_ROLE_ARN, catalog.crawlerRoleArn());
+        ctx.export(MeshOutputs.REGISTRATION_ROLE_ARN, catalog.registrationRoleArn());
+    }
+
+    /** A producer's export must be the producer central onboarded, and fit the ontology. */
+    private static ProducerExport checked(DomainAccount producer, ProducerExport export, CentralSettings settings) {
+        if (!export.domain().equals(producer.domain()) || !export.accountId().equals(producer.accountId())) {
+            throw new RunException("stack " + producer.stack() + " publishes domain '" + export.domain() + "' in account "
+                    + export.accountId() + " but datamesh:producers lists '" + producer.domain() + "' in account "
+                    + producer.accountId() + ": fix the stack name or the account id.");
+        }
+        List<ConfigProblem> problems = ContractCheck.againstOntology(export.databaseTags(), export.dataProducts(),
+                settings.tagOntology());
+        if (!problems.isEmpty()) {
+            throw new RunException("the contracts of producer stack " + producer.stack() + " do not fit the central LF-tag ontology:\n  "
+                    + problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n  ")));
+        }
+        return export;
+    }
+
+    private static void producer(Context ctx, ProducerSettings settings, Path projectDir, Diagnostics diagnostics) {
+        var central = new StackOutputs("central", settings.access().centralStack(), null);
+        central.<Map<String, List<String>>>optional(MeshOutputs.TAG_ONTOLOGY, ontologyType()).ifPresent(ontology -> {
+            List<ConfigProblem> problems = ContractCheck.againstOntology(settings.databaseTags(), settings.dataProducts(),
+                    ontology);
+            if (!problems.isEmpty()) {
+                throw new RunException("this producer's contracts do not fit the LF-tag ontology of " + central.stack() + ":\n  "
+                        + problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n  ")));
+            }
+        });
+        Optional<DomainShare> share = central.<Map<String, DomainShare>>optional(MeshOutputs.SHARES,
+                StackOutputs.mapOf(DomainShare.class)).map(s -> s.get(settings.domain()));
+        var domain = new ProducerDomain(settings.domain(), new ProducerDomainArgs(settings, share, projectDir), diagnostics);
+        ctx.export(MeshOutputs.PRODUCER, domain.export().applyValue(StackOutputs::toOutput));
+        exportAccess(ctx, domain.access());
+    }
+
+    private static void consumer(Context ctx, ConsumerSettings settings, Diagnostics diagnostics) {
+        var central = new StackOutputs("central", settings.access().centralStack(), null);
+        Map<String, DomainShare> shares = central.require(MeshOutputs.SHARES, StackOutputs.mapOf(DomainShare.class));
+        DomainShare share = shares.get(settings.domain());
+        if (share == null) {
+            diagnostics.warn("central stack " + central.stack() + " grants nothing to domain '" + settings.domain()
+                    + "': add a grant with `to: " + settings.domain() + "` to its datamesh:grants.");
+            share = new DomainShare(List.of(), List.of());
+        }
+        var domain = new ConsumerDomain(settings.domain(), new ConsumerDomainArgs(settings, share), diagnostics);
+        exportAccess(ctx, domain.access());
+    }
+
+    private static void exportAccess(Context ctx, SharedDataAccess access) {
+        ctx.export("analystRoleArns", Output.all(new ArrayList<>(access.analystRoleArns().values()))
+                .applyValue(arns -> {
+                    var names = new ArrayList<>(access.analystRoleArns().keySet());
+                    var result = new LinkedHashMap<String, String>();
+                    for (int i = 0; i < names.size(); i++) {
+                        result.put(names.get(i), arns.get(i));
+                    }
+                    return result;
+                }));
+        ctx.export("resourceLinks", Output.of(access.resourceLinks()));
+        ctx.export("athenaWorkgroup", access.workgroupName());
+    }
+
+    private static com.fasterxml.jackson.databind.JavaType ontologyType() {
+        var types = com.fasterxml.jackson.databind.type.TypeFactory.defaultInstance();
+        return types.constructMapType(LinkedHashMap.class, types.constructType(String.class),
+                types.constructCollectionType(List.class, String.class));
+    }
+}

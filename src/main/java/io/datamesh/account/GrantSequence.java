@@ -1,0 +1,39 @@
+package io.datamesh.account;
+
+import com.pulumi.aws.lakeformation.Permissions;
+import com.pulumi.aws.lakeformation.PermissionsArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Issues an account's Lake Formation grants one after another. Lake Formation rejects concurrent
+ * permission changes with ConcurrentModificationException, so each grant depends on the previous
+ * one (and the first on whatever made the deployer a Lake Formation admin).
+ */
+public final class GrantSequence {
+    private final Resource parent;
+    private Resource previous;
+    private final List<Permissions> grants = new ArrayList<>();
+
+    public GrantSequence(Resource parent, Resource first) {
+        this.parent = parent;
+        this.previous = first;
+    }
+
+    public Permissions grant(String name, PermissionsArgs args, Resource... alsoAfter) {
+        var dependencies = new ArrayList<Resource>(List.of(alsoAfter));
+        dependencies.add(previous);
+        var grant = new Permissions(name, args, CustomResourceOptions.builder()
+                .parent(parent).dependsOn(dependencies).build());
+        previous = grant;
+        grants.add(grant);
+        return grant;
+    }
+
+    public List<Permissions> grants() {
+        return List.copyOf(grants);
+    }
+}

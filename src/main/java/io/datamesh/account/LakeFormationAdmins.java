@@ -1,0 +1,105 @@
+package io.datamesh.account;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.iam.IamFunctions;
+import com.pulumi.aws.iam.inputs.GetSessionContextPlainArgs;
+import com.pulumi.aws.lakeformation.DataLakeSettings;
+import com.pulumi.aws.lakeformation.DataLakeSettingsArgs;
+import com.pulumi.aws.lakeformation.LakeformationFunctions;
+import com.pulumi.aws.lakeformation.outputs.GetDataLakeSettingsResult;
+import com.pulumi.exceptions.RunException;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.datamesh.config.StackIdentity;
+import io.datamesh.lakeformation.AccountSettings;
+import io.datamesh.lakeformation.SettingsMerge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Makes the account's data lake settings what the mesh needs without losing what is there.
+ *
+ * <p>The settings are one object that every write replaces whole, so this reads the current
+ * settings first (the getDataLakeSettings invoke, on every preview and update) and writes the
+ * merge: admins only added, unmanaged fields carried over, default permissions empty, and
+ * {@code CROSS_ACCOUNT_VERSION} pinned in {@code parameters} so that no write resets it. When the
+ * account is not ready (wrong credentials, a higher version than pinned, too many admins) the
+ * program stops before registering anything, with the fix in the message. The resource is retained
+ * on destroy: deleting it would reset the version to 1 and drop every admin.
+ */
+public final class LakeFormationAdmins {
+    private LakeFormationAdmins() {
+    }
+
+    public static String deployerArn() {
+        String callerArn = AwsFunctions.getCallerIdentityPlain().join().arn();
+        if (!callerArn.contains(":assumed-role/")) {
+            return callerArn;
+        }
+        return IamFunctions.getSessionContextPlain(GetSessionContextPlainArgs.builder().arn(callerArn).build())
+                .join().issuerArn();
+    }
+
+    /**
+     * @param admins principals that must be admins besides the deployer (the deployer must be one to
+     *               make grants)
+     */
+    public static DataLakeSettings ensure(String name, StackIdentity identity, List<String> admins,
+                                          Resource parent, Diagnostics diagnostics) {
+        String callerAccount = AwsFunctions.getCallerIdentityPlain().join().accountId();
+        if (!callerAccount.equals(identity.accountId())) {
+            throw new RunException("the AWS credentials are for account " + callerAccount + " but datamesh:accountId is "
+                    + identity.accountId() + ". Fix: select the profile or role of account " + identity.accountId()
+                    + " (AWS_PROFILE / aws:profile) or correct datamesh:accountId.");
+        }
+        var required = Stream.of(admins.stream(), identity.lakeFormationAdmins().stream(), Stream.of(deployerArn()))
+                .flatMap(s -> s).distinct().toList();
+        var outcome = SettingsMerge.merge(identity.accountId(), read(), required, identity.crossAccountVersion());
+        if (!outcome.blockers().isEmpty()) {
+            throw new RunException("Lake Formation settings of account " + identity.accountId() + " are not ready:\n  - "
+                    + String.join("\n  - ", outcome.blockers()));
+        }
+        outcome.notices().forEach(diagnostics::warn);
+        AccountSettings target = outcome.target();
+        return new DataLakeSettings(name, DataLakeSettingsArgs.builder()
+                .admins(target.admins())
+                .readOnlyAdmins(target.readOnlyAdmins())
+                .createDatabaseDefaultPermissions(List.of())
+                .createTableDefaultPermissions(List.of())
+                .parameters(target.parameters())
+                .trustedResourceOwners(target.trustedResourceOwners())
+                .allowExternalDataFiltering(target.allowExternalDataFiltering())
+                .externalDataFilteringAllowLists(target.externalDataFilteringAllowList())
+                .authorizedSessionTagValueLists(target.authorizedSessionTagValueList())
+                .allowFullTableExternalDataAccess(target.allowFullTableExternalDataAccess())
+                .build(), CustomResourceOptions.builder().parent(parent).retainOnDelete(true).build());
+    }
+
+    private static AccountSettings read() {
+        GetDataLakeSettingsResult current;
+        try {
+            current = LakeformationFunctions.getDataLakeSettingsPlain().join();
+        } catch (RuntimeException e) {
+            throw new RunException("cannot read the Lake Formation settings (" + rootMessage(e) + "). Fix: deploy with a"
+                    + " principal allowed lakeformation:GetDataLakeSettings and lakeformation:PutDataLakeSettings"
+                    + " (e.g. the AWS managed policy AWSLakeFormationDataAdmin).", e);
+        }
+        List<String> defaults = new ArrayList<>();
+        current.createDatabaseDefaultPermissions().forEach(p -> defaults.add(p.principal()));
+        current.createTableDefaultPermissions().forEach(p -> defaults.add(p.principal()));
+        return new AccountSettings(current.admins(), current.readOnlyAdmins(), defaults, current.parameters(),
+                current.trustedResourceOwners(), Boolean.TRUE.equals(current.allowExternalDataFiltering()),
+                current.externalDataFilteringAllowLists(), current.authorizedSessionTagValueLists(),
+                Boolean.TRUE.equals(current.allowFullTableExternalDataAccess()));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

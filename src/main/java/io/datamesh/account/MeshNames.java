@@ -1,0 +1,49 @@
+package io.datamesh.account;
+
+/**
+ * Physical names shared across stacks. Producer policies must name central roles before those
+ * roles exist, so the names are derived, never random: {@code <prefix>-crawler} in the central
+ * account is the same string in every stack of the mesh.
+ */
+public final class MeshNames {
+    private MeshNames() {
+    }
+
+    public static String lakeAdminRole(String prefix) {
+        return prefix + "-lake-admin";
+    }
+
+    public static String crawlerRole(String prefix) {
+        return prefix + "-crawler";
+    }
+
+    public static String registrationRole(String prefix) {
+        return prefix + "-lf-registration";
+    }
+
+    public static String roleArn(String accountId, String roleName) {
+        return "arn:aws:iam::" + accountId + ":role/" + roleName;
+    }
+
+    public static String dataBucket(String prefix, String domain, String accountId, String region) {
+        return prefix + "-" + domain + "-data-" + accountId + "-" + region;
+    }
+
+    public static String athenaResultsBucket(String prefix, String domain, String accountId, String region) {
+        return prefix + "-" + domain + "-athena-" + accountId + "-" + region;
+    }
+
+    /** The Glue database of a producer domain in the central catalog. */
+    public static String domainDatabase(String domain) {
+        return domain;
+    }
+
+    /** The resource link a domain account creates to a shared central database. */
+    public static String resourceLink(String database) {
+        return "shared_" + database;
+    }
+
+    public static String analystRole(String prefix, String domain, String analyst) {
+        return prefix + "-" + domain + "-" + analyst.replace('_', '-');
+    }
+}

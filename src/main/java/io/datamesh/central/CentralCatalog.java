@@ -1,0 +1,429 @@
+package io.datamesh.central;
+
+import com.pulumi.aws.glue.CatalogDatabase;
+import com.pulumi.aws.glue.CatalogDatabaseArgs;
+import com.pulumi.aws.glue.CatalogTable;
+import com.pulumi.aws.glue.CatalogTableArgs;
+import com.pulumi.aws.glue.Crawler;
+import com.pulumi.aws.glue.CrawlerArgs;
+import com.pulumi.aws.glue.DataCatalogEncryptionSettings;
+import com.pulumi.aws.glue.DataCatalogEncryptionSettingsArgs;
+import com.pulumi.aws.glue.ResourcePolicy;
+import com.pulumi.aws.glue.ResourcePolicyArgs;
+import com.pulumi.aws.glue.SecurityConfiguration;
+import com.pulumi.aws.glue.SecurityConfigurationArgs;
+import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorArgs;
+import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorColumnArgs;
+import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorSerDeInfoArgs;
+import com.pulumi.aws.glue.inputs.CrawlerLakeFormationConfigurationArgs;
+import com.pulumi.aws.glue.inputs.CrawlerS3TargetArgs;
+import com.pulumi.aws.glue.inputs.CrawlerSchemaChangePolicyArgs;
+import com.pulumi.aws.glue.inputs.DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsArgs;
+import com.pulumi.aws.glue.inputs.DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryptionArgs;
+import com.pulumi.aws.glue.inputs.DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRestArgs;
+import com.pulumi.aws.glue.inputs.SecurityConfigurationEncryptionConfigurationArgs;
+import com.pulumi.aws.glue.inputs.SecurityConfigurationEncryptionConfigurationCloudwatchEncryptionArgs;
+import com.pulumi.aws.glue.inputs.SecurityConfigurationEncryptionConfigurationJobBookmarksEncryptionArgs;
+import com.pulumi.aws.glue.inputs.SecurityConfigurationEncryptionConfigurationS3EncryptionArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.lakeformation.LfTag;
+import com.pulumi.aws.lakeformation.LfTagArgs;
+import com.pulumi.aws.lakeformation.PermissionsArgs;
+import com.pulumi.aws.lakeformation.Resource;
+import com.pulumi.aws.lakeformation.ResourceArgs;
+import com.pulumi.aws.lakeformation.ResourceLfTag;
+import com.pulumi.aws.lakeformation.ResourceLfTagArgs;
+import com.pulumi.aws.lakeformation.inputs.PermissionsDataLocationArgs;
+import com.pulumi.aws.lakeformation.inputs.PermissionsDatabaseArgs;
+import com.pulumi.aws.lakeformation.inputs.PermissionsLfTagPolicyArgs;
+import com.pulumi.aws.lakeformation.inputs.PermissionsLfTagPolicyExpressionArgs;
+import com.pulumi.aws.lakeformation.inputs.PermissionsTableArgs;
+import com.pulumi.aws.lakeformation.inputs.ResourceLfTagDatabaseArgs;
+import com.pulumi.aws.lakeformation.inputs.ResourceLfTagLfTagArgs;
+import com.pulumi.aws.lakeformation.inputs.ResourceLfTagTableArgs;
+import com.pulumi.aws.lakeformation.inputs.ResourceLfTagTableWithColumnsArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.datamesh.account.Diagnostics;
+import io.datamesh.account.GrantSequence;
+import io.datamesh.account.LakeFormationAdmins;
+import io.datamesh.account.MeshNames;
+import io.datamesh.config.CentralSettings;
+import io.datamesh.config.ContractColumn;
+import io.datamesh.config.DataProduct;
+import io.datamesh.config.DomainAccount;
+import io.datamesh.config.TagGrant;
+import io.datamesh.iam.PolicyDocuments;
+import io.datamesh.lakeformation.TaggedCatalog;
+import io.datamesh.stackref.DomainShare;
+import io.datamesh.stackref.ProducerExport;
+import software.amazon.awssdk.policybuilder.iam.IamEffect;
+import software.amazon.awssdk.policybuilder.iam.IamPrincipalType;
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The governance account of the mesh: Lake Formation settings and admin, the LF-tag ontology, one
+ * catalog database per onboarded producer with its declared tables, tags and crawler, and the
+ * LF-tag-expression grants that share data with domain accounts.
+ */
+public final class CentralCatalog extends ComponentResource {
+    public static final String TYPE = "datamesh:index:CentralCatalog";
+    private static final List<String> GLUE_READ_ACTIONS = List.of("glue:GetDatabase", "glue:GetDatabases",
+            "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition",
+            "glue:SearchTables");
+
+    private final String name;
+    private final CentralSettings settings;
+    private final String account;
+    private final String region;
+    private final String prefix;
+    private final TaggedCatalog catalog;
+    private final Map<String, DomainShare> shares;
+    private final Map<String, LfTag> lfTags = new LinkedHashMap<>();
+    private final Role lakeAdminRole;
+    private final Role crawlerRole;
+    private final Role registrationRole;
+
+    public CentralCatalog(String name, CentralCatalogArgs args, Diagnostics diagnostics) {
+        super(TYPE, name, ComponentResourceOptions.Empty);
+        this.name = name;
+        this.settings = args.settings();
+        this.account = settings.identity().accountId();
+        this.region = settings.identity().region();
+        this.prefix = settings.identity().namePrefix();
+        this.catalog = ContractCatalog.of(account, args.producers());
+        this.shares = ShareCalculator.shares(catalog, settings.grants());
+
+        lakeAdminRole = role("lake-admin", MeshNames.lakeAdminRole(prefix), PolicyDocuments.trustAccount(account),
+                "Administers the mesh's Lake Formation catalog; assumed by the platform team",
+                List.of("arn:aws:iam::aws:policy/AWSLakeFormationDataAdmin",
+                        "arn:aws:iam::aws:policy/AWSLakeFormationCrossAccountManager"));
+        crawlerRole = role("crawler", MeshNames.crawlerRole(prefix), PolicyDocuments.trustService("glue.amazonaws.com"),
+                "Runs the mesh's Glue crawlers over registered producer prefixes",
+                List.of("arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole"));
+        registrationRole = role("lf-registration", MeshNames.registrationRole(prefix),
+                PolicyDocuments.trustService("lakeformation.amazonaws.com"),
+                "Lake Formation vends credentials for registered producer locations with this role",
+                List.of());
+
+        var settingsResource = LakeFormationAdmins.ensure(name + "-lake-settings", settings.identity(),
+                List.of(MeshNames.roleArn(account, MeshNames.lakeAdminRole(prefix))), this, diagnostics);
+        var catalogKey = catalogKey(name);
+        var securityConfiguration = catalogEncryption(name, catalogKey);
+        settings.tagOntology().forEach((key, values) -> lfTags.put(key, new LfTag(name + "-tag-" + key,
+                LfTagArgs.builder().catalogId(account).key(key).values(values).build(), child())));
+        grantCatalogAccessThroughTags(name);
+        dataAccessPolicies(name, args.producers(), catalogKey);
+
+        var grants = new GrantSequence(this, settingsResource);
+        for (ProducerExport producer : args.producers()) {
+            onboard(name, producer, securityConfiguration, grants);
+        }
+        shareByTags(name, grants);
+
+        registerOutputs(Map.of());
+    }
+
+    /** Per producer: registration, database, declared tables, their tags, and a crawler. */
+    private void onboard(String name, ProducerExport producer, SecurityConfiguration securityConfiguration,
+                         GrantSequence grants) {
+        String base = name + "-" + producer.domain();
+        String databaseName = MeshNames.domainDatabase(producer.domain());
+        var database = new CatalogDatabase(base + "-database", CatalogDatabaseArgs.builder()
+                .catalogId(account).name(databaseName)
+                .description("Data products of the " + producer.domain() + " domain (account " + producer.accountId() + ")")
+                .locationUri("s3://" + producer.bucketName() + "/")
+                .build(), child());
+        ContractCatalog.databaseTags(producer).forEach((key, value) -> new ResourceLfTag(
+                base + "-database-tag-" + key, ResourceLfTagArgs.builder().catalogId(account)
+                .database(ResourceLfTagDatabaseArgs.builder().catalogId(account).name(databaseName).build())
+                .lfTag(tagValue(key, value)).build(), after(database, lfTags.get(key))));
+
+        List<Resource> locations = new ArrayList<>();
+        for (DataProduct product : producer.dataProducts()) {
+            String location = "s3://" + producer.bucketName() + "/" + product.prefix();
+            var registered = new Resource(base + "-" + product.name() + "-location", ResourceArgs.builder()
+                    .arn(s3Arn(producer.bucketName(), product.prefix()))
+                    .roleArn(registrationRole.arn())
+                    .useServiceLinkedRole(false)
+                    .hybridAccessEnabled(false)
+                    .build(), child());
+            locations.add(registered);
+            var table = declaredTable(base, databaseName, product, location, database);
+            tagTable(base, databaseName, product, table);
+        }
+
+        new Crawler(base + "-crawler", CrawlerArgs.builder()
+                .name(prefix + "-" + producer.domain() + "-crawler")
+                .description("Detects drift of the " + producer.domain() + " contracts; never rewrites them")
+                .role(crawlerRole.arn())
+                .databaseName(databaseName)
+                .securityConfiguration(securityConfiguration.name())
+                .s3Targets(producer.dataProducts().stream().map(p -> CrawlerS3TargetArgs.builder()
+                        .path("s3://" + producer.bucketName() + "/" + p.prefix()).build()).toList())
+                // LOG on update and delete: the declared table is the contract, a crawler only reports.
+                .schemaChangePolicy(CrawlerSchemaChangePolicyArgs.builder()
+                        .updateBehavior("LOG").deleteBehavior("LOG").build())
+                .lakeFormationConfiguration(CrawlerLakeFormationConfigurationArgs.builder()
+                        .useLakeFormationCredentials(true).build())
+                .configuration("{\"Version\":1.0,\"CrawlerOutput\":{\"Partitions\":{\"AddOrUpdateBehavior\":\"InheritFromTable\"},"
+                        + "\"Tables\":{\"AddOrUpdateBehavior\":\"MergeNewColumns\"}}}")
+                .build(), after(database));
+
+        for (int i = 0; i < producer.dataProducts().size(); i++) {
+            String arn = s3Arn(producer.bucketName(), producer.dataProducts().get(i).prefix());
+            grants.grant(base + "-crawler-location-" + producer.dataProducts().get(i).name(), PermissionsArgs.builder()
+                    .principal(crawlerRole.arn()).catalogId(account)
+                    .permissions("DATA_LOCATION_ACCESS")
+                    .dataLocation(PermissionsDataLocationArgs.builder().catalogId(account).arn(arn).build())
+                    .build(), locations.get(i));
+        }
+        grants.grant(base + "-crawler-database", PermissionsArgs.builder()
+                .principal(crawlerRole.arn()).catalogId(account)
+                .permissions("CREATE_TABLE", "ALTER", "DESCRIBE")
+                .database(PermissionsDatabaseArgs.builder().catalogId(account).name(databaseName).build())
+                .build(), database);
+        grants.grant(base + "-crawler-tables", PermissionsArgs.builder()
+                .principal(crawlerRole.arn()).catalogId(account)
+                .permissions("SELECT", "DESCRIBE", "ALTER")
+                .table(PermissionsTableArgs.builder().catalogId(account).databaseName(databaseName).wildcard(true).build())
+                .build(), database);
+    }
+
+    private CatalogTable declaredTable(String base, String databaseName, DataProduct product, String location,
+                                       CatalogDatabase database) {
+        var format = TableFormats.of(product.format());
+        return new CatalogTable(base + "-" + product.name(), CatalogTableArgs.builder()
+                .catalogId(account).databaseName(databaseName).name(product.name())
+                .description(product.description())
+                .tableType("EXTERNAL_TABLE")
+                .parameters(format.tableParameters())
+                .storageDescriptor(CatalogTableStorageDescriptorArgs.builder()
+                        .location(location)
+                        .inputFormat(format.inputFormat())
+                        .outputFormat(format.outputFormat())
+                        .serDeInfo(CatalogTableStorageDescriptorSerDeInfoArgs.builder()
+                                .serializationLibrary(format.serde()).parameters(format.serdeParameters()).build())
+                        .columns(product.columns().stream().map(c -> CatalogTableStorageDescriptorColumnArgs.builder()
+                                .name(c.name()).type(c.type()).comment(c.comment()).build()).toList())
+                        .build())
+                .build(), after(database));
+    }
+
+    /**
+     * One assignment per (table, key), and per (key, value) for the columns that override their
+     * table: columns without their own tags inherit and need no resource, which keeps the
+     * resource count proportional to overrides rather than to columns.
+     */
+    private void tagTable(String base, String databaseName, DataProduct product, CatalogTable table) {
+        product.tags().forEach((key, value) -> new ResourceLfTag(base + "-" + product.name() + "-tag-" + key,
+                ResourceLfTagArgs.builder().catalogId(account)
+                        .table(ResourceLfTagTableArgs.builder().catalogId(account).databaseName(databaseName)
+                                .name(product.name()).build())
+                        .lfTag(tagValue(key, value)).build(), after(table, lfTags.get(key))));
+        Map<String, List<String>> columnsByTag = new TreeMap<>();
+        for (ContractColumn column : product.columns()) {
+            column.tags().forEach((key, value) ->
+                    columnsByTag.computeIfAbsent(key + "=" + value, k -> new ArrayList<>()).add(column.name()));
+        }
+        columnsByTag.forEach((tag, columns) -> {
+            String key = tag.substring(0, tag.indexOf('='));
+            String value = tag.substring(tag.indexOf('=') + 1);
+            new ResourceLfTag(base + "-" + product.name() + "-columns-" + key + "-" + value, ResourceLfTagArgs.builder()
+                    .catalogId(account)
+                    .tableWithColumns(ResourceLfTagTableWithColumnsArgs.builder().catalogId(account)
+                            .databaseName(databaseName).name(product.name()).columnNames(columns).build())
+                    .lfTag(tagValue(key, value)).build(), after(table, lfTags.get(key)));
+        });
+    }
+
+    /** Account grants on LF-tag expressions, with the grant option so the receiving admin can re-grant. */
+    private void shareByTags(String name, GrantSequence grants) {
+        var accounts = new LinkedHashMap<String, String>();
+        Stream.concat(settings.producers().stream(), settings.consumers().stream())
+                .forEach(d -> accounts.put(d.domain(), d.accountId()));
+        for (TagGrant grant : settings.grants()) {
+            grants.grant(name + "-grant-" + grant.name(), PermissionsArgs.builder()
+                    .principal(accounts.get(grant.to()))
+                    .catalogId(account)
+                    .permissions(grant.permissions())
+                    .permissionsWithGrantOptions(grant.permissions())
+                    .lfTagPolicy(PermissionsLfTagPolicyArgs.builder()
+                            .catalogId(account)
+                            .resourceType(grant.resource().name())
+                            .expressions(grant.expression().entrySet().stream()
+                                    .map(e -> PermissionsLfTagPolicyExpressionArgs.builder()
+                                            .key(e.getKey()).values(e.getValue()).build())
+                                    .toList())
+                            .build())
+                    .build(), grant.expression().keySet().stream().map(lfTags::get).toArray(com.pulumi.resources.Resource[]::new));
+        }
+    }
+
+    /**
+     * The Glue Data Catalog resource policy: mesh accounts may read catalog objects only when Lake
+     * Formation's tag evaluation allows it. Needed for cross-account versions 1 and 2, harmless
+     * beyond; hybrid mode because access is granted both here and through Lake Formation.
+     */
+    private void grantCatalogAccessThroughTags(String name) {
+        List<String> meshAccounts = Stream.concat(settings.producers().stream(), settings.consumers().stream())
+                .map(DomainAccount::accountId).toList();
+        if (meshAccounts.isEmpty()) {
+            return;
+        }
+        var statement = IamStatement.builder().sid("MeshAccountsThroughLakeFormationTags").effect(IamEffect.ALLOW)
+                .addPrincipals(IamPrincipalType.AWS, meshAccounts.stream().map(PolicyDocuments::accountRoot).toList())
+                .addResource("arn:aws:glue:" + region + ":" + account + ":catalog")
+                .addResource("arn:aws:glue:" + region + ":" + account + ":database/*")
+                .addResource("arn:aws:glue:" + region + ":" + account + ":table/*/*")
+                .addCondition("Bool", "glue:EvaluatedByLakeFormationTags", "true");
+        GLUE_READ_ACTIONS.forEach(statement::addAction);
+        new ResourcePolicy(name + "-catalog-policy", ResourcePolicyArgs.builder()
+                .policy(PolicyDocuments.policy(List.of(statement.build())))
+                .enableHybrid("TRUE")
+                .build(), child());
+    }
+
+    /** Read access for the crawler and registration roles, scoped to registered prefixes and producer keys. */
+    private void dataAccessPolicies(String name, List<ProducerExport> producers, Key catalogKey) {
+        if (producers.isEmpty()) {
+            return;
+        }
+        var prefixes = IamStatement.builder().sid("ReadRegisteredPrefixes").effect(IamEffect.ALLOW).addAction("s3:GetObject");
+        var buckets = IamStatement.builder().sid("ListRegisteredPrefixes").effect(IamEffect.ALLOW)
+                .addAction("s3:ListBucket").addAction("s3:GetBucketLocation");
+        var keys = IamStatement.builder().sid("DecryptProducerData").effect(IamEffect.ALLOW)
+                .addAction("kms:Decrypt").addAction("kms:DescribeKey");
+        List<String> listedPrefixes = new ArrayList<>();
+        for (ProducerExport p : producers) {
+            buckets.addResource("arn:aws:s3:::" + p.bucketName());
+            keys.addResource(p.kmsKeyArn());
+            p.dataProducts().forEach(d -> {
+                prefixes.addResource("arn:aws:s3:::" + p.bucketName() + "/" + d.prefix() + "*");
+                listedPrefixes.add(d.prefix() + "*");
+            });
+        }
+        buckets.addConditions("StringLike", "s3:prefix", listedPrefixes.stream().distinct().toList());
+        String dataRead = PolicyDocuments.policy(List.of(prefixes.build(), buckets.build(), keys.build()));
+        new RolePolicy(name + "-registration-data", RolePolicyArgs.builder()
+                .role(registrationRole.name()).policy(dataRead).build(), child());
+        new RolePolicy(name + "-crawler-data", RolePolicyArgs.builder()
+                .role(crawlerRole.name())
+                .policy(catalogKey.arn().applyValue(keyArn -> PolicyDocuments.policy(List.of(prefixes.build(),
+                        buckets.build(), keys.build(),
+                        IamStatement.builder().sid("LakeFormationCredentials").effect(IamEffect.ALLOW)
+                                .addAction("lakeformation:GetDataAccess").addResource("*").build(),
+                        IamStatement.builder().sid("EncryptedCatalog").effect(IamEffect.ALLOW)
+                                .addAction("kms:Decrypt").addAction("kms:Encrypt").addAction("kms:GenerateDataKey")
+                                .addResource(keyArn).build()))))
+                .build(), child());
+    }
+
+    /**
+     * The catalog key. Cross-account readers of an encrypted catalog need to decrypt its metadata,
+     * so mesh accounts may use the key, but only through Glue (kms:ViaService): it opens no data.
+     */
+    private Key catalogKey(String name) {
+        List<IamStatement> statements = new ArrayList<>(List.of(PolicyDocuments.keyAdministration(account)));
+        List<String> meshAccounts = Stream.concat(settings.producers().stream(), settings.consumers().stream())
+                .map(d -> PolicyDocuments.accountRoot(d.accountId())).toList();
+        if (!meshAccounts.isEmpty()) {
+            statements.add(IamStatement.builder().sid("MeshAccountsReadCatalogThroughGlue").effect(IamEffect.ALLOW)
+                    .addPrincipals(IamPrincipalType.AWS, meshAccounts)
+                    .addAction("kms:Decrypt").addAction("kms:DescribeKey").addResource("*")
+                    .addCondition("StringEquals", "kms:ViaService", "glue." + region + ".amazonaws.com").build());
+        }
+        statements.add(IamStatement.builder().sid("CrawlerLogs").effect(IamEffect.ALLOW)
+                .addPrincipal(IamPrincipalType.SERVICE, "logs." + region + ".amazonaws.com")
+                .addAction("kms:Encrypt*").addAction("kms:Decrypt*").addAction("kms:ReEncrypt*")
+                .addAction("kms:GenerateDataKey*").addAction("kms:Describe*").addResource("*")
+                .addCondition("ArnLike", "kms:EncryptionContext:aws:logs:arn", "arn:aws:logs:" + region + ":" + account + ":*")
+                .build());
+        return new Key(name + "-catalog-key", KeyArgs.builder()
+                .description("Encrypts the mesh's Glue Data Catalog and crawler output")
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .policy(PolicyDocuments.policy(statements))
+                .build(), child());
+    }
+
+    private SecurityConfiguration catalogEncryption(String name, Key key) {
+        new DataCatalogEncryptionSettings(name + "-catalog-encryption", DataCatalogEncryptionSettingsArgs.builder()
+                .catalogId(account)
+                .dataCatalogEncryptionSettings(DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsArgs.builder()
+                        .encryptionAtRest(DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRestArgs.builder()
+                                .catalogEncryptionMode("SSE-KMS").sseAwsKmsKeyId(key.arn()).build())
+                        .connectionPasswordEncryption(DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryptionArgs.builder()
+                                .returnConnectionPasswordEncrypted(true).awsKmsKeyId(key.arn()).build())
+                        .build())
+                .build(), child());
+        return new SecurityConfiguration(name + "-crawler-security", SecurityConfigurationArgs.builder()
+                .name(prefix + "-crawler")
+                .encryptionConfiguration(SecurityConfigurationEncryptionConfigurationArgs.builder()
+                        .s3Encryption(SecurityConfigurationEncryptionConfigurationS3EncryptionArgs.builder()
+                                .s3EncryptionMode("SSE-KMS").kmsKeyArn(key.arn()).build())
+                        .cloudwatchEncryption(SecurityConfigurationEncryptionConfigurationCloudwatchEncryptionArgs.builder()
+                                .cloudwatchEncryptionMode("SSE-KMS").kmsKeyArn(key.arn()).build())
+                        .jobBookmarksEncryption(SecurityConfigurationEncryptionConfigurationJobBookmarksEncryptionArgs.builder()
+                                .jobBookmarksEncryptionMode("CSE-KMS").kmsKeyArn(key.arn()).build())
+                        .build())
+                .build(), child());
+    }
+
+    private Role role(String logicalSuffix, String roleName, String trust, String description, List<String> managed) {
+        return new Role(name + "-" + logicalSuffix, RoleArgs.builder()
+                .name(roleName).description(description).assumeRolePolicy(trust).managedPolicyArns(managed)
+                .build(), child());
+    }
+
+    private static ResourceLfTagLfTagArgs tagValue(String key, String value) {
+        return ResourceLfTagLfTagArgs.builder().key(key).value(value).build();
+    }
+
+    private static String s3Arn(String bucket, String prefix) {
+        return "arn:aws:s3:::" + bucket + "/" + prefix.substring(0, prefix.length() - 1);
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    private CustomResourceOptions after(com.pulumi.resources.Resource... dependencies) {
+        return CustomResourceOptions.builder().parent(this).dependsOn(dependencies).build();
+    }
+
+    public Output<String> lakeAdminRoleArn() {
+        return lakeAdminRole.arn();
+    }
+
+    public Output<String> crawlerRoleArn() {
+        return crawlerRole.arn();
+    }
+
+    public Output<String> registrationRoleArn() {
+        return registrationRole.arn();
+    }
+
+    public TaggedCatalog catalog() {
+        return catalog;
+    }
+
+    /** What each domain's account receives through the tag grants, by domain. */
+    public Map<String, DomainShare> shares() {
+        return shares;
+    }
+}

@@ -1,0 +1,82 @@
+package io.datamesh.central;
+
+import io.datamesh.config.GrantResource;
+import io.datamesh.config.TagGrant;
+import io.datamesh.lakeformation.TagAccess;
+import io.datamesh.lakeformation.TagExpression;
+import io.datamesh.lakeformation.TaggedCatalog;
+import io.datamesh.stackref.DomainShare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What each domain account receives from the central LF-tag grants: the union over its grants of
+ * the databases a DATABASE grant matches and, per table, the columns a TABLE grant's SELECT reaches
+ * and whether the table itself matches (needed for table-level permissions such as DESCRIBE).
+ */
+public final class ShareCalculator {
+    private ShareCalculator() {
+    }
+
+    public static Map<String, DomainShare> shares(TaggedCatalog catalog, List<TagGrant> grants) {
+        Map<String, Accumulator> byDomain = new LinkedHashMap<>();
+        for (TagGrant grant : grants) {
+            var acc = byDomain.computeIfAbsent(grant.to(), d -> new Accumulator());
+            var expression = TagExpression.of(grant.expression());
+            if (grant.resource() == GrantResource.DATABASE) {
+                acc.databases.addAll(TagAccess.matchingDatabases(catalog, expression));
+                continue;
+            }
+            for (TaggedCatalog.Table table : catalog.tables()) {
+                boolean tableMatches = expression.matches(catalog.effectiveTags(table));
+                List<String> columns = grant.permissions().contains("SELECT")
+                        ? TagAccess.readableColumns(catalog, table, expression) : List.of();
+                var tablePermissions = grant.permissions().stream()
+                        .filter(p -> p.equals("SELECT") ? !columns.isEmpty() : tableMatches).toList();
+                if (tablePermissions.isEmpty()) {
+                    continue;
+                }
+                var entry = acc.tables.computeIfAbsent(table.qualifiedName(), k -> new TableAccumulator(table));
+                entry.columns.addAll(columns);
+                entry.permissions.addAll(tablePermissions);
+            }
+        }
+        Map<String, DomainShare> result = new LinkedHashMap<>();
+        byDomain.forEach((domain, acc) -> result.put(domain, acc.toShare()));
+        return result;
+    }
+
+    private static final class Accumulator {
+        final Set<String> databases = new LinkedHashSet<>();
+        final Map<String, TableAccumulator> tables = new LinkedHashMap<>();
+
+        DomainShare toShare() {
+            List<DomainShare.Table> shared = new ArrayList<>();
+            tables.values().forEach(t -> shared.add(t.toTable()));
+            return new DomainShare(List.copyOf(databases), shared);
+        }
+    }
+
+    private static final class TableAccumulator {
+        final TaggedCatalog.Table table;
+        final Set<String> columns = new LinkedHashSet<>();
+        final Set<String> permissions = new LinkedHashSet<>();
+
+        TableAccumulator(TaggedCatalog.Table table) {
+            this.table = table;
+        }
+
+        DomainShare.Table toTable() {
+            // Keep the table's column order, not the order grants happened to reach them.
+            List<String> ordered = table.columns().stream().map(TaggedCatalog.Column::name)
+                    .filter(columns::contains).toList();
+            return new DomainShare.Table(table.database(), table.name(), ordered,
+                    ordered.size() == table.columns().size(), List.copyOf(permissions));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.datamesh.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.datamesh.plan.AccountState;
+import io.datamesh.plan.InvalidMeshException;
+import io.datamesh.plan.MeshPlan;
+import io.datamesh.plan.MeshPlanner;
+import io.datamesh.plan.PlannedResource;
+import io.datamesh.plan.StackPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Plans every stack of a mesh directory offline, in deploy order, through the Pulumi SDK's mock engine.",
+                "Exit codes: 0 planned cleanly, 1 a stack failed to plan, 2 invalid configuration."})
+public final class PlanCommand implements Callable<Integer> {
+    @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
+    Path dir = Path.of(".");
+
+    @Option(names = "--stack", description = "Only report these stacks (repeatable); the stacks they reference are still planned.")
+    List<String> stacks = new ArrayList<>();
+
+    @Option(names = "--json", description = "Also write the plan as JSON to this file.")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        MeshPlan plan;
+        try {
+            plan = MeshPlanner.plan(dir, AccountState.TYPICAL);
+        } catch (InvalidMeshException e) {
+            e.problems().forEach(System.err::println);
+            System.err.println(e.problems().size() + " configuration problem(s); nothing was planned.");
+            return DatameshCli.INVALID_CONFIG;
+        }
+        List<String> unknown = stacks.stream().filter(s -> !plan.configs().containsKey(s)).toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("no stack file for " + unknown + " in " + dir + " (found " + plan.configs().keySet() + ")");
+            return DatameshCli.INVALID_CONFIG;
+        }
+        List<StackPlan> selected = plan.stacks().stream()
+                .filter(s -> stacks.isEmpty() || stacks.contains(s.stack())).toList();
+        PrintStream out = System.out;
+        out.println("Deploy order (first deployment): " + String.join(" → ", plan.deployOrder()));
+        selected.forEach(s -> printStack(out, s));
+        if (json != null) {
+            writeJson(plan, selected);
+            out.println("wrote " + json);
+        }
+        return selected.stream().anyMatch(s -> !s.errors().isEmpty()) ? 1 : 0;
+    }
+
+    private static void printStack(PrintStream out, StackPlan stack) {
+        out.println();
+        out.println("== " + stack.stack() + " (" + stack.role() + ") — " + stack.resources().size() + " resources ==");
+        Map<String, Long> byType = stack.resources().stream()
+                .collect(Collectors.groupingBy(PlannedResource::type, TreeMap::new, Collectors.counting()));
+        byType.forEach((type, count) -> out.printf("  %4d  %s%n", count, type));
+        if (!stack.retainedOnDelete().isEmpty()) {
+            out.println("  kept by `pulumi destroy`: " + stack.retainedOnDelete().stream()
+                    .map(urn -> urn.substring(urn.lastIndexOf("::") + 2)).collect(Collectors.joining(", ")));
+        }
+        if (!stack.outputs().isEmpty()) {
+            out.println("  outputs:");
+            stack.outputs().forEach((k, v) -> out.println("    " + k + " = " + abbreviate(String.valueOf(v))));
+        }
+        stack.warnings().forEach(w -> out.println("  warning: " + w));
+        stack.errors().forEach(e -> out.println("  error: " + e));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 160 ? text : text.substring(0, 157) + "...";
+    }
+
+    private void writeJson(MeshPlan plan, List<StackPlan> selected) throws IOException {
+        Function<PlannedResource, Map<String, Object>> resourceJson = r -> {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("urn", r.urn());
+            m.put("type", r.type());
+            m.put("name", r.name());
+            m.put("parent", r.parent().orElse(null));
+            m.put("inputs", r.inputs());
+            return m;
+        };
+        List<Object> stacksJson = new ArrayList<>();
+        for (StackPlan s : selected) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("stack", s.stack());
+            m.put("role", s.role());
+            m.put("resources", s.resources().stream().map(resourceJson).toList());
+            m.put("outputs", s.outputs());
+            m.put("warnings", s.warnings());
+            m.put("errors", s.errors());
+            m.put("retainedOnDelete", s.retainedOnDelete());
+            stacksJson.add(m);
+        }
+        var root = new LinkedHashMap<String, Object>();
+        root.put("deployOrder", plan.deployOrder());
+        root.put("stacks", stacksJson);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), root);
+    }
+}

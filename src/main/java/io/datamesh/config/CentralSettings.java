@@ -1,0 +1,25 @@
+package io.datamesh.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The governance account: the LF-tag ontology, the domains it onboards and the tag grants.
+ *
+ * @param tagOntology LF-tag key → allowed values, in file order
+ */
+public record CentralSettings(StackIdentity identity, Map<String, List<String>> tagOntology,
+                              List<DomainAccount> producers, List<DomainAccount> consumers,
+                              List<TagGrant> grants) implements StackSettings {
+    public CentralSettings {
+        tagOntology = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tagOntology));
+        producers = List.copyOf(producers);
+        consumers = List.copyOf(consumers);
+        grants = List.copyOf(grants);
+    }
+
+    @Override
+    public StackRole role() {
+        return StackRole.CENTRAL;
+    }
+}

@@ -1,0 +1,24 @@
+package io.datamesh.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A data domain that owns a bucket of data and publishes data products as contracts.
+ *
+ * @param databaseTags     LF-tags for the domain's database, besides {@code domain=<domain>}
+ * @param uploadSampleData whether {@code sample-data/<product>/} is uploaded under each product's prefix
+ */
+public record ProducerSettings(StackIdentity identity, String domain, DomainAccess access,
+                               Map<String, String> databaseTags, List<DataProduct> dataProducts,
+                               boolean uploadSampleData, String sampleDataDir) implements StackSettings {
+    public ProducerSettings {
+        databaseTags = Map.copyOf(databaseTags);
+        dataProducts = List.copyOf(dataProducts);
+    }
+
+    @Override
+    public StackRole role() {
+        return StackRole.PRODUCER;
+    }
+}

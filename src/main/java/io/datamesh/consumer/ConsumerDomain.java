@@ -1,0 +1,36 @@
+package io.datamesh.consumer;
+
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.datamesh.account.Diagnostics;
+import io.datamesh.account.LakeFormationAdmins;
+import io.datamesh.domain.SharedDataAccess;
+import io.datamesh.domain.SharedDataAccessArgs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An analytics domain: its account's Lake Formation admin settings (merged, never replaced), then
+ * resource links, its analyst roles with the re-grants queries need, and an Athena workgroup.
+ */
+public final class ConsumerDomain extends ComponentResource {
+    public static final String TYPE = "datamesh:index:ConsumerDomain";
+
+    private final SharedDataAccess access;
+
+    public ConsumerDomain(String name, ConsumerDomainArgs args, Diagnostics diagnostics) {
+        super(TYPE, name, ComponentResourceOptions.Empty);
+        var settings = args.settings();
+        var lakeSettings = LakeFormationAdmins.ensure(name + "-lake-settings", settings.identity(), List.of(), this,
+                diagnostics);
+        access = new SharedDataAccess(name + "-access", new SharedDataAccessArgs(settings.identity(), settings.domain(),
+                settings.access(), Optional.of(args.share())), lakeSettings, this);
+        registerOutputs(Map.of());
+    }
+
+    public SharedDataAccess access() {
+        return access;
+    }
+}

@@ -1,0 +1,245 @@
+package io.datamesh.domain;
+
+import com.pulumi.aws.athena.NamedQuery;
+import com.pulumi.aws.athena.NamedQueryArgs;
+import com.pulumi.aws.athena.Workgroup;
+import com.pulumi.aws.athena.WorkgroupArgs;
+import com.pulumi.aws.athena.inputs.WorkgroupConfigurationArgs;
+import com.pulumi.aws.athena.inputs.WorkgroupConfigurationResultConfigurationArgs;
+import com.pulumi.aws.athena.inputs.WorkgroupConfigurationResultConfigurationEncryptionConfigurationArgs;
+import com.pulumi.aws.glue.CatalogDatabase;
+import com.pulumi.aws.glue.CatalogDatabaseArgs;
+import com.pulumi.aws.glue.inputs.CatalogDatabaseTargetDatabaseArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.lakeformation.PermissionsArgs;
+import com.pulumi.aws.lakeformation.inputs.PermissionsDatabaseArgs;
+import com.pulumi.aws.lakeformation.inputs.PermissionsTableArgs;
+import com.pulumi.aws.lakeformation.inputs.PermissionsTableWithColumnsArgs;
+import com.pulumi.aws.ram.ResourceShareAccepter;
+import com.pulumi.aws.ram.ResourceShareAccepterArgs;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.datamesh.account.GrantSequence;
+import io.datamesh.account.MeshNames;
+import io.datamesh.account.SecureBucket;
+import io.datamesh.config.AnalystRole;
+import io.datamesh.config.StackIdentity;
+import io.datamesh.iam.PolicyDocuments;
+import io.datamesh.stackref.DomainShare;
+import software.amazon.awssdk.policybuilder.iam.IamEffect;
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a domain account queries data shared from the central catalog. Three steps are needed and
+ * missing any one is the classic "consumer access does not work": a resource link per shared
+ * database, DESCRIBE on that link for each role, and SELECT/DESCRIBE on the target tables (catalog
+ * = central account) for each role — limited to the columns the account itself received. Plus the
+ * Athena workgroup the roles query with.
+ */
+public final class SharedDataAccess extends ComponentResource {
+    public static final String TYPE = "datamesh:index:SharedDataAccess";
+
+    private final String name;
+    private final StackIdentity identity;
+    private final String centralAccount;
+    private final Map<String, Role> analystRoles = new LinkedHashMap<>();
+    private final Map<String, CatalogDatabase> links = new LinkedHashMap<>();
+    private final Workgroup workgroup;
+
+    public SharedDataAccess(String name, SharedDataAccessArgs args, Resource settings, Resource parent) {
+        super(TYPE, name, ComponentResourceOptions.builder().parent(parent).build());
+        this.name = name;
+        this.identity = args.identity();
+        this.centralAccount = args.access().centralAccountId();
+        String prefix = identity.namePrefix();
+
+        for (int i = 0; i < args.access().ramShareArns().size(); i++) {
+            new ResourceShareAccepter(name + "-ram-share-" + i, ResourceShareAccepterArgs.builder()
+                    .shareArn(args.access().ramShareArns().get(i)).build(), child(List.of()));
+        }
+
+        var resultsKey = new Key(name + "-athena-key", KeyArgs.builder()
+                .description("Encrypts Athena query results of the " + args.domain() + " domain")
+                .enableKeyRotation(true).deletionWindowInDays(30)
+                .policy(PolicyDocuments.policy(List.of(PolicyDocuments.keyAdministration(identity.accountId()))))
+                .build(), child(List.of()));
+        String resultsBucketName = MeshNames.athenaResultsBucket(prefix, args.domain(), identity.accountId(), identity.region());
+        var resultsBucket = new SecureBucket(name + "-athena-results", resultsBucketName, "athena-results", resultsKey,
+                false, false, List.of()).create(this);
+        new BucketLifecycleConfigurationV2(name + "-athena-results-expiry", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(resultsBucket.bucket())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder().id("expire-query-results").status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                                .days(args.access().athena().resultsExpirationDays()).build())
+                        .build())
+                .build(), child(List.of(resultsBucket)));
+        workgroup = new Workgroup(name + "-workgroup", WorkgroupArgs.builder()
+                .name(prefix + "-" + args.domain())
+                .description("Queries over data shared with the " + args.domain() + " domain")
+                .forceDestroy(true)
+                .configuration(WorkgroupConfigurationArgs.builder()
+                        .enforceWorkgroupConfiguration(true)
+                        .publishCloudwatchMetricsEnabled(true)
+                        .bytesScannedCutoffPerQuery(args.access().athena().bytesScannedCutoffPerQuery())
+                        .resultConfiguration(WorkgroupConfigurationResultConfigurationArgs.builder()
+                                .outputLocation("s3://" + resultsBucketName + "/results/")
+                                .encryptionConfiguration(WorkgroupConfigurationResultConfigurationEncryptionConfigurationArgs.builder()
+                                        .encryptionOption("SSE_KMS").kmsKeyArn(resultsKey.arn()).build())
+                                .build())
+                        .build())
+                .build(), child(List.of(resultsBucket)));
+
+        var share = args.share().orElse(new DomainShare(List.of(), List.of()));
+        Set<String> sharedDatabases = new LinkedHashSet<>(share.databases());
+        share.tables().forEach(t -> sharedDatabases.add(t.database()));
+        for (String database : sharedDatabases) {
+            links.put(database, new CatalogDatabase(name + "-link-" + database, CatalogDatabaseArgs.builder()
+                    .catalogId(identity.accountId())
+                    .name(MeshNames.resourceLink(database))
+                    .description("Resource link to " + database + " in the central catalog " + centralAccount)
+                    .targetDatabase(CatalogDatabaseTargetDatabaseArgs.builder()
+                            .catalogId(centralAccount).databaseName(database).region(identity.region()).build())
+                    .build(), child(List.of())));
+        }
+
+        var grants = new GrantSequence(this, settings);
+        for (AnalystRole analyst : args.access().analysts()) {
+            var role = analystRole(prefix, args.domain(), analyst, resultsBucketName, resultsKey);
+            analystRoles.put(analyst.name(), role);
+            regrant(analyst, role, share, grants);
+        }
+        for (DomainShare.Table table : share.tables()) {
+            if (table.permissions().contains("SELECT")) {
+                new NamedQuery(name + "-query-" + table.database() + "-" + table.table(), NamedQueryArgs.builder()
+                        .name("preview " + table.database() + "." + table.table())
+                        .workgroup(workgroup.name())
+                        .database(MeshNames.resourceLink(table.database()))
+                        .query("SELECT " + String.join(", ", table.columns()) + " FROM \""
+                                + MeshNames.resourceLink(table.database()) + "\".\"" + table.table() + "\" LIMIT 10;")
+                        .build(), child(List.of(links.get(table.database()))));
+            }
+        }
+        registerOutputs(Map.of());
+    }
+
+    /** The re-grants that make queries work: DESCRIBE on the link, SELECT/DESCRIBE on the target. */
+    private void regrant(AnalystRole analyst, Role role, DomainShare share, GrantSequence grants) {
+        String base = name + "-" + analyst.name();
+        for (var link : links.entrySet()) {
+            if (!analyst.domains().isEmpty() && !analyst.domains().contains(link.getKey())) {
+                continue;
+            }
+            grants.grant(base + "-describe-link-" + link.getKey(), PermissionsArgs.builder()
+                    .principal(role.arn()).catalogId(identity.accountId())
+                    .permissions("DESCRIBE")
+                    .database(PermissionsDatabaseArgs.builder().catalogId(identity.accountId())
+                            .name(MeshNames.resourceLink(link.getKey())).build())
+                    .build(), link.getValue());
+        }
+        for (DomainShare.Table table : share.tables()) {
+            if (!analyst.domains().isEmpty() && !analyst.domains().contains(table.database())) {
+                continue;
+            }
+            String tableBase = base + "-" + table.database() + "-" + table.table();
+            if (table.permissions().contains("SELECT")) {
+                var select = PermissionsArgs.builder().principal(role.arn()).catalogId(identity.accountId())
+                        .permissions("SELECT");
+                if (table.allColumns()) {
+                    select.table(PermissionsTableArgs.builder().catalogId(centralAccount)
+                            .databaseName(table.database()).name(table.table()).build());
+                } else {
+                    select.tableWithColumns(PermissionsTableWithColumnsArgs.builder().catalogId(centralAccount)
+                            .databaseName(table.database()).name(table.table()).columnNames(table.columns()).build());
+                }
+                grants.grant(tableBase + "-select", select.build(), role);
+            }
+            if (table.permissions().contains("DESCRIBE")) {
+                grants.grant(tableBase + "-describe", PermissionsArgs.builder()
+                        .principal(role.arn()).catalogId(identity.accountId())
+                        .permissions("DESCRIBE")
+                        .table(PermissionsTableArgs.builder().catalogId(centralAccount)
+                                .databaseName(table.database()).name(table.table()).build())
+                        .build(), role);
+            }
+        }
+    }
+
+    private Role analystRole(String prefix, String domain, AnalystRole analyst, String resultsBucket, Key resultsKey) {
+        String roleName = MeshNames.analystRole(prefix, domain, analyst.name());
+        var role = new Role(name + "-" + analyst.name(), RoleArgs.builder()
+                .name(roleName)
+                .description("Queries data shared with the " + domain + " domain through Athena and Lake Formation")
+                .assumeRolePolicy(PolicyDocuments.trustAccount(identity.accountId()))
+                .build(), child(List.of()));
+        String region = identity.region();
+        String own = identity.accountId();
+        Output<String> policy = Output.tuple(workgroup.arn(), resultsKey.arn()).applyValue(t -> PolicyDocuments.policy(List.of(
+                IamStatement.builder().sid("QueryInWorkgroup").effect(IamEffect.ALLOW)
+                        .addAction("athena:StartQueryExecution").addAction("athena:GetQueryExecution")
+                        .addAction("athena:GetQueryResults").addAction("athena:StopQueryExecution")
+                        .addAction("athena:GetWorkGroup").addAction("athena:ListNamedQueries")
+                        .addAction("athena:GetNamedQuery").addAction("athena:BatchGetNamedQuery")
+                        .addResource(t.t1).build(),
+                // Metadata only: Lake Formation decides what the role sees and vends the data credentials.
+                IamStatement.builder().sid("CatalogMetadataThroughLakeFormation").effect(IamEffect.ALLOW)
+                        .addAction("glue:GetDatabase").addAction("glue:GetDatabases").addAction("glue:GetTable")
+                        .addAction("glue:GetTables").addAction("glue:GetPartition").addAction("glue:GetPartitions")
+                        .addAction("glue:BatchGetPartition")
+                        .addResource("arn:aws:glue:" + region + ":" + own + ":catalog")
+                        .addResource("arn:aws:glue:" + region + ":" + own + ":database/*")
+                        .addResource("arn:aws:glue:" + region + ":" + own + ":table/*/*")
+                        .addResource("arn:aws:glue:" + region + ":" + centralAccount + ":catalog")
+                        .addResource("arn:aws:glue:" + region + ":" + centralAccount + ":database/*")
+                        .addResource("arn:aws:glue:" + region + ":" + centralAccount + ":table/*/*").build(),
+                IamStatement.builder().sid("LakeFormationCredentials").effect(IamEffect.ALLOW)
+                        .addAction("lakeformation:GetDataAccess").addResource("*").build(),
+                IamStatement.builder().sid("QueryResults").effect(IamEffect.ALLOW)
+                        .addAction("s3:GetObject").addAction("s3:PutObject").addAction("s3:AbortMultipartUpload")
+                        .addAction("s3:ListBucket").addAction("s3:GetBucketLocation")
+                        .addResource("arn:aws:s3:::" + resultsBucket).addResource("arn:aws:s3:::" + resultsBucket + "/*").build(),
+                IamStatement.builder().sid("QueryResultsKey").effect(IamEffect.ALLOW)
+                        .addAction("kms:Decrypt").addAction("kms:GenerateDataKey").addResource(t.t2).build())));
+        new RolePolicy(name + "-" + analyst.name() + "-query", RolePolicyArgs.builder()
+                .role(role.name()).policy(policy).build(), child(List.of()));
+        return role;
+    }
+
+    private CustomResourceOptions child(List<Resource> dependsOn) {
+        return CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build();
+    }
+
+    public Map<String, Output<String>> analystRoleArns() {
+        var result = new LinkedHashMap<String, Output<String>>();
+        analystRoles.forEach((k, v) -> result.put(k, v.arn()));
+        return result;
+    }
+
+    public List<String> resourceLinks() {
+        return new ArrayList<>(links.keySet()).stream().map(MeshNames::resourceLink).toList();
+    }
+
+    public Output<String> workgroupName() {
+        return workgroup.name();
+    }
+}

@@ -1,0 +1,60 @@
+package io.datamesh.lakeformation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An LF-tag expression: a resource matches when, for every key, its effective value is one of the
+ * allowed values (AND across keys, OR within a key). A resource without a value for a key never
+ * matches that key.
+ */
+public record TagExpression(Map<String, Set<String>> clauses) {
+    public TagExpression {
+        var copy = new LinkedHashMap<String, Set<String>>();
+        clauses.forEach((k, v) -> copy.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
+        clauses = Collections.unmodifiableMap(copy);
+    }
+
+    public static TagExpression of(Map<String, ? extends java.util.Collection<String>> clauses) {
+        var copy = new LinkedHashMap<String, Set<String>>();
+        clauses.forEach((k, v) -> copy.put(k, new LinkedHashSet<>(v)));
+        return new TagExpression(copy);
+    }
+
+    public boolean matches(Map<String, String> effectiveTags) {
+        return firstMismatch(effectiveTags).isEmpty();
+    }
+
+    /** The first key (in expression order) whose clause the tags do not satisfy. */
+    public Optional<Mismatch> firstMismatch(Map<String, String> effectiveTags) {
+        for (var clause : clauses.entrySet()) {
+            String actual = effectiveTags.get(clause.getKey());
+            if (actual == null || !clause.getValue().contains(actual)) {
+                return Optional.of(new Mismatch(clause.getKey(), List.copyOf(clause.getValue()),
+                        Optional.ofNullable(actual)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        var parts = new java.util.ArrayList<String>();
+        clauses.forEach((k, v) -> parts.add(k + " in " + v));
+        return String.join(" AND ", parts);
+    }
+
+    /** Why an expression does not match: the key, what it allows, and what the resource has. */
+    public record Mismatch(String key, List<String> allowed, Optional<String> actual) {
+        @Override
+        public String toString() {
+            return "expression needs " + key + " in " + allowed + " but the resource has "
+                    + actual.map(a -> key + "=" + a).orElse("no value for '" + key + "'");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.datamesh.plan;
+
+import com.pulumi.core.Output;
+import com.pulumi.exceptions.RunException;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import io.datamesh.MeshProgram;
+import io.datamesh.config.CentralSettings;
+import io.datamesh.config.ContractCheck;
+import io.datamesh.config.InvalidConfigException;
+import io.datamesh.config.ProducerSettings;
+import io.datamesh.config.RawStackConfig;
+import io.datamesh.config.StackConfigParser;
+import io.datamesh.config.StackRole;
+import io.datamesh.config.StackSettings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plans every stack of a mesh directory offline: each stack runs through the Pulumi SDK's mock
+ * engine in deploy order, and each stack's outputs are fed to the stacks that reference it.
+ */
+public final class MeshPlanner {
+    private MeshPlanner() {
+    }
+
+    public static MeshPlan plan(Path dir, AccountState account) throws InvalidMeshException {
+        Map<String, RawStackConfig> configs = new LinkedHashMap<>();
+        Map<String, StackSettings> settings = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            String project = StackFiles.projectName(dir);
+            for (String stack : StackFiles.stackNames(dir)) {
+                RawStackConfig raw = StackFiles.load(dir, project, stack);
+                configs.put(stack, raw);
+                try {
+                    settings.put(stack, StackConfigParser.parse(raw));
+                } catch (InvalidConfigException e) {
+                    e.problems().forEach(p -> problems.add(e.source() + ": " + p));
+                }
+            }
+        } catch (StackFiles.UnreadableException e) {
+            problems.add(e.getMessage());
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(crossStackProblems(configs, settings.values()));
+        }
+        if (configs.isEmpty() && problems.isEmpty()) {
+            problems.add(dir + ": no Pulumi.<stack>.yaml files");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMeshException(problems);
+        }
+
+        List<String> order = deployOrder(settings);
+        Map<String, Map<String, Object>> deployed = new HashMap<>();
+        Map<String, StackPlan> converged = new LinkedHashMap<>();
+        for (String stack : order) {
+            StackSettings stackSettings = settings.get(stack);
+            StackPlan plan = run(stack, stackSettings, dir, account, deployed);
+            deployed.put(stackSettings.identity().qualify(stack), plan.outputs());
+            converged.remove(stack);
+            converged.put(stack, plan);
+        }
+        // Report in first-deploy order, each stack once, with the plan of its last run.
+        List<StackPlan> stacks = new ArrayList<>();
+        order.stream().distinct().forEach(s -> stacks.add(converged.get(s)));
+        return new MeshPlan(stacks, order, configs, settings);
+    }
+
+    /** Producers, central, consumers, then producers again once central shares with them. */
+    static List<String> deployOrder(Map<String, StackSettings> settings) {
+        List<String> producers = byRole(settings, StackRole.PRODUCER);
+        List<String> centrals = byRole(settings, StackRole.CENTRAL);
+        List<String> order = new ArrayList<>(producers);
+        order.addAll(centrals);
+        order.addAll(byRole(settings, StackRole.CONSUMER));
+        if (!centrals.isEmpty()) {
+            order.addAll(producers);
+        }
+        return order;
+    }
+
+    private static List<String> byRole(Map<String, StackSettings> settings, StackRole role) {
+        return settings.entrySet().stream().filter(e -> e.getValue().role() == role).map(Map.Entry::getKey).toList();
+    }
+
+    /** Contracts live in producer files, the ontology in the central file: check them together. */
+    private static List<String> crossStackProblems(Map<String, RawStackConfig> configs, Collection<StackSettings> all) {
+        List<String> problems = new ArrayList<>();
+        List<CentralSettings> centrals = all.stream().filter(s -> s instanceof CentralSettings)
+                .map(s -> (CentralSettings) s).toList();
+        for (StackSettings s : all) {
+            if (!(s instanceof ProducerSettings producer)) {
+                continue;
+            }
+            String file = configs.get(producer.identity().stack()).source();
+            for (CentralSettings central : centrals) {
+                if (!producer.identity().qualify(producer.access().centralStack())
+                        .equals(central.identity().qualify(central.identity().stack()))) {
+                    continue;
+                }
+                ContractCheck.againstOntology(producer.databaseTags(), producer.dataProducts(), central.tagOntology())
+                        .forEach(p -> problems.add(file + ": " + p + " (ontology of " + configs.get(central.identity().stack()).source() + ")"));
+                if (!producer.identity().namePrefix().equals(central.identity().namePrefix())) {
+                    problems.add(file + ": datamesh:namePrefix: '" + producer.identity().namePrefix()
+                            + "' differs from the central stack's '" + central.identity().namePrefix()
+                            + "'; producer policies name central roles by it");
+                }
+            }
+        }
+        return problems;
+    }
+
+    static StackPlan run(String stack, StackSettings settings, Path dir, AccountState account,
+                         Map<String, Map<String, Object>> deployed) {
+        var identity = settings.identity();
+        var recorder = new StackRecorder(stack, identity.project());
+        var mocks = new PlanMocks(identity.accountId(), identity.region(), account, deployed);
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        try {
+            var result = PulumiTest.withMocks(mocks)
+                    .withOptions(TestOptions.builder()
+                            .organizationName(identity.org()).projectName(identity.project()).stackName(stack)
+                            .preview(false).resourceTransformations(List.of(recorder)).build())
+                    .runTest(ctx -> warnings.addAll(MeshProgram.define(ctx, settings, dir)));
+            List<String> errors = result.exceptions().stream().map(MeshPlanner::userMessage).distinct().toList();
+            Map<String, Object> outputs = new LinkedHashMap<>();
+            if (errors.isEmpty()) {
+                result.outputs().forEach((name, output) -> outputs.put(name, plain(output)));
+            }
+            List<PlannedResource> resources = new ArrayList<>();
+            List<String> retained = new ArrayList<>();
+            for (var r : recorder.registrations()) {
+                resources.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parentUrn(),
+                        PlanValues.normalize(mocks.inputs(r.type(), r.name()))));
+                if (r.retainOnDelete()) {
+                    retained.add(r.urn());
+                }
+            }
+            return new StackPlan(stack, settings.role().configValue(), resources, outputs, warnings, errors, retained);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static Object plain(Output<?> output) {
+        return PlanValues.normalizeValue(PulumiTest.extractValue(output));
+    }
+
+    /** The message a user needs: a RunException's text, else the innermost cause's. */
+    static String userMessage(Throwable e) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof RunException) {
+                return t.getMessage();
+            }
+            t = t.getCause();
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return Optional.ofNullable(root.getMessage()).orElse(root.getClass().getSimpleName());
+    }
+}

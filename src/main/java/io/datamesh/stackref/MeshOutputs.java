@@ -1,0 +1,24 @@
+package io.datamesh.stackref;
+
+/** Names of the stack outputs other stacks of the mesh read. Renaming one breaks a deployed mesh. */
+public final class MeshOutputs {
+    private MeshOutputs() {
+    }
+
+    // producer → central
+    public static final String PRODUCER = "producer";
+
+    // central → producers and consumers
+    public static final String CATALOG_ID = "catalogId";
+    public static final String DATABASES = "databases";
+    public static final String TAG_ONTOLOGY = "tagOntology";
+    public static final String SHARES = "shares";
+    public static final String SHARED_TABLES = "sharedTables";
+    public static final String LAKE_ADMIN_ROLE_ARN = "dataLakeAdminRoleArn";
+    public static final String CRAWLER_ROLE_ARN = "crawlerRoleArn";
+    public static final String REGISTRATION_ROLE_ARN = "registrationRoleArn";
+
+    /** The documented deploy order, quoted by every message about a missing reference. */
+    public static final String DEPLOY_ORDER = "producer stacks → central → consumer stacks → producer stacks again"
+            + " (the second producer run creates its resource link and re-grants)";
+}

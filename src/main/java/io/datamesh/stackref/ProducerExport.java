@@ -1,0 +1,15 @@
+package io.datamesh.stackref;
+
+import io.datamesh.config.DataProduct;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a producer stack publishes for the central catalog: where its data is and its contracts. */
+public record ProducerExport(String domain, String accountId, String bucketName, String kmsKeyArn,
+                             Map<String, String> databaseTags, List<DataProduct> dataProducts) {
+    public ProducerExport {
+        databaseTags = Map.copyOf(databaseTags);
+        dataProducts = List.copyOf(dataProducts);
+    }
+}
