@@ -115,7 +115,7 @@ public final class MeshProgram {
         if (share == null) {
             diagnostics.warn("central stack " + central.stack() + " grants nothing to domain '" + settings.domain()
                     + "': add a grant with `to: " + settings.domain() + "` to its datamesh:grants.");
-            share = new DomainShare(List.of(), List.of());
+            share = DomainShare.NONE;
         }
         var domain = new ConsumerDomain(settings.domain(), new ConsumerDomainArgs(settings, share), diagnostics);
         exportAccess(ctx, domain.access());

@@ -2,11 +2,14 @@ package io.datamesh.account;
 
 import com.pulumi.aws.lakeformation.Permissions;
 import com.pulumi.aws.lakeformation.PermissionsArgs;
+import com.pulumi.aws.lakeformation.inputs.PermissionsLfTagPolicyArgs;
+import com.pulumi.aws.lakeformation.inputs.PermissionsLfTagPolicyExpressionArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Issues an account's Lake Formation grants one after another. Lake Formation rejects concurrent
@@ -31,6 +34,18 @@ public final class GrantSequence {
         previous = grant;
         grants.add(grant);
         return grant;
+    }
+
+    /** The lfTagPolicy of a grant on every resource of a type matching a tag expression in a catalog. */
+    public static PermissionsLfTagPolicyArgs tagPolicy(String catalogId, String resourceType,
+                                                       Map<String, List<String>> expression) {
+        return PermissionsLfTagPolicyArgs.builder()
+                .catalogId(catalogId)
+                .resourceType(resourceType)
+                .expressions(expression.entrySet().stream()
+                        .map(e -> PermissionsLfTagPolicyExpressionArgs.builder().key(e.getKey()).values(e.getValue()).build())
+                        .toList())
+                .build();
     }
 
     public List<Permissions> grants() {

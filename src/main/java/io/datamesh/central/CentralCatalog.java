@@ -40,8 +40,7 @@ import com.pulumi.aws.lakeformation.ResourceLfTag;
 import com.pulumi.aws.lakeformation.ResourceLfTagArgs;
 import com.pulumi.aws.lakeformation.inputs.PermissionsDataLocationArgs;
 import com.pulumi.aws.lakeformation.inputs.PermissionsDatabaseArgs;
-import com.pulumi.aws.lakeformation.inputs.PermissionsLfTagPolicyArgs;
-import com.pulumi.aws.lakeformation.inputs.PermissionsLfTagPolicyExpressionArgs;
+import com.pulumi.aws.lakeformation.inputs.PermissionsLfTagArgs;
 import com.pulumi.aws.lakeformation.inputs.PermissionsTableArgs;
 import com.pulumi.aws.lakeformation.inputs.ResourceLfTagDatabaseArgs;
 import com.pulumi.aws.lakeformation.inputs.ResourceLfTagLfTagArgs;
@@ -72,7 +71,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -153,16 +154,16 @@ public final class CentralCatalog extends ComponentResource {
                 .database(ResourceLfTagDatabaseArgs.builder().catalogId(account).name(databaseName).build())
                 .lfTag(tagValue(key, value)).build(), after(database, lfTags.get(key))));
 
-        List<Resource> locations = new ArrayList<>();
+        // One registration per producer: the bucket holds only data products, and a per-product
+        // location would make Lake Formation permissions grow with the number of tables.
+        var registered = new Resource(base + "-location", ResourceArgs.builder()
+                .arn("arn:aws:s3:::" + producer.bucketName())
+                .roleArn(registrationRole.arn())
+                .useServiceLinkedRole(false)
+                .hybridAccessEnabled(false)
+                .build(), child());
         for (DataProduct product : producer.dataProducts()) {
             String location = "s3://" + producer.bucketName() + "/" + product.prefix();
-            var registered = new Resource(base + "-" + product.name() + "-location", ResourceArgs.builder()
-                    .arn(s3Arn(producer.bucketName(), product.prefix()))
-                    .roleArn(registrationRole.arn())
-                    .useServiceLinkedRole(false)
-                    .hybridAccessEnabled(false)
-                    .build(), child());
-            locations.add(registered);
             var table = declaredTable(base, databaseName, product, location, database);
             tagTable(base, databaseName, product, table);
         }
@@ -184,14 +185,12 @@ public final class CentralCatalog extends ComponentResource {
                         + "\"Tables\":{\"AddOrUpdateBehavior\":\"MergeNewColumns\"}}}")
                 .build(), after(database));
 
-        for (int i = 0; i < producer.dataProducts().size(); i++) {
-            String arn = s3Arn(producer.bucketName(), producer.dataProducts().get(i).prefix());
-            grants.grant(base + "-crawler-location-" + producer.dataProducts().get(i).name(), PermissionsArgs.builder()
-                    .principal(crawlerRole.arn()).catalogId(account)
-                    .permissions("DATA_LOCATION_ACCESS")
-                    .dataLocation(PermissionsDataLocationArgs.builder().catalogId(account).arn(arn).build())
-                    .build(), locations.get(i));
-        }
+        grants.grant(base + "-crawler-location", PermissionsArgs.builder()
+                .principal(crawlerRole.arn()).catalogId(account)
+                .permissions("DATA_LOCATION_ACCESS")
+                .dataLocation(PermissionsDataLocationArgs.builder().catalogId(account)
+                        .arn("arn:aws:s3:::" + producer.bucketName()).build())
+                .build(), registered);
         grants.grant(base + "-crawler-database", PermissionsArgs.builder()
                 .principal(crawlerRole.arn()).catalogId(account)
                 .permissions("CREATE_TABLE", "ALTER", "DESCRIBE")
@@ -251,27 +250,36 @@ public final class CentralCatalog extends ComponentResource {
         });
     }
 
-    /** Account grants on LF-tag expressions, with the grant option so the receiving admin can re-grant. */
+    /**
+     * Account grants on LF-tag expressions, with the grant option so the receiving admin can
+     * re-grant; and DESCRIBE on the tag values those expressions use, without which the receiving
+     * admin cannot re-grant by the same expressions to its own roles.
+     */
     private void shareByTags(String name, GrantSequence grants) {
         var accounts = new LinkedHashMap<String, String>();
         Stream.concat(settings.producers().stream(), settings.consumers().stream())
                 .forEach(d -> accounts.put(d.domain(), d.accountId()));
+        Map<String, Map<String, Set<String>>> tagValuesByDomain = new LinkedHashMap<>();
         for (TagGrant grant : settings.grants()) {
             grants.grant(name + "-grant-" + grant.name(), PermissionsArgs.builder()
                     .principal(accounts.get(grant.to()))
                     .catalogId(account)
                     .permissions(grant.permissions())
                     .permissionsWithGrantOptions(grant.permissions())
-                    .lfTagPolicy(PermissionsLfTagPolicyArgs.builder()
-                            .catalogId(account)
-                            .resourceType(grant.resource().name())
-                            .expressions(grant.expression().entrySet().stream()
-                                    .map(e -> PermissionsLfTagPolicyExpressionArgs.builder()
-                                            .key(e.getKey()).values(e.getValue()).build())
-                                    .toList())
-                            .build())
+                    .lfTagPolicy(GrantSequence.tagPolicy(account, grant.resource().name(), grant.expression()))
                     .build(), grant.expression().keySet().stream().map(lfTags::get).toArray(com.pulumi.resources.Resource[]::new));
+            grant.expression().forEach((key, values) -> tagValuesByDomain
+                    .computeIfAbsent(grant.to(), d -> new TreeMap<>())
+                    .computeIfAbsent(key, k -> new TreeSet<>()).addAll(values));
         }
+        tagValuesByDomain.forEach((domain, tags) -> tags.forEach((key, values) ->
+                grants.grant(name + "-tag-" + key + "-to-" + domain, PermissionsArgs.builder()
+                        .principal(accounts.get(domain))
+                        .catalogId(account)
+                        .permissions("DESCRIBE")
+                        .permissionsWithGrantOptions("DESCRIBE")
+                        .lfTag(PermissionsLfTagArgs.builder().catalogId(account).key(key).values(List.copyOf(values)).build())
+                        .build(), lfTags.get(key))));
     }
 
     /**

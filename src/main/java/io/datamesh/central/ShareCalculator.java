@@ -27,6 +27,8 @@ public final class ShareCalculator {
         Map<String, Accumulator> byDomain = new LinkedHashMap<>();
         for (TagGrant grant : grants) {
             var acc = byDomain.computeIfAbsent(grant.to(), d -> new Accumulator());
+            acc.grants.add(new DomainShare.Grant(grant.name(), grant.resource().name(), grant.permissions(),
+                    grant.expression()));
             var expression = TagExpression.of(grant.expression());
             if (grant.resource() == GrantResource.DATABASE) {
                 acc.databases.addAll(TagAccess.matchingDatabases(catalog, expression));
@@ -52,13 +54,14 @@ public final class ShareCalculator {
     }
 
     private static final class Accumulator {
+        final List<DomainShare.Grant> grants = new ArrayList<>();
         final Set<String> databases = new LinkedHashSet<>();
         final Map<String, TableAccumulator> tables = new LinkedHashMap<>();
 
         DomainShare toShare() {
             List<DomainShare.Table> shared = new ArrayList<>();
             tables.values().forEach(t -> shared.add(t.toTable()));
-            return new DomainShare(List.copyOf(databases), shared);
+            return new DomainShare(grants, List.copyOf(databases), shared);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.datamesh.config;
 
+import io.datamesh.util.Ordered;
+
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,7 @@ public record CentralSettings(StackIdentity identity, Map<String, List<String>> 
                               List<DomainAccount> producers, List<DomainAccount> consumers,
                               List<TagGrant> grants) implements StackSettings {
     public CentralSettings {
-        tagOntology = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tagOntology));
+        tagOntology = Ordered.copy(tagOntology);
         producers = List.copyOf(producers);
         consumers = List.copyOf(consumers);
         grants = List.copyOf(grants);

@@ -1,5 +1,7 @@
 package io.datamesh.config;
 
+import io.datamesh.util.Ordered;
+
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,7 @@ import java.util.Map;
 public record DataProduct(String name, String description, String format, String prefix,
                           Map<String, String> tags, List<ContractColumn> columns) {
     public DataProduct {
-        tags = Map.copyOf(tags);
+        tags = Ordered.copy(tags);
         columns = List.copyOf(columns);
     }
 }

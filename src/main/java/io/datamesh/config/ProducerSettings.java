@@ -1,5 +1,7 @@
 package io.datamesh.config;
 
+import io.datamesh.util.Ordered;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,7 @@ public record ProducerSettings(StackIdentity identity, String domain, DomainAcce
                                Map<String, String> databaseTags, List<DataProduct> dataProducts,
                                boolean uploadSampleData, String sampleDataDir) implements StackSettings {
     public ProducerSettings {
-        databaseTags = Map.copyOf(databaseTags);
+        databaseTags = Ordered.copy(databaseTags);
         dataProducts = List.copyOf(dataProducts);
     }
 

@@ -1,5 +1,7 @@
 package io.datamesh.config;
 
+import io.datamesh.util.Ordered;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +14,7 @@ import java.util.Optional;
  */
 public record RawStackConfig(String source, String org, String project, String stack, Map<String, String> values) {
     public RawStackConfig {
-        values = Map.copyOf(values);
+        values = Ordered.copy(values);
     }
 
     public Optional<String> get(String fullKey) {

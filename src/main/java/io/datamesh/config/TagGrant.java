@@ -1,5 +1,7 @@
 package io.datamesh.config;
 
+import io.datamesh.util.Ordered;
+
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,6 @@ public record TagGrant(String name, String to, GrantResource resource, List<Stri
                        Map<String, List<String>> expression) {
     public TagGrant {
         permissions = List.copyOf(permissions);
-        expression = Map.copyOf(expression);
+        expression = Ordered.copy(expression);
     }
 }

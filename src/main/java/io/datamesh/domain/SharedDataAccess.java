@@ -18,8 +18,6 @@ import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.lakeformation.PermissionsArgs;
 import com.pulumi.aws.lakeformation.inputs.PermissionsDatabaseArgs;
-import com.pulumi.aws.lakeformation.inputs.PermissionsTableArgs;
-import com.pulumi.aws.lakeformation.inputs.PermissionsTableWithColumnsArgs;
 import com.pulumi.aws.ram.ResourceShareAccepter;
 import com.pulumi.aws.ram.ResourceShareAccepterArgs;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
@@ -110,7 +108,7 @@ public final class SharedDataAccess extends ComponentResource {
                         .build())
                 .build(), child(List.of(resultsBucket)));
 
-        var share = args.share().orElse(new DomainShare(List.of(), List.of()));
+        var share = args.share().orElse(DomainShare.NONE);
         Set<String> sharedDatabases = new LinkedHashSet<>(share.databases());
         share.tables().forEach(t -> sharedDatabases.add(t.database()));
         for (String database : sharedDatabases) {
@@ -143,7 +141,12 @@ public final class SharedDataAccess extends ComponentResource {
         registerOutputs(Map.of());
     }
 
-    /** The re-grants that make queries work: DESCRIBE on the link, SELECT/DESCRIBE on the target. */
+    /**
+     * The re-grants that make queries work: DESCRIBE on each resource link, and SELECT/DESCRIBE on
+     * the target tables in the central catalog by the same LF-tag expressions the account received
+     * (narrowed to the analyst's domains). Re-granting by expression keeps the column exclusions of
+     * the tags, and the number of grants independent of the number of tables.
+     */
     private void regrant(AnalystRole analyst, Role role, DomainShare share, GrantSequence grants) {
         String base = name + "-" + analyst.name();
         for (var link : links.entrySet()) {
@@ -157,31 +160,21 @@ public final class SharedDataAccess extends ComponentResource {
                             .name(MeshNames.resourceLink(link.getKey())).build())
                     .build(), link.getValue());
         }
-        for (DomainShare.Table table : share.tables()) {
-            if (!analyst.domains().isEmpty() && !analyst.domains().contains(table.database())) {
+        for (DomainShare.Grant grant : share.grants()) {
+            // Database grants are what the resource links stand on; queries need the table grants.
+            if (!grant.resource().equals("TABLE")) {
                 continue;
             }
-            String tableBase = base + "-" + table.database() + "-" + table.table();
-            if (table.permissions().contains("SELECT")) {
-                var select = PermissionsArgs.builder().principal(role.arn()).catalogId(identity.accountId())
-                        .permissions("SELECT");
-                if (table.allColumns()) {
-                    select.table(PermissionsTableArgs.builder().catalogId(centralAccount)
-                            .databaseName(table.database()).name(table.table()).build());
-                } else {
-                    select.tableWithColumns(PermissionsTableWithColumnsArgs.builder().catalogId(centralAccount)
-                            .databaseName(table.database()).name(table.table()).columnNames(table.columns()).build());
-                }
-                grants.grant(tableBase + "-select", select.build(), role);
+            var expression = RegrantScope.narrow(grant.expression(), analyst.domains());
+            var permissions = grant.permissions().stream().filter(RegrantScope.QUERY_PERMISSIONS::contains).toList();
+            if (expression.isEmpty() || permissions.isEmpty()) {
+                continue;
             }
-            if (table.permissions().contains("DESCRIBE")) {
-                grants.grant(tableBase + "-describe", PermissionsArgs.builder()
-                        .principal(role.arn()).catalogId(identity.accountId())
-                        .permissions("DESCRIBE")
-                        .table(PermissionsTableArgs.builder().catalogId(centralAccount)
-                                .databaseName(table.database()).name(table.table()).build())
-                        .build(), role);
-            }
+            grants.grant(base + "-" + grant.name(), PermissionsArgs.builder()
+                    .principal(role.arn()).catalogId(identity.accountId())
+                    .permissions(permissions)
+                    .lfTagPolicy(GrantSequence.tagPolicy(centralAccount, "TABLE", expression.get()))
+                    .build(), role);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.datamesh.lakeformation;
 
+import io.datamesh.util.Ordered;
+
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +24,7 @@ public record AccountSettings(List<String> admins, List<String> readOnlyAdmins,
         admins = List.copyOf(admins);
         readOnlyAdmins = List.copyOf(readOnlyAdmins);
         defaultPermissionPrincipals = List.copyOf(defaultPermissionPrincipals);
-        parameters = Map.copyOf(parameters);
+        parameters = Ordered.copy(parameters);
         trustedResourceOwners = List.copyOf(trustedResourceOwners);
         externalDataFilteringAllowList = List.copyOf(externalDataFilteringAllowList);
         authorizedSessionTagValueList = List.copyOf(authorizedSessionTagValueList);

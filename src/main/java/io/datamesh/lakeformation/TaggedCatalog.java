@@ -1,5 +1,7 @@
 package io.datamesh.lakeformation;
 
+import io.datamesh.util.Ordered;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +21,13 @@ public record TaggedCatalog(String catalogId, List<Database> databases, List<Tab
 
     public record Database(String name, Map<String, String> tags) {
         public Database {
-            tags = Map.copyOf(tags);
+            tags = Ordered.copy(tags);
         }
     }
 
     public record Table(String database, String name, Map<String, String> tags, List<Column> columns) {
         public Table {
-            tags = Map.copyOf(tags);
+            tags = Ordered.copy(tags);
             columns = List.copyOf(columns);
         }
 
@@ -36,7 +38,7 @@ public record TaggedCatalog(String catalogId, List<Database> databases, List<Tab
 
     public record Column(String name, Map<String, String> tags) {
         public Column {
-            tags = Map.copyOf(tags);
+            tags = Ordered.copy(tags);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.datamesh.plan;
 
+import io.datamesh.util.Ordered;
 import io.datamesh.config.RawStackConfig;
 import io.datamesh.config.StackSettings;
 
@@ -18,7 +19,7 @@ public record MeshPlan(List<StackPlan> stacks, List<String> deployOrder, Map<Str
     public MeshPlan {
         stacks = List.copyOf(stacks);
         deployOrder = List.copyOf(deployOrder);
-        configs = Map.copyOf(configs);
-        settings = Map.copyOf(settings);
+        configs = Ordered.copy(configs);
+        settings = Ordered.copy(settings);
     }
 }

@@ -1,5 +1,7 @@
 package io.datamesh.plan;
 
+import io.datamesh.util.Ordered;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +15,6 @@ import java.util.Optional;
 public record PlannedResource(String urn, String type, String name, Optional<String> parent,
                               Map<String, Object> inputs) {
     public PlannedResource {
-        inputs = Map.copyOf(inputs);
+        inputs = Ordered.copy(inputs);
     }
 }

@@ -1,5 +1,7 @@
 package io.datamesh.plan;
 
+import io.datamesh.util.Ordered;
+
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ public record StackPlan(String stack, String role, List<PlannedResource> resourc
     public StackPlan {
         resources = List.copyOf(resources);
         retainedOnDelete = List.copyOf(retainedOnDelete);
-        outputs = Map.copyOf(outputs);
+        outputs = Ordered.copy(outputs);
         warnings = List.copyOf(warnings);
         errors = List.copyOf(errors);
     }

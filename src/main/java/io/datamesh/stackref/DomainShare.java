@@ -1,15 +1,30 @@
 package io.datamesh.stackref;
 
+import io.datamesh.util.Ordered;
+
 import java.util.List;
+import java.util.Map;
 
 /**
- * What the central catalog's LF-tag grants give one domain account, computed by the central stack
- * from the same tags it assigns: the receiving account re-grants exactly this to its roles.
+ * What the central catalog's LF-tag grants give one domain account: the grants themselves (the
+ * receiving account re-grants these same expressions to its roles) and what they reach, computed by
+ * the central stack from the tags it assigns (databases to link, tables and columns to query).
  */
-public record DomainShare(List<String> databases, List<Table> tables) {
+public record DomainShare(List<Grant> grants, List<String> databases, List<Table> tables) {
+    public static final DomainShare NONE = new DomainShare(List.of(), List.of(), List.of());
+
     public DomainShare {
+        grants = List.copyOf(grants);
         databases = List.copyOf(databases);
         tables = List.copyOf(tables);
+    }
+
+    /** An LF-tag expression grant to the account, as configured centrally. */
+    public record Grant(String name, String resource, List<String> permissions, Map<String, List<String>> expression) {
+        public Grant {
+            permissions = List.copyOf(permissions);
+            expression = Ordered.copy(expression);
+        }
     }
 
     /**

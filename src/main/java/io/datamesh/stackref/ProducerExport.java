@@ -1,5 +1,6 @@
 package io.datamesh.stackref;
 
+import io.datamesh.util.Ordered;
 import io.datamesh.config.DataProduct;
 
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 public record ProducerExport(String domain, String accountId, String bucketName, String kmsKeyArn,
                              Map<String, String> databaseTags, List<DataProduct> dataProducts) {
     public ProducerExport {
-        databaseTags = Map.copyOf(databaseTags);
+        databaseTags = Ordered.copy(databaseTags);
         dataProducts = List.copyOf(dataProducts);
     }
 }

@@ -1,0 +1,35 @@
+package io.datamesh.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Narrows an account's LF-tag grant to what one of its roles may re-receive. */
+public final class RegrantScope {
+    /** What an analyst needs on tables; anything else the account received stays with its admin. */
+    public static final Set<String> QUERY_PERMISSIONS = Set.of("SELECT", "DESCRIBE");
+
+    private RegrantScope() {
+    }
+
+    /**
+     * The expression limited to the given producer domains (the {@code domain} tag); empty when the
+     * two do not overlap. No domains means no limit.
+     */
+    public static Optional<Map<String, List<String>>> narrow(Map<String, List<String>> expression, List<String> domains) {
+        if (domains.isEmpty()) {
+            return Optional.of(expression);
+        }
+        var narrowed = new LinkedHashMap<>(expression);
+        List<String> allowed = expression.containsKey("domain")
+                ? expression.get("domain").stream().filter(domains::contains).toList()
+                : domains;
+        if (allowed.isEmpty()) {
+            return Optional.empty();
+        }
+        narrowed.put("domain", allowed);
+        return Optional.of(narrowed);
+    }
+}
