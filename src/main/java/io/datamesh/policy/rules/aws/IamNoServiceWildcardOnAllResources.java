@@ -1,0 +1,54 @@
+package io.datamesh.policy.rules.aws;
+
+import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.policy.engine.Props;
+import io.datamesh.policy.engine.ResourceRule;
+import io.datamesh.policy.engine.RuleEnv;
+import io.datamesh.policy.rules.PolicyDocument;
+import io.datamesh.policy.rules.ResourceTypes;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** s3:* or glue:* on every resource would bypass Lake Formation for all data and catalogs in the account. */
+public final class IamNoServiceWildcardOnAllResources implements ResourceRule {
+    @Override
+    public String name() {
+        return "iam-no-service-wildcard-on-all-resources";
+    }
+
+    @Override
+    public String description() {
+        return "IAM policies never allow s3:* or glue:* (configurable services) on resource *.";
+    }
+
+    @Override
+    public EnforcementLevel defaultLevel() {
+        return EnforcementLevel.MANDATORY;
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.IAM_ROLE, ResourceTypes.IAM_ROLE_POLICY);
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> configSchema() {
+        return Map.of("services", Map.of("type", "array", "items", Map.of("type", "string"),
+                "default", List.of("s3", "glue"), "description", "Service prefixes whose wildcard is refused on *."));
+    }
+
+    @Override
+    public List<String> check(Props inputs, RuleEnv env) {
+        List<String> services = env.config().strings("services");
+        return PolicyDocument.identityPolicies(inputs).stream()
+                .flatMap(doc -> doc.statements().stream())
+                .flatMap(s -> services.stream()
+                        .map(service -> service.toLowerCase(Locale.ROOT) + ":*")
+                        .filter(s::allowsActionOnAllResources))
+                .map(action -> "allows " + action + " on resource *")
+                .toList();
+    }
+}

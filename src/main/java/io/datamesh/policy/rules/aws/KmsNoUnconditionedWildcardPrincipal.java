@@ -1,0 +1,41 @@
+package io.datamesh.policy.rules.aws;
+
+import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.policy.engine.Props;
+import io.datamesh.policy.engine.ResourceRule;
+import io.datamesh.policy.engine.RuleEnv;
+import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.policy.rules.PolicyDocument;
+import java.util.List;
+import java.util.Set;
+
+public final class KmsNoUnconditionedWildcardPrincipal implements ResourceRule {
+    @Override
+    public String name() {
+        return "kms-no-unconditioned-wildcard-principal";
+    }
+
+    @Override
+    public String description() {
+        return "KMS key policies never allow the * principal without a condition.";
+    }
+
+    @Override
+    public EnforcementLevel defaultLevel() {
+        return EnforcementLevel.MANDATORY;
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.KMS_KEY);
+    }
+
+    @Override
+    public List<String> check(Props inputs, RuleEnv env) {
+        return PolicyDocument.read(inputs, "policy").stream()
+                .flatMap(doc -> doc.allowStatements().stream())
+                .filter(s -> s.hasWildcardPrincipal() && s.conditions().isEmpty())
+                .map(s -> "Allow statement for principal * without conditions: " + s.actions())
+                .toList();
+    }
+}
