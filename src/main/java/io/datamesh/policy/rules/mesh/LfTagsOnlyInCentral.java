@@ -1,0 +1,44 @@
+package io.datamesh.policy.rules.mesh;
+
+import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.policy.engine.Props;
+import io.datamesh.policy.engine.ResourceRule;
+import io.datamesh.policy.engine.RuleEnv;
+import io.datamesh.policy.rules.MeshConfig;
+import io.datamesh.policy.rules.ResourceTypes;
+
+import java.util.List;
+import java.util.Set;
+
+/** One ontology for the mesh: a tag defined in a domain account would not match central grants. */
+public final class LfTagsOnlyInCentral implements ResourceRule {
+    @Override
+    public String name() {
+        return "lf-tags-only-in-central";
+    }
+
+    @Override
+    public String description() {
+        return "LF-tags are defined only in the central governance stack.";
+    }
+
+    @Override
+    public EnforcementLevel defaultLevel() {
+        return EnforcementLevel.MANDATORY;
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.LF_TAG);
+    }
+
+    @Override
+    public List<String> check(Props inputs, RuleEnv env) {
+        MeshConfig mesh = MeshConfig.of(env.context());
+        if (mesh.role().isEmpty() || mesh.hasRole("central")) {
+            return List.of();
+        }
+        return List.of("LF-tag " + inputs.string("key").orElse("?") + " is defined in a " + mesh.role().get()
+                + " stack; define it in the central stack and grant DESCRIBE/ASSOCIATE instead");
+    }
+}
