@@ -81,19 +81,8 @@ class PackEvaluatorTest {
 
     @Test
     void packRejectsReservedPolicyNames() {
-        Rule all = new StackRule() {
-            public String name() {
-                return "all";
-            }
-
-            public String description() {
-                return "";
-            }
-
-            public EnforcementLevel defaultLevel() {
-                return EnforcementLevel.ADVISORY;
-            }
-
+        Rule all = new StackRule("all", EnforcementLevel.ADVISORY, "") {
+            @Override
             public List<Violation> check(StackResources stack, RuleEnv env) {
                 return List.of();
             }

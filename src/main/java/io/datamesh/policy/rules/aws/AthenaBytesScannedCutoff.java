@@ -8,30 +8,15 @@ import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** A runaway query over a shared data product is billed to the consumer; a cap keeps it bounded. */
-public final class AthenaBytesScannedCutoff implements ResourceRule {
+public final class AthenaBytesScannedCutoff extends ResourceRule {
     private static final long ONE_TIB = 1L << 40;
 
-    @Override
-    public String name() {
-        return "athena-bytes-scanned-cutoff";
-    }
-
-    @Override
-    public String description() {
-        return "Athena workgroups cap the bytes a single query may scan.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.ATHENA_WORKGROUP);
+    public AthenaBytesScannedCutoff() {
+        super("athena-bytes-scanned-cutoff", EnforcementLevel.MANDATORY,
+                "Athena workgroups cap the bytes a single query may scan.",
+                ResourceTypes.ATHENA_WORKGROUP);
     }
 
     @Override

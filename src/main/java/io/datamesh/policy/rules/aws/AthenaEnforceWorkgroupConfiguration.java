@@ -7,27 +7,12 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
-import java.util.Set;
 
-public final class AthenaEnforceWorkgroupConfiguration implements ResourceRule {
-    @Override
-    public String name() {
-        return "athena-workgroup-enforce-configuration";
-    }
-
-    @Override
-    public String description() {
-        return "Athena workgroups enforce their configuration over client settings.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.ATHENA_WORKGROUP);
+public final class AthenaEnforceWorkgroupConfiguration extends ResourceRule {
+    public AthenaEnforceWorkgroupConfiguration() {
+        super("athena-workgroup-enforce-configuration", EnforcementLevel.MANDATORY,
+                "Athena workgroups enforce their configuration over client settings.",
+                ResourceTypes.ATHENA_WORKGROUP);
     }
 
     @Override

@@ -7,27 +7,12 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
-import java.util.Set;
 
-public final class AthenaResultsKmsEncrypted implements ResourceRule {
-    @Override
-    public String name() {
-        return "athena-results-kms-encrypted";
-    }
-
-    @Override
-    public String description() {
-        return "Athena query results are encrypted with a KMS key.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.ATHENA_WORKGROUP);
+public final class AthenaResultsKmsEncrypted extends ResourceRule {
+    public AthenaResultsKmsEncrypted() {
+        super("athena-results-kms-encrypted", EnforcementLevel.MANDATORY,
+                "Athena query results are encrypted with a KMS key.",
+                ResourceTypes.ATHENA_WORKGROUP);
     }
 
     @Override

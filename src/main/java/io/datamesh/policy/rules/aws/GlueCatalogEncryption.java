@@ -7,27 +7,12 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-public final class GlueCatalogEncryption implements ResourceRule {
-    @Override
-    public String name() {
-        return "glue-catalog-encryption";
-    }
-
-    @Override
-    public String description() {
-        return "The Glue Data Catalog encrypts metadata and connection passwords with KMS.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.GLUE_CATALOG_ENCRYPTION);
+public final class GlueCatalogEncryption extends ResourceRule {
+    public GlueCatalogEncryption() {
+        super("glue-catalog-encryption", EnforcementLevel.MANDATORY,
+                "The Glue Data Catalog encrypts metadata and connection passwords with KMS.",
+                ResourceTypes.GLUE_CATALOG_ENCRYPTION);
     }
 
     @Override

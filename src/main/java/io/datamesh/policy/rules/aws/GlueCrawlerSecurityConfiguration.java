@@ -7,27 +7,12 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
-import java.util.Set;
 
-public final class GlueCrawlerSecurityConfiguration implements ResourceRule {
-    @Override
-    public String name() {
-        return "glue-crawler-security-configuration";
-    }
-
-    @Override
-    public String description() {
-        return "Glue crawlers run with a security configuration (encrypted logs and bookmarks).";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.GLUE_CRAWLER);
+public final class GlueCrawlerSecurityConfiguration extends ResourceRule {
+    public GlueCrawlerSecurityConfiguration() {
+        super("glue-crawler-security-configuration", EnforcementLevel.MANDATORY,
+                "Glue crawlers run with a security configuration (encrypted logs and bookmarks).",
+                ResourceTypes.GLUE_CRAWLER);
     }
 
     @Override

@@ -7,27 +7,12 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-public final class IamNoAdministratorAccess implements ResourceRule {
-    @Override
-    public String name() {
-        return "iam-no-administrator-access";
-    }
-
-    @Override
-    public String description() {
-        return "IAM roles never get the AdministratorAccess managed policy.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.IAM_ROLE, ResourceTypes.IAM_ROLE_POLICY_ATTACHMENT);
+public final class IamNoAdministratorAccess extends ResourceRule {
+    public IamNoAdministratorAccess() {
+        super("iam-no-administrator-access", EnforcementLevel.MANDATORY,
+                "IAM roles never get the AdministratorAccess managed policy.",
+                ResourceTypes.IAM_ROLE, ResourceTypes.IAM_ROLE_POLICY_ATTACHMENT);
     }
 
     @Override

@@ -8,27 +8,12 @@ import io.datamesh.policy.rules.PolicyDocument;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
-import java.util.Set;
 
-public final class IamNoFullAdminStatement implements ResourceRule {
-    @Override
-    public String name() {
-        return "iam-no-star-star";
-    }
-
-    @Override
-    public String description() {
-        return "IAM policies never allow action * on resource *.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.IAM_ROLE, ResourceTypes.IAM_ROLE_POLICY);
+public final class IamNoFullAdminStatement extends ResourceRule {
+    public IamNoFullAdminStatement() {
+        super("iam-no-star-star", EnforcementLevel.MANDATORY,
+                "IAM policies never allow action * on resource *.",
+                ResourceTypes.IAM_ROLE, ResourceTypes.IAM_ROLE_POLICY);
     }
 
     @Override

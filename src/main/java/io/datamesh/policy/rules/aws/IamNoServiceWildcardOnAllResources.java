@@ -10,28 +10,13 @@ import io.datamesh.policy.rules.ResourceTypes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** s3:* or glue:* on every resource would bypass Lake Formation for all data and catalogs in the account. */
-public final class IamNoServiceWildcardOnAllResources implements ResourceRule {
-    @Override
-    public String name() {
-        return "iam-no-service-wildcard-on-all-resources";
-    }
-
-    @Override
-    public String description() {
-        return "IAM policies never allow s3:* or glue:* (configurable services) on resource *.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.IAM_ROLE, ResourceTypes.IAM_ROLE_POLICY);
+public final class IamNoServiceWildcardOnAllResources extends ResourceRule {
+    public IamNoServiceWildcardOnAllResources() {
+        super("iam-no-service-wildcard-on-all-resources", EnforcementLevel.MANDATORY,
+                "IAM policies never allow s3:* or glue:* (configurable services) on resource *.",
+                ResourceTypes.IAM_ROLE, ResourceTypes.IAM_ROLE_POLICY);
     }
 
     @Override

@@ -7,27 +7,12 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
-import java.util.Set;
 
-public final class KmsKeyRotation implements ResourceRule {
-    @Override
-    public String name() {
-        return "kms-key-rotation";
-    }
-
-    @Override
-    public String description() {
-        return "KMS keys rotate their key material yearly.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.KMS_KEY);
+public final class KmsKeyRotation extends ResourceRule {
+    public KmsKeyRotation() {
+        super("kms-key-rotation", EnforcementLevel.MANDATORY,
+                "KMS keys rotate their key material yearly.",
+                ResourceTypes.KMS_KEY);
     }
 
     @Override

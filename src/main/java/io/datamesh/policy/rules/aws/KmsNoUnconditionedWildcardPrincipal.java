@@ -7,27 +7,12 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 import io.datamesh.policy.rules.PolicyDocument;
 import java.util.List;
-import java.util.Set;
 
-public final class KmsNoUnconditionedWildcardPrincipal implements ResourceRule {
-    @Override
-    public String name() {
-        return "kms-no-unconditioned-wildcard-principal";
-    }
-
-    @Override
-    public String description() {
-        return "KMS key policies never allow the * principal without a condition.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.KMS_KEY);
+public final class KmsNoUnconditionedWildcardPrincipal extends ResourceRule {
+    public KmsNoUnconditionedWildcardPrincipal() {
+        super("kms-no-unconditioned-wildcard-principal", EnforcementLevel.MANDATORY,
+                "KMS key policies never allow the * principal without a condition.",
+                ResourceTypes.KMS_KEY);
     }
 
     @Override

@@ -18,26 +18,16 @@ import java.util.stream.Collectors;
  * has none, which would otherwise pass every check. Auto-named buckets (no {@code bucket} input)
  * cannot be matched by name and are skipped.
  */
-public final class S3BucketControlsPresent implements StackRule {
+public final class S3BucketControlsPresent extends StackRule {
     private static final Map<String, String> REQUIRED = Map.of(
             ResourceTypes.BUCKET_ENCRYPTION, "default encryption",
             ResourceTypes.BUCKET_PUBLIC_ACCESS_BLOCK, "public access block",
             ResourceTypes.BUCKET_OWNERSHIP, "ownership controls",
             ResourceTypes.BUCKET_POLICY, "bucket policy");
 
-    @Override
-    public String name() {
-        return "s3-bucket-controls-present";
-    }
-
-    @Override
-    public String description() {
-        return "Every S3 bucket has default encryption, a public access block, ownership controls and a bucket policy.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
+    public S3BucketControlsPresent() {
+        super("s3-bucket-controls-present", EnforcementLevel.MANDATORY,
+                "Every S3 bucket has default encryption, a public access block, ownership controls and a bucket policy.");
     }
 
     @Override

@@ -7,28 +7,13 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
-import java.util.Set;
 
 /** With ACLs disabled, only policies (which the other rules check) decide access. */
-public final class S3BucketOwnerEnforced implements ResourceRule {
-    @Override
-    public String name() {
-        return "s3-bucket-owner-enforced";
-    }
-
-    @Override
-    public String description() {
-        return "S3 object ownership is BucketOwnerEnforced (ACLs disabled).";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.BUCKET_OWNERSHIP);
+public final class S3BucketOwnerEnforced extends ResourceRule {
+    public S3BucketOwnerEnforced() {
+        super("s3-bucket-owner-enforced", EnforcementLevel.MANDATORY,
+                "S3 object ownership is BucketOwnerEnforced (ACLs disabled).",
+                ResourceTypes.BUCKET_OWNERSHIP);
     }
 
     @Override

@@ -12,20 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Data buckets (tag datamesh:purpose=data) hold the products themselves; versioning makes deletes recoverable. */
-public final class S3DataBucketVersioning implements StackRule {
-    @Override
-    public String name() {
-        return "s3-data-bucket-versioning";
-    }
-
-    @Override
-    public String description() {
-        return "Data buckets have versioning enabled.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.ADVISORY;
+public final class S3DataBucketVersioning extends StackRule {
+    public S3DataBucketVersioning() {
+        super("s3-data-bucket-versioning", EnforcementLevel.ADVISORY,
+                "Data buckets have versioning enabled.");
     }
 
     @Override

@@ -7,27 +7,12 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 import io.datamesh.policy.rules.PolicyDocument;
 import java.util.List;
-import java.util.Set;
 
-public final class S3NoWildcardPrincipal implements ResourceRule {
-    @Override
-    public String name() {
-        return "s3-no-wildcard-principal";
-    }
-
-    @Override
-    public String description() {
-        return "S3 bucket policies never allow the * principal.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.BUCKET_POLICY);
+public final class S3NoWildcardPrincipal extends ResourceRule {
+    public S3NoWildcardPrincipal() {
+        super("s3-no-wildcard-principal", EnforcementLevel.MANDATORY,
+                "S3 bucket policies never allow the * principal.",
+                ResourceTypes.BUCKET_POLICY);
     }
 
     @Override

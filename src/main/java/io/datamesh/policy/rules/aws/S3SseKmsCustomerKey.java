@@ -7,28 +7,13 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Lake Formation vends cross-account access only when the bucket's key policy can name the mesh roles. */
-public final class S3SseKmsCustomerKey implements ResourceRule {
-    @Override
-    public String name() {
-        return "s3-sse-kms-customer-key";
-    }
-
-    @Override
-    public String description() {
-        return "S3 buckets encrypt by default with SSE-KMS under a customer-managed key.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.BUCKET_ENCRYPTION);
+public final class S3SseKmsCustomerKey extends ResourceRule {
+    public S3SseKmsCustomerKey() {
+        super("s3-sse-kms-customer-key", EnforcementLevel.MANDATORY,
+                "S3 buckets encrypt by default with SSE-KMS under a customer-managed key.",
+                ResourceTypes.BUCKET_ENCRYPTION);
     }
 
     @Override

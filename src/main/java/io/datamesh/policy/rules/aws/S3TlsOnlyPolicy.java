@@ -7,27 +7,12 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 import io.datamesh.policy.rules.PolicyDocument;
 import java.util.List;
-import java.util.Set;
 
-public final class S3TlsOnlyPolicy implements ResourceRule {
-    @Override
-    public String name() {
-        return "s3-tls-only-policy";
-    }
-
-    @Override
-    public String description() {
-        return "S3 bucket policies deny requests without TLS (aws:SecureTransport = false).";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.BUCKET_POLICY);
+public final class S3TlsOnlyPolicy extends ResourceRule {
+    public S3TlsOnlyPolicy() {
+        super("s3-tls-only-policy", EnforcementLevel.MANDATORY,
+                "S3 bucket policies deny requests without TLS (aws:SecureTransport = false).",
+                ResourceTypes.BUCKET_POLICY);
     }
 
     @Override

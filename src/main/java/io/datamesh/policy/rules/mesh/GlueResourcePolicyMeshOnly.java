@@ -14,25 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** Without the condition the policy grants catalog access by IAM alone, around Lake Formation. */
-public final class GlueResourcePolicyMeshOnly implements ResourceRule {
-    @Override
-    public String name() {
-        return "glue-resource-policy-mesh-only";
-    }
-
-    @Override
-    public String description() {
-        return "The Glue catalog resource policy admits only mesh accounts, and only through glue:EvaluatedByLakeFormationTags.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.GLUE_RESOURCE_POLICY);
+public final class GlueResourcePolicyMeshOnly extends ResourceRule {
+    public GlueResourcePolicyMeshOnly() {
+        super("glue-resource-policy-mesh-only", EnforcementLevel.MANDATORY,
+                "The Glue catalog resource policy admits only mesh accounts, and only through glue:EvaluatedByLakeFormationTags.",
+                ResourceTypes.GLUE_RESOURCE_POLICY);
     }
 
     @Override

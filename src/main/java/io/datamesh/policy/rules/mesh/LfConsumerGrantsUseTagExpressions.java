@@ -9,31 +9,16 @@ import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Named grants bypass the ontology: a consumer keeps access when a table is re-classified. */
-public final class LfConsumerGrantsUseTagExpressions implements ResourceRule {
-    @Override
-    public String name() {
-        return "lf-consumer-grants-use-lf-tags";
-    }
-
-    @Override
-    public String description() {
-        return "Grants to other accounts go through LF-tag expressions, not named databases or tables.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.ADVISORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.LF_PERMISSIONS);
-    }
-
+public final class LfConsumerGrantsUseTagExpressions extends ResourceRule {
     private static final List<String> NAMED_RESOURCES = List.of("database", "table", "tableWithColumns");
+
+    public LfConsumerGrantsUseTagExpressions() {
+        super("lf-consumer-grants-use-lf-tags", EnforcementLevel.ADVISORY,
+                "Grants to other accounts go through LF-tag expressions, not named databases or tables.",
+                ResourceTypes.LF_PERMISSIONS);
+    }
 
     @Override
     public Map<String, Map<String, Object>> configSchema() {

@@ -12,20 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /** A crawler runs on untrusted data; as an admin it could grant itself, or anyone, everything. */
-public final class LfCrawlerRoleNotAdmin implements StackRule {
-    @Override
-    public String name() {
-        return "lf-crawler-role-not-admin";
-    }
-
-    @Override
-    public String description() {
-        return "Glue crawler roles are never Lake Formation administrators.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
+public final class LfCrawlerRoleNotAdmin extends StackRule {
+    public LfCrawlerRoleNotAdmin() {
+        super("lf-crawler-role-not-admin", EnforcementLevel.MANDATORY,
+                "Glue crawler roles are never Lake Formation administrators.");
     }
 
     @Override

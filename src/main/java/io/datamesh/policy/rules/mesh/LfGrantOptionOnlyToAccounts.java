@@ -8,28 +8,13 @@ import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A grant option on an IAM principal lets one role hand data on outside the mesh's control. */
-public final class LfGrantOptionOnlyToAccounts implements ResourceRule {
-    @Override
-    public String name() {
-        return "lf-grant-option-only-to-accounts";
-    }
-
-    @Override
-    public String description() {
-        return "Lake Formation grant options go only to account, organization or OU principals, and never with ALL.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.LF_PERMISSIONS);
+public final class LfGrantOptionOnlyToAccounts extends ResourceRule {
+    public LfGrantOptionOnlyToAccounts() {
+        super("lf-grant-option-only-to-accounts", EnforcementLevel.MANDATORY,
+                "Lake Formation grant options go only to account, organization or OU principals, and never with ALL.",
+                ResourceTypes.LF_PERMISSIONS);
     }
 
     @Override

@@ -14,23 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-public final class LfNoAllOrSuperToNonAdmins implements StackRule {
-    @Override
-    public String name() {
-        return "lf-no-all-or-super-to-non-admins";
-    }
-
-    @Override
-    public String description() {
-        return "Lake Formation ALL or SUPER permissions go only to data lake administrators.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
+public final class LfNoAllOrSuperToNonAdmins extends StackRule {
     private static final Set<String> BROAD = Set.of("ALL", "SUPER");
+
+    public LfNoAllOrSuperToNonAdmins() {
+        super("lf-no-all-or-super-to-non-admins", EnforcementLevel.MANDATORY,
+                "Lake Formation ALL or SUPER permissions go only to data lake administrators.");
+    }
 
     @Override
     public Map<String, Map<String, Object>> configSchema() {

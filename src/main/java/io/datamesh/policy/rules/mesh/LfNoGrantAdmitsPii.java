@@ -8,27 +8,12 @@ import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-public final class LfNoGrantAdmitsPii implements ResourceRule {
-    @Override
-    public String name() {
-        return "lf-no-grant-admits-pii";
-    }
-
-    @Override
-    public String description() {
-        return "LF-tag grant expressions exclude PII-tagged data unless the principal is allow-listed.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.LF_PERMISSIONS);
+public final class LfNoGrantAdmitsPii extends ResourceRule {
+    public LfNoGrantAdmitsPii() {
+        super("lf-no-grant-admits-pii", EnforcementLevel.MANDATORY,
+                "LF-tag grant expressions exclude PII-tagged data unless the principal is allow-listed.",
+                ResourceTypes.LF_PERMISSIONS);
     }
 
     @Override

@@ -7,29 +7,14 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /** With IAM_ALLOWED_PRINCIPALS in the defaults, IAM policies alone open new tables and LF grants mean nothing. */
-public final class LfNoIamAllowedPrincipalsDefaults implements ResourceRule {
-    @Override
-    public String name() {
-        return "lf-no-iam-allowed-principals-defaults";
-    }
-
-    @Override
-    public String description() {
-        return "Lake Formation default permissions for new databases and tables never name IAM_ALLOWED_PRINCIPALS.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.LF_SETTINGS);
+public final class LfNoIamAllowedPrincipalsDefaults extends ResourceRule {
+    public LfNoIamAllowedPrincipalsDefaults() {
+        super("lf-no-iam-allowed-principals-defaults", EnforcementLevel.MANDATORY,
+                "Lake Formation default permissions for new databases and tables never name IAM_ALLOWED_PRINCIPALS.",
+                ResourceTypes.LF_SETTINGS);
     }
 
     @Override

@@ -12,20 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-public final class LfPiiColumnsTagged implements StackRule {
-    @Override
-    public String name() {
-        return "lf-pii-columns-tagged";
-    }
-
-    @Override
-    public String description() {
-        return "Every column whose name or comment looks personal carries the PII tag with value true.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
+public final class LfPiiColumnsTagged extends StackRule {
+    public LfPiiColumnsTagged() {
+        super("lf-pii-columns-tagged", EnforcementLevel.MANDATORY,
+                "Every column whose name or comment looks personal carries the PII tag with value true.");
     }
 
     @Override

@@ -13,20 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Untagged data matches no tag expression, so it is invisible to every consumer (or, with a named grant, ungoverned). */
-public final class LfRequiredTags implements StackRule {
-    @Override
-    public String name() {
-        return "lf-required-tags";
-    }
-
-    @Override
-    public String description() {
-        return "Every catalog database and table carries the required LF-tag keys, with values from the ontology.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
+public final class LfRequiredTags extends StackRule {
+    public LfRequiredTags() {
+        super("lf-required-tags", EnforcementLevel.MANDATORY,
+                "Every catalog database and table carries the required LF-tag keys, with values from the ontology.");
     }
 
     @Override

@@ -11,20 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Lake Formation vends credentials only for registered locations; elsewhere grants silently do nothing. */
-public final class LfTableLocationRegistered implements StackRule {
-    @Override
-    public String name() {
-        return "lf-table-location-registered";
-    }
-
-    @Override
-    public String description() {
-        return "Every table location lies under a Lake Formation registered location that uses a customer-managed role.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
+public final class LfTableLocationRegistered extends StackRule {
+    public LfTableLocationRegistered() {
+        super("lf-table-location-registered", EnforcementLevel.MANDATORY,
+                "Every table location lies under a Lake Formation registered location that uses a customer-managed role.");
     }
 
     @Override

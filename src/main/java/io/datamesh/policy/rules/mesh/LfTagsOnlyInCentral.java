@@ -8,28 +8,13 @@ import io.datamesh.policy.rules.MeshConfig;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
-import java.util.Set;
 
 /** One ontology for the mesh: a tag defined in a domain account would not match central grants. */
-public final class LfTagsOnlyInCentral implements ResourceRule {
-    @Override
-    public String name() {
-        return "lf-tags-only-in-central";
-    }
-
-    @Override
-    public String description() {
-        return "LF-tags are defined only in the central governance stack.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of(ResourceTypes.LF_TAG);
+public final class LfTagsOnlyInCentral extends ResourceRule {
+    public LfTagsOnlyInCentral() {
+        super("lf-tags-only-in-central", EnforcementLevel.MANDATORY,
+                "LF-tags are defined only in the central governance stack.",
+                ResourceTypes.LF_TAG);
     }
 
     @Override

@@ -18,20 +18,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** Direct S3/KMS access would let a consumer read around Lake Formation's column and row filters. */
-public final class ProducerPoliciesNoConsumerAccess implements StackRule {
-    @Override
-    public String name() {
-        return "producer-policies-no-consumer-access";
-    }
-
-    @Override
-    public String description() {
-        return "Producer bucket and key policies allow only the producer and central accounts, never a consumer account.";
-    }
-
-    @Override
-    public EnforcementLevel defaultLevel() {
-        return EnforcementLevel.MANDATORY;
+public final class ProducerPoliciesNoConsumerAccess extends StackRule {
+    public ProducerPoliciesNoConsumerAccess() {
+        super("producer-policies-no-consumer-access", EnforcementLevel.MANDATORY,
+                "Producer bucket and key policies allow only the producer and central accounts, never a consumer account.");
     }
 
     @Override
