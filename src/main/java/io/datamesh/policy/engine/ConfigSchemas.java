@@ -17,6 +17,11 @@ public final class ConfigSchemas {
     private ConfigSchemas() {
     }
 
+    /** Schema of a list-of-strings property (allow-lists, required keys). */
+    public static Map<String, Object> stringList(String description, List<String> defaults) {
+        return Map.of("type", "array", "items", Map.of("type", "string"), "default", defaults, "description", description);
+    }
+
     /** The schema the engine validates with: an object of the rule's properties. */
     public static Map<String, Object> objectSchema(Rule rule) {
         return Map.of("type", "object", "properties", rule.configSchema());

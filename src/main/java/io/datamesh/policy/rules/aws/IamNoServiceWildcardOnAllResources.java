@@ -1,5 +1,6 @@
 package io.datamesh.policy.rules.aws;
 
+import io.datamesh.policy.engine.ConfigSchemas;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.Props;
 import io.datamesh.policy.engine.ResourceRule;
@@ -21,8 +22,7 @@ public final class IamNoServiceWildcardOnAllResources extends ResourceRule {
 
     @Override
     public Map<String, Map<String, Object>> configSchema() {
-        return Map.of("services", Map.of("type", "array", "items", Map.of("type", "string"),
-                "default", List.of("s3", "glue"), "description", "Service prefixes whose wildcard is refused on *."));
+        return Map.of("services", ConfigSchemas.stringList("Service prefixes whose wildcard is refused on *.", List.of("s3", "glue")));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.datamesh.policy.rules.mesh;
 
+import io.datamesh.policy.engine.ConfigSchemas;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.Props;
 import io.datamesh.policy.engine.ResourceRule;
@@ -23,9 +24,7 @@ public final class GlueResourcePolicyMeshOnly extends ResourceRule {
 
     @Override
     public Map<String, Map<String, Object>> configSchema() {
-        return Map.of("allowedServices", Map.of("type", "array", "items", Map.of("type", "string"),
-                "default", List.of("ram.amazonaws.com"),
-                "description", "Service principals allowed without the LF-tag condition (RAM shares catalogs for LF v3+)."));
+        return Map.of("allowedServices", ConfigSchemas.stringList("Service principals allowed without the LF-tag condition (RAM shares catalogs for LF v3+).", List.of("ram.amazonaws.com")));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.datamesh.policy.rules.mesh;
 
+import io.datamesh.policy.engine.ConfigSchemas;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.Props;
 import io.datamesh.policy.engine.ResourceRule;
@@ -22,8 +23,7 @@ public final class LfConsumerGrantsUseTagExpressions extends ResourceRule {
 
     @Override
     public Map<String, Map<String, Object>> configSchema() {
-        return Map.of("allowedPrincipals", Map.of("type", "array", "items", Map.of("type", "string"), "default", List.of(),
-                "description", "Account ids allowed named-resource grants."));
+        return Map.of("allowedPrincipals", ConfigSchemas.stringList("Account ids allowed named-resource grants.", List.of()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.datamesh.policy.rules.mesh;
 
+import io.datamesh.policy.engine.ConfigSchemas;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.engine.StackResources;
@@ -24,8 +25,7 @@ public final class LfNoAllOrSuperToNonAdmins extends StackRule {
 
     @Override
     public Map<String, Map<String, Object>> configSchema() {
-        return Map.of("adminPrincipals", Map.of("type", "array", "items", Map.of("type", "string"), "default", List.of(),
-                "description", "Admins managed outside this stack (the stack's DataLakeSettings admins always count)."));
+        return Map.of("adminPrincipals", ConfigSchemas.stringList("Admins managed outside this stack (the stack's DataLakeSettings admins always count).", List.of()));
     }
 
     @Override

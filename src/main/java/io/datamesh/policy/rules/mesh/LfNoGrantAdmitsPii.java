@@ -1,5 +1,6 @@
 package io.datamesh.policy.rules.mesh;
 
+import io.datamesh.policy.engine.ConfigSchemas;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.Props;
 import io.datamesh.policy.engine.ResourceRule;
@@ -20,8 +21,7 @@ public final class LfNoGrantAdmitsPii extends ResourceRule {
     public Map<String, Map<String, Object>> configSchema() {
         return Map.of(
                 "tagKey", Map.of("type", "string", "default", "pii", "description", "LF-tag key marking personal data."),
-                "allowedPrincipals", Map.of("type", "array", "items", Map.of("type", "string"), "default", List.of(),
-                        "description", "Principals that may be granted PII."));
+                "allowedPrincipals", ConfigSchemas.stringList("Principals that may be granted PII.", List.of()));
     }
 
     @Override

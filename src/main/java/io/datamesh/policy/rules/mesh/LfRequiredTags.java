@@ -1,5 +1,6 @@
 package io.datamesh.policy.rules.mesh;
 
+import io.datamesh.policy.engine.ConfigSchemas;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.engine.StackResources;
@@ -22,8 +23,7 @@ public final class LfRequiredTags extends StackRule {
     @Override
     public Map<String, Map<String, Object>> configSchema() {
         return Map.of(
-                "requiredKeys", Map.of("type", "array", "items", Map.of("type", "string"),
-                        "default", List.of("domain", "classification"), "description", "Tag keys every database and table needs."),
+                "requiredKeys", ConfigSchemas.stringList("Tag keys every database and table needs.", List.of("domain", "classification")),
                 "ontology", Map.of("type", "object", "additionalProperties", Map.of("type", "array", "items", Map.of("type", "string")),
                         "default", Map.of(), "description", "Allowed values by key; the stack's LfTag resources also count."));
     }

@@ -1,5 +1,6 @@
 package io.datamesh.policy.rules.mesh;
 
+import io.datamesh.policy.engine.ConfigSchemas;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.engine.StackResources;
@@ -26,8 +27,7 @@ public final class ProducerPoliciesNoConsumerAccess extends StackRule {
 
     @Override
     public Map<String, Map<String, Object>> configSchema() {
-        return Map.of("allowedAccounts", Map.of("type", "array", "items", Map.of("type", "string"), "default", List.of(),
-                "description", "Further accounts producer policies may name (never a consumer)."));
+        return Map.of("allowedAccounts", ConfigSchemas.stringList("Further accounts producer policies may name (never a consumer).", List.of()));
     }
 
     @Override
