@@ -209,7 +209,8 @@ class RuleFixturesTest {
                 new Case("lf-pii-columns-tagged", CENTRAL_STACK,
                         personalTable(true), personalTable(false), "columns [contact] look personal"),
                 new Case("lf-no-grant-admits-pii", CENTRAL_STACK,
-                        List.of(grant("333333333333", TAG_POLICY)),
+                        List.of(grant("333333333333", TAG_POLICY), grant("333333333333", "'lfTagPolicy':"
+                                + "{'resourceType':'DATABASE','expressions':[{'key':'domain','values':['sales']}]}")),
                         List.of(grant("333333333333", "'lfTagPolicy':{'resourceType':'TABLE','expressions':"
                                 + "[{'key':'domain','values':['sales']}]}")),
                         "has no 'pii' key"),
