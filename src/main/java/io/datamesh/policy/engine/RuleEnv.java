@@ -1,0 +1,5 @@
+package io.datamesh.policy.engine;
+
+/** What a rule may read besides the resources: the stack and its own config (schema defaults applied). */
+public record RuleEnv(PolicyContext context, Props config) {
+}

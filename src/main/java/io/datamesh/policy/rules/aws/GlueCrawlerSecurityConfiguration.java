@@ -1,0 +1,23 @@
+package io.datamesh.policy.rules.aws;
+
+import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.policy.engine.Props;
+import io.datamesh.policy.engine.ResourceRule;
+import io.datamesh.policy.engine.RuleEnv;
+import io.datamesh.policy.rules.ResourceTypes;
+
+import java.util.List;
+
+public final class GlueCrawlerSecurityConfiguration extends ResourceRule {
+    public GlueCrawlerSecurityConfiguration() {
+        super("glue-crawler-security-configuration", EnforcementLevel.MANDATORY,
+                "Glue crawlers run with a security configuration (encrypted logs and bookmarks).",
+                ResourceTypes.GLUE_CRAWLER);
+    }
+
+    @Override
+    public List<String> check(Props inputs, RuleEnv env) {
+        return inputs.string("securityConfiguration").filter(s -> !s.isBlank()).isPresent() ? List.of()
+                : List.of("crawler has no securityConfiguration");
+    }
+}

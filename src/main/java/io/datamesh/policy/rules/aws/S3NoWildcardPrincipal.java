@@ -1,0 +1,26 @@
+package io.datamesh.policy.rules.aws;
+
+import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.policy.engine.Props;
+import io.datamesh.policy.engine.ResourceRule;
+import io.datamesh.policy.engine.RuleEnv;
+import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.policy.rules.PolicyDocument;
+import java.util.List;
+
+public final class S3NoWildcardPrincipal extends ResourceRule {
+    public S3NoWildcardPrincipal() {
+        super("s3-no-wildcard-principal", EnforcementLevel.MANDATORY,
+                "S3 bucket policies never allow the * principal.",
+                ResourceTypes.BUCKET_POLICY);
+    }
+
+    @Override
+    public List<String> check(Props inputs, RuleEnv env) {
+        return PolicyDocument.read(inputs, "policy").stream()
+                .flatMap(doc -> doc.allowStatements().stream())
+                .filter(PolicyDocument.Statement::hasWildcardPrincipal)
+                .map(s -> "Allow statement for principal * on " + s.resources())
+                .toList();
+    }
+}

@@ -1,0 +1,36 @@
+package io.datamesh.policy.rules.mesh;
+
+import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.policy.engine.RuleEnv;
+import io.datamesh.policy.engine.StackResources;
+import io.datamesh.policy.engine.StackRule;
+import io.datamesh.policy.engine.Violation;
+import io.datamesh.policy.rules.ResourceTypes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** A crawler runs on untrusted data; as an admin it could grant itself, or anyone, everything. */
+public final class LfCrawlerRoleNotAdmin extends StackRule {
+    public LfCrawlerRoleNotAdmin() {
+        super("lf-crawler-role-not-admin", EnforcementLevel.MANDATORY,
+                "Glue crawler roles are never Lake Formation administrators.");
+    }
+
+    @Override
+    public List<Violation> check(StackResources stack, RuleEnv env) {
+        Set<String> admins = LfPrincipals.admins(stack);
+        List<Violation> violations = new ArrayList<>();
+        for (var crawler : stack.ofType(ResourceTypes.GLUE_CRAWLER)) {
+            String role = crawler.inputs().string("role").orElse("");
+            // Crawlers accept a role name or ARN; admins are always ARNs.
+            boolean isAdmin = !role.isEmpty() && admins.stream()
+                    .anyMatch(admin -> admin.equals(role) || (!role.startsWith("arn:") && admin.endsWith("/" + role)));
+            if (isAdmin) {
+                violations.add(new Violation(crawler.urn(), "crawler role " + role + " is a data lake admin"));
+            }
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,52 @@
+package io.datamesh.policy.rules.mesh;
+
+import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.policy.engine.RuleEnv;
+import io.datamesh.policy.engine.StackResources;
+import io.datamesh.policy.engine.StackRule;
+import io.datamesh.policy.engine.Violation;
+import io.datamesh.policy.rules.ResourceTypes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+public final class LfPiiColumnsTagged extends StackRule {
+    public LfPiiColumnsTagged() {
+        super("lf-pii-columns-tagged", EnforcementLevel.MANDATORY,
+                "Every column whose name or comment looks personal carries the PII tag with value true.");
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> configSchema() {
+        return Map.of(
+                "tagKey", Map.of("type", "string", "default", "pii", "description", "LF-tag key marking personal data."),
+                "columnPattern", Map.of("type", "string", "format", "regex",
+                        "default", "(?i)(e_?mail|phone|address|birth|ssn|passport|first_?name|last_?name|full_?name|customer_?name)",
+                        "description", "Regular expression found in a personal column's name or comment."));
+    }
+
+    @Override
+    public List<Violation> check(StackResources stack, RuleEnv env) {
+        String tagKey = env.config().string("tagKey").orElseThrow();
+        Pattern personal = Pattern.compile(env.config().string("columnPattern").orElseThrow());
+        LfTagAssignments tags = LfTagAssignments.of(stack);
+        List<Violation> violations = new ArrayList<>();
+        for (var table : stack.ofType(ResourceTypes.GLUE_TABLE)) {
+            String database = table.inputs().string("databaseName").orElse("");
+            String name = table.inputs().string("name").orElse("");
+            List<String> untagged = table.inputs().objects("storageDescriptor", "columns").stream()
+                    .filter(c -> personal.matcher(c.string("name").orElse("")).find()
+                            || personal.matcher(c.string("comment").orElse("")).find())
+                    .map(c -> c.string("name").orElse(""))
+                    .filter(column -> !"true".equalsIgnoreCase(tags.ofColumn(database, name, column).get(tagKey)))
+                    .toList();
+            if (!untagged.isEmpty()) {
+                violations.add(new Violation(table.urn(), "table " + database + "." + name + ": columns " + untagged
+                        + " look personal but are not tagged " + tagKey + " = true"));
+            }
+        }
+        return violations;
+    }
+}

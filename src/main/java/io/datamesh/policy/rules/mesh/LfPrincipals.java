@@ -1,0 +1,34 @@
+package io.datamesh.policy.rules.mesh;
+
+import io.datamesh.policy.engine.StackResources;
+import io.datamesh.policy.rules.ResourceTypes;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** How Lake Formation names principals, and who the stack makes a data lake administrator. */
+public final class LfPrincipals {
+    private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
+    private static final Pattern ORGANIZATION_OR_OU =
+            Pattern.compile("^arn:aws[a-z-]*:organizations::\\d{12}:(organization|ou)/.+$");
+
+    private LfPrincipals() {
+    }
+
+    public static boolean isAccount(String principal) {
+        return ACCOUNT_ID.matcher(principal).matches();
+    }
+
+    /** Principals that may hold a grant option: a whole account, organization or OU re-grants internally. */
+    public static boolean isAccountOrOrganization(String principal) {
+        return isAccount(principal) || ORGANIZATION_OR_OU.matcher(principal).matches();
+    }
+
+    /** The admins every DataLakeSettings in the stack lists. */
+    public static Set<String> admins(StackResources stack) {
+        return stack.ofType(ResourceTypes.LF_SETTINGS).stream()
+                .flatMap(s -> s.inputs().strings("admins").stream())
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,83 @@
+package io.datamesh.policy.rules.mesh;
+
+import io.datamesh.policy.engine.Props;
+import io.datamesh.policy.engine.StackResources;
+import io.datamesh.policy.rules.ResourceTypes;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The LF-tags a stack assigns (its {@code ResourceLfTag} resources) and the values its
+ * {@code LfTag} resources allow, with Lake Formation's inheritance: a table inherits its database's
+ * tags and a column its table's, and a child's value for a key overrides the inherited one.
+ */
+public final class LfTagAssignments {
+    private final Map<String, Map<String, String>> assigned = new HashMap<>();
+    private final Map<String, List<String>> allowedValues = new LinkedHashMap<>();
+
+    private LfTagAssignments() {
+    }
+
+    public static LfTagAssignments of(StackResources stack) {
+        LfTagAssignments tags = new LfTagAssignments();
+        for (var entry : stack.ofType(ResourceTypes.LF_RESOURCE_TAG)) {
+            Props in = entry.inputs();
+            Optional<String> key = in.string("lfTag", "key");
+            Optional<String> value = in.string("lfTag", "value");
+            if (key.isEmpty() || value.isEmpty()) {
+                continue;
+            }
+            in.string("database", "name").ifPresent(db -> tags.assign(path(db), key.get(), value.get()));
+            in.object("table").ifPresent(t -> tags.assign(tablePath(t), key.get(), value.get()));
+            in.object("tableWithColumns").ifPresent(t -> t.strings("columnNames").forEach(column ->
+                    tags.assign(path(tablePath(t), column), key.get(), value.get())));
+        }
+        for (var tag : stack.ofType(ResourceTypes.LF_TAG)) {
+            tag.inputs().string("key").ifPresent(key -> tags.allowedValues.put(key, tag.inputs().strings("values")));
+        }
+        return tags;
+    }
+
+    /** Allowed values by tag key, as the stack's own LfTag resources define them. */
+    public Map<String, List<String>> allowedValues() {
+        return allowedValues;
+    }
+
+    public Map<String, String> ofDatabase(String database) {
+        return effective(path(database));
+    }
+
+    public Map<String, String> ofTable(String database, String table) {
+        return effective(path(database), path(database, table));
+    }
+
+    public Map<String, String> ofColumn(String database, String table, String column) {
+        return effective(path(database), path(database, table), path(database, table, column));
+    }
+
+    private Map<String, String> effective(String... fromOuterToInner) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String p : fromOuterToInner) {
+            result.putAll(assigned.getOrDefault(p, Map.of()));
+        }
+        return result;
+    }
+
+    private void assign(String resourcePath, String key, String value) {
+        assigned.computeIfAbsent(resourcePath, p -> new LinkedHashMap<>()).put(key, value);
+    }
+
+    private static String tablePath(Props table) {
+        return path(table.string("databaseName").orElse(""), table.string("name").orElse(""));
+    }
+
+    // Glue stores names in lower case, so the catalog treats Sales and sales as one resource.
+    private static String path(String... names) {
+        return String.join("/", names).toLowerCase(Locale.ROOT);
+    }
+}

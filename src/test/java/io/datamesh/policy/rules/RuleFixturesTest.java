@@ -1,0 +1,271 @@
+package io.datamesh.policy.rules;
+
+import io.datamesh.plan.PlannedResource;
+import io.datamesh.policy.PolicyPacks;
+import io.datamesh.policy.engine.PolicyContext;
+import io.datamesh.policy.engine.PolicyFinding;
+import io.datamesh.policy.engine.Rule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.datamesh.policy.Fixtures.CENTRAL_STACK;
+import static io.datamesh.policy.Fixtures.PRODUCER_STACK;
+import static io.datamesh.policy.Fixtures.doc;
+import static io.datamesh.policy.Fixtures.res;
+import static io.datamesh.policy.Fixtures.run;
+import static io.datamesh.policy.rules.ResourceTypes.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each rule against a minimal compliant stack and a minimal non-compliant one (cdk-nag style). */
+class RuleFixturesTest {
+    record Case(String rule, PolicyContext compliantContext, List<PlannedResource> compliant,
+                PolicyContext nonCompliantContext, List<PlannedResource> nonCompliant, String expected) {
+        Case(String rule, PolicyContext context, List<PlannedResource> compliant, List<PlannedResource> nonCompliant,
+             String expected) {
+            this(rule, context, compliant, context, nonCompliant, expected);
+        }
+
+        @Override
+        public String toString() {
+            return rule;
+        }
+    }
+
+    private static final String TLS_DENY = "{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
+            + "'Condition':{'Bool':{'aws:SecureTransport':'false'}}}";
+    private static final String ADMIN = "arn:aws:iam::111111111111:role/lf-admin";
+
+    private static PlannedResource bucketPolicy(String... statements) {
+        return res(BUCKET_POLICY, "policy", Map.of("bucket", "b",
+                "policy", doc("{'Version':'2012-10-17','Statement':[" + String.join(",", statements) + "]}")));
+    }
+
+    private static PlannedResource rolePolicy(String action) {
+        return res(IAM_ROLE_POLICY, "inline", Map.of("role", "r", "policy",
+                doc("{'Statement':[{'Effect':'Allow','Action':'" + action + "','Resource':'*'}]}")));
+    }
+
+    private static PlannedResource keyPolicy(String statement) {
+        return res(KMS_KEY, "key", Map.of("enableKeyRotation", true, "policy", doc("{'Statement':[" + statement + "]}")));
+    }
+
+    private static PlannedResource grant(String principal, String target) {
+        return res(LF_PERMISSIONS, "grant", "{'principal':'" + principal + "','permissions':['SELECT'],"
+                + "'permissionsWithGrantOptions':[]," + target + "}");
+    }
+
+    private static final String TAG_POLICY = "'lfTagPolicy':{'resourceType':'TABLE','expressions':"
+            + "[{'key':'domain','values':['sales']},{'key':'pii','values':['false']}]}";
+
+    private static List<PlannedResource> taggedTable(boolean tagDatabase) {
+        List<PlannedResource> stack = new ArrayList<>(List.of(
+                res(LF_TAG, "domain", "{'key':'domain','values':['sales','marketing']}"),
+                res(LF_TAG, "classification", "{'key':'classification','values':['public','confidential']}"),
+                res(GLUE_DATABASE, "sales", "{'name':'sales'}"),
+                res(GLUE_DATABASE, "link", "{'name':'link','targetDatabase':{'catalogId':'1','databaseName':'x'}}"),
+                res(GLUE_TABLE, "orders", "{'databaseName':'sales','name':'orders','storageDescriptor':"
+                        + "{'location':'s3://data/sales/orders/','columns':[{'name':'id','type':'int'}]}}")));
+        if (tagDatabase) {
+            stack.add(res(LF_RESOURCE_TAG, "t1", "{'database':{'name':'sales'},'lfTag':{'key':'domain','value':'sales'}}"));
+            stack.add(res(LF_RESOURCE_TAG, "t2", "{'database':{'name':'sales'},'lfTag':{'key':'classification','value':'public'}}"));
+        }
+        return stack;
+    }
+
+    private static List<PlannedResource> personalTable(boolean tagged) {
+        List<PlannedResource> stack = new ArrayList<>(List.of(res(GLUE_TABLE, "customers",
+                "{'databaseName':'sales','name':'customers','storageDescriptor':{'columns':"
+                        + "[{'name':'id','type':'int'},{'name':'contact','type':'string','comment':'E-mail address'}]}}")));
+        stack.add(res(LF_RESOURCE_TAG, "pii-default", "{'table':{'databaseName':'sales','name':'customers'},"
+                + "'lfTag':{'key':'pii','value':'false'}}"));
+        if (tagged) {
+            stack.add(res(LF_RESOURCE_TAG, "pii-contact", "{'tableWithColumns':{'databaseName':'sales','name':'customers',"
+                    + "'columnNames':['contact']},'lfTag':{'key':'pii','value':'true'}}"));
+        }
+        return stack;
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("s3-sse-kms-customer-key", CENTRAL_STACK,
+                        List.of(res(BUCKET_ENCRYPTION, "enc", "{'bucket':'b','rules':[{'applyServerSideEncryptionByDefault':"
+                                + "{'sseAlgorithm':'aws:kms','kmsMasterKeyId':'arn:aws:kms:eu-west-1:1:key/k'},'bucketKeyEnabled':true}]}")),
+                        List.of(res(BUCKET_ENCRYPTION, "enc", "{'bucket':'b','rules':[{'applyServerSideEncryptionByDefault':"
+                                + "{'sseAlgorithm':'AES256'}}]}")),
+                        "expected aws:kms"),
+                new Case("s3-public-access-block-all", CENTRAL_STACK,
+                        List.of(res(BUCKET_PUBLIC_ACCESS_BLOCK, "pab", "{'bucket':'b','blockPublicAcls':true,"
+                                + "'blockPublicPolicy':true,'ignorePublicAcls':true,'restrictPublicBuckets':true}")),
+                        List.of(res(BUCKET_PUBLIC_ACCESS_BLOCK, "pab", "{'bucket':'b','blockPublicAcls':true,"
+                                + "'blockPublicPolicy':true,'ignorePublicAcls':true,'restrictPublicBuckets':false}")),
+                        "restrictPublicBuckets is not true"),
+                new Case("s3-bucket-owner-enforced", CENTRAL_STACK,
+                        List.of(res(BUCKET_OWNERSHIP, "own", "{'bucket':'b','rule':{'objectOwnership':'BucketOwnerEnforced'}}")),
+                        List.of(res(BUCKET_OWNERSHIP, "own", "{'bucket':'b','rule':{'objectOwnership':'ObjectWriter'}}")),
+                        "expected BucketOwnerEnforced"),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy("{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root'},"
+                                + "'Action':'s3:GetObject','Resource':'arn:aws:s3:::b/*'}")),
+                        "aws:SecureTransport = false"),
+                new Case("s3-no-wildcard-principal", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(TLS_DENY, "{'Effect':'Allow','Principal':'*','Action':'s3:GetObject','Resource':'*'}")),
+                        "principal *"),
+                new Case("s3-data-bucket-versioning", CENTRAL_STACK,
+                        List.of(res(BUCKET, "data", "{'bucket':'b','tags':{'datamesh:purpose':'data'}}"),
+                                res(BUCKET_VERSIONING, "v", "{'bucket':'b','versioningConfiguration':{'status':'Enabled'}}")),
+                        List.of(res(BUCKET, "data", "{'bucket':'b','tags':{'datamesh:purpose':'data'}}"),
+                                res(BUCKET, "results", "{'bucket':'r','tags':{'datamesh:purpose':'athena-results'}}")),
+                        "data bucket b has no BucketVersioningV2"),
+                new Case("s3-bucket-controls-present", CENTRAL_STACK,
+                        List.of(res(BUCKET, "data", "{'bucket':'b'}"), res(BUCKET_ENCRYPTION, "e", "{'bucket':'b'}"),
+                                res(BUCKET_PUBLIC_ACCESS_BLOCK, "p", "{'bucket':'b'}"), res(BUCKET_OWNERSHIP, "o", "{'bucket':'b'}"),
+                                res(BUCKET_POLICY, "bp", "{'bucket':'b'}")),
+                        List.of(res(BUCKET, "data", "{'bucket':'b'}"), res(BUCKET_ENCRYPTION, "e", "{'bucket':'b'}")),
+                        "bucket b has no bucket policy, ownership controls, public access block"),
+                new Case("kms-key-rotation", CENTRAL_STACK,
+                        List.of(res(KMS_KEY, "k", "{'enableKeyRotation':true}")),
+                        List.of(res(KMS_KEY, "k", "{'enableKeyRotation':false}")),
+                        "enableKeyRotation is not true"),
+                new Case("kms-no-unconditioned-wildcard-principal", CENTRAL_STACK,
+                        List.of(keyPolicy("{'Effect':'Allow','Principal':{'AWS':'*'},'Action':'kms:Decrypt','Resource':'*',"
+                                + "'Condition':{'StringEquals':{'kms:CallerAccount':'111111111111'}}}")),
+                        List.of(keyPolicy("{'Effect':'Allow','Principal':{'AWS':'*'},'Action':'kms:Decrypt','Resource':'*'}")),
+                        "principal * without conditions"),
+                new Case("iam-no-star-star", CENTRAL_STACK,
+                        List.of(rolePolicy("s3:GetObject")), List.of(rolePolicy("*")), "full administrator access"),
+                new Case("iam-no-administrator-access", CENTRAL_STACK,
+                        List.of(res(IAM_ROLE_POLICY_ATTACHMENT, "a", "{'role':'r','policyArn':'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'}")),
+                        List.of(res(IAM_ROLE, "r", "{'name':'r','managedPolicyArns':['arn:aws:iam::aws:policy/AdministratorAccess']}")),
+                        "attaches arn:aws:iam::aws:policy/AdministratorAccess"),
+                new Case("iam-no-service-wildcard-on-all-resources", CENTRAL_STACK,
+                        List.of(rolePolicy("glue:GetTable")), List.of(rolePolicy("glue:*")), "allows glue:* on resource *"),
+                new Case("glue-catalog-encryption", CENTRAL_STACK,
+                        List.of(res(GLUE_CATALOG_ENCRYPTION, "c", "{'dataCatalogEncryptionSettings':{'encryptionAtRest':"
+                                + "{'catalogEncryptionMode':'SSE-KMS','sseAwsKmsKeyId':'k'},'connectionPasswordEncryption':"
+                                + "{'returnConnectionPasswordEncrypted':true,'awsKmsKeyId':'k'}}}")),
+                        List.of(res(GLUE_CATALOG_ENCRYPTION, "c", "{'dataCatalogEncryptionSettings':{'encryptionAtRest':"
+                                + "{'catalogEncryptionMode':'DISABLED'},'connectionPasswordEncryption':"
+                                + "{'returnConnectionPasswordEncrypted':true}}}")),
+                        "catalogEncryptionMode is 'DISABLED'"),
+                new Case("glue-crawler-security-configuration", CENTRAL_STACK,
+                        List.of(res(GLUE_CRAWLER, "c", "{'name':'c','role':'r','securityConfiguration':'sc'}")),
+                        List.of(res(GLUE_CRAWLER, "c", "{'name':'c','role':'r'}")),
+                        "no securityConfiguration"),
+                new Case("athena-workgroup-enforce-configuration", CENTRAL_STACK,
+                        List.of(res(ATHENA_WORKGROUP, "w", "{'configuration':{'enforceWorkgroupConfiguration':true}}")),
+                        List.of(res(ATHENA_WORKGROUP, "w", "{'configuration':{'enforceWorkgroupConfiguration':false}}")),
+                        "enforceWorkgroupConfiguration is not true"),
+                new Case("athena-results-kms-encrypted", CENTRAL_STACK,
+                        List.of(res(ATHENA_WORKGROUP, "w", "{'configuration':{'resultConfiguration':{'encryptionConfiguration':"
+                                + "{'encryptionOption':'SSE_KMS','kmsKeyArn':'arn:aws:kms:eu-west-1:1:key/k'}}}}")),
+                        List.of(res(ATHENA_WORKGROUP, "w", "{'configuration':{'resultConfiguration':{'encryptionConfiguration':"
+                                + "{'encryptionOption':'SSE_S3'}}}}")),
+                        "expected SSE_KMS or CSE_KMS"),
+                new Case("athena-bytes-scanned-cutoff", CENTRAL_STACK,
+                        List.of(res(ATHENA_WORKGROUP, "w", "{'configuration':{'bytesScannedCutoffPerQuery':10737418240}}")),
+                        List.of(res(ATHENA_WORKGROUP, "w", "{'configuration':{}}")),
+                        "no bytesScannedCutoffPerQuery"),
+                new Case("lf-no-iam-allowed-principals-defaults", CENTRAL_STACK,
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "'],'createDatabaseDefaultPermissions':[],"
+                                + "'createTableDefaultPermissions':[]}")),
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "'],'createTableDefaultPermissions':"
+                                + "[{'principal':'IAM_ALLOWED_PRINCIPALS','permissions':['ALL']}]}")),
+                        "createTableDefaultPermissions grants IAM_ALLOWED_PRINCIPALS"),
+                new Case("lf-no-all-or-super-to-non-admins", CENTRAL_STACK,
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
+                                grant(ADMIN, "'database':{'name':'sales'},'permissions':['ALL']")),
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
+                                res(LF_PERMISSIONS, "g", "{'principal':'arn:aws:iam::111111111111:role/analyst',"
+                                        + "'permissions':['ALL'],'database':{'name':'sales'}}")),
+                        "role/analyst is not a data lake admin but is granted [ALL]"),
+                new Case("lf-grant-option-only-to-accounts", CENTRAL_STACK,
+                        List.of(res(LF_PERMISSIONS, "g", "{'principal':'333333333333','permissions':['SELECT'],"
+                                + "'permissionsWithGrantOptions':['SELECT']," + TAG_POLICY + "}")),
+                        List.of(res(LF_PERMISSIONS, "g", "{'principal':'arn:aws:iam::333333333333:role/bi','permissions':['SELECT'],"
+                                + "'permissionsWithGrantOptions':['SELECT']," + TAG_POLICY + "}")),
+                        "only accounts, organizations and OUs may re-grant"),
+                new Case("lf-consumer-grants-use-lf-tags", CENTRAL_STACK,
+                        List.of(grant("333333333333", TAG_POLICY)),
+                        List.of(grant("333333333333", "'table':{'databaseName':'sales','name':'orders'}")),
+                        "account 333333333333 is granted a named table"),
+                new Case("lf-tags-only-in-central",
+                        CENTRAL_STACK, List.of(res(LF_TAG, "domain", "{'key':'domain','values':['sales']}")),
+                        PRODUCER_STACK, List.of(res(LF_TAG, "domain", "{'key':'domain','values':['sales']}")),
+                        "LF-tag domain is defined in a producer stack"),
+                new Case("lf-required-tags", CENTRAL_STACK,
+                        taggedTable(true), taggedTable(false), "table sales.orders: no 'domain' tag"),
+                new Case("lf-pii-columns-tagged", CENTRAL_STACK,
+                        personalTable(true), personalTable(false), "columns [contact] look personal"),
+                new Case("lf-no-grant-admits-pii", CENTRAL_STACK,
+                        List.of(grant("333333333333", TAG_POLICY), grant("333333333333", "'lfTagPolicy':"
+                                + "{'resourceType':'DATABASE','expressions':[{'key':'domain','values':['sales']}]}")),
+                        List.of(grant("333333333333", "'lfTagPolicy':{'resourceType':'TABLE','expressions':"
+                                + "[{'key':'domain','values':['sales']}]}")),
+                        "has no 'pii' key"),
+                new Case("lf-table-location-registered", CENTRAL_STACK,
+                        List.of(res(GLUE_TABLE, "t", "{'databaseName':'sales','name':'t','storageDescriptor':{'location':'s3://data/sales/t/'}}"),
+                                res(LF_RESOURCE, "loc", "{'arn':'arn:aws:s3:::data/sales','roleArn':'arn:aws:iam::1:role/lf-reg',"
+                                        + "'useServiceLinkedRole':false}")),
+                        List.of(res(GLUE_TABLE, "t", "{'databaseName':'sales','name':'t','storageDescriptor':{'location':'s3://data/sales/t/'}}"),
+                                res(LF_RESOURCE, "loc", "{'arn':'arn:aws:s3:::data/sal'}")),
+                        "is not under a registered Lake Formation location"),
+                new Case("glue-resource-policy-mesh-only", CENTRAL_STACK,
+                        List.of(res(GLUE_RESOURCE_POLICY, "rp", Map.of("policy", doc("{'Statement':[{'Effect':'Allow',"
+                                + "'Principal':{'AWS':['arn:aws:iam::333333333333:root','222222222222']},'Action':'glue:*',"
+                                + "'Resource':'*','Condition':{'Bool':{'glue:EvaluatedByLakeFormationTags':'true'}}},"
+                                + "{'Effect':'Allow','Principal':{'Service':'ram.amazonaws.com'},'Action':'glue:ShareResource','Resource':'*'}]}")))),
+                        List.of(res(GLUE_RESOURCE_POLICY, "rp", Map.of("policy", doc("{'Statement':[{'Effect':'Allow',"
+                                + "'Principal':{'AWS':'arn:aws:iam::999999999999:root'},'Action':'glue:*','Resource':'*'}]}")))),
+                        "principal arn:aws:iam::999999999999:root is not a mesh account"),
+                new Case("producer-policies-no-consumer-access", PRODUCER_STACK,
+                        List.of(bucketPolicy(TLS_DENY, "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:role/crawler'},"
+                                + "'Action':'s3:GetObject','Resource':'arn:aws:s3:::b/*'}")),
+                        List.of(keyPolicy("{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::333333333333:root'},"
+                                + "'Action':'kms:Decrypt','Resource':'*'}")),
+                        "allows consumer account 333333333333"),
+                new Case("lf-crawler-role-not-admin", CENTRAL_STACK,
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
+                                res(GLUE_CRAWLER, "c", "{'name':'c','role':'arn:aws:iam::111111111111:role/crawler'}")),
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
+                                res(GLUE_CRAWLER, "c", "{'name':'c','role':'lf-admin'}")),
+                        "crawler role lf-admin is a data lake admin"));
+    }
+
+    private static Rule rule(String name) {
+        return PolicyPacks.all().stream().flatMap(p -> p.rules().stream())
+                .filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest(name = "{0} passes its compliant fixture")
+    @MethodSource("cases")
+    void compliantFixturePasses(Case c) {
+        assertEquals(List.of(), run(rule(c.rule()), c.compliantContext(), c.compliant()));
+    }
+
+    @ParameterizedTest(name = "{0} flags its non-compliant fixture")
+    @MethodSource("cases")
+    void nonCompliantFixtureFails(Case c) {
+        List<PolicyFinding> findings = run(rule(c.rule()), c.nonCompliantContext(), c.nonCompliant());
+        assertFalse(findings.isEmpty(), "no finding");
+        assertTrue(findings.stream().anyMatch(f -> f.message().contains(c.expected())), findings.toString());
+    }
+
+    @Test
+    void everyShippedRuleHasFixtures() {
+        Set<String> shipped = PolicyPacks.all().stream().flatMap(p -> p.rules().stream()).map(Rule::name)
+                .collect(Collectors.toSet());
+        assertEquals(shipped, cases().map(Case::rule).collect(Collectors.toSet()));
+    }
+}
