@@ -8,6 +8,10 @@ import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.MeshPlanner;
 import io.datamesh.plan.PlannedResource;
 import io.datamesh.plan.StackPlan;
+import io.datamesh.policy.PolicyRunner;
+import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.policy.engine.PolicyContext;
+import io.datamesh.policy.engine.PolicyFinding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +29,9 @@ import java.util.stream.Collectors;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Plans every stack of a mesh directory offline, in deploy order, through the Pulumi SDK's mock engine.",
-                "Exit codes: 0 planned cleanly, 1 a stack failed to plan, 2 invalid configuration."})
+                "Evaluates both policy packs on every stack's resources, as `pulumi preview --policy-pack` would.",
+                "Exit codes: 0 planned cleanly, 1 a stack failed to plan, 2 invalid configuration,"
+                        + " 3 a mandatory policy is violated."})
 public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
     Path dir = Path.of(".");
@@ -53,17 +59,30 @@ public final class PlanCommand implements Callable<Integer> {
         }
         List<StackPlan> selected = plan.stacks().stream()
                 .filter(s -> stacks.isEmpty() || stacks.contains(s.stack())).toList();
+        Map<String, List<PolicyFinding>> findings = new LinkedHashMap<>();
+        for (StackPlan s : selected) {
+            var raw = plan.configs().get(s.stack());
+            findings.put(s.stack(), PolicyRunner.evaluate(s.resources(),
+                    new PolicyContext(s.stack(), raw.project(), raw.values())));
+        }
         PrintStream out = System.out;
         out.println("Deploy order (first deployment): " + String.join(" → ", plan.deployOrder()));
-        selected.forEach(s -> printStack(out, s));
+        selected.forEach(s -> printStack(out, s, findings.get(s.stack())));
         if (json != null) {
-            writeJson(plan, selected);
+            writeJson(plan, selected, findings);
             out.println("wrote " + json);
         }
-        return selected.stream().anyMatch(s -> !s.errors().isEmpty()) ? 1 : 0;
+        long mandatory = findings.values().stream().flatMap(List::stream)
+                .filter(f -> f.level() == EnforcementLevel.MANDATORY).count();
+        out.println();
+        out.println(selected.size() + " stack(s) planned, " + mandatory + " mandatory policy violation(s)");
+        if (selected.stream().anyMatch(s -> !s.errors().isEmpty())) {
+            return 1;
+        }
+        return mandatory > 0 ? DatameshCli.MANDATORY_VIOLATION : 0;
     }
 
-    private static void printStack(PrintStream out, StackPlan stack) {
+    private static void printStack(PrintStream out, StackPlan stack, List<PolicyFinding> findings) {
         out.println();
         out.println("== " + stack.stack() + " (" + stack.role() + ") — " + stack.resources().size() + " resources ==");
         Map<String, Long> byType = stack.resources().stream()
@@ -79,13 +98,16 @@ public final class PlanCommand implements Callable<Integer> {
         }
         stack.warnings().forEach(w -> out.println("  warning: " + w));
         stack.errors().forEach(e -> out.println("  error: " + e));
+        findings.forEach(f -> out.println("  policy " + f.level().configName() + ": " + f.pack() + "/" + f.policy()
+                + " on " + f.urn().substring(f.urn().lastIndexOf("::") + 2) + ": " + f.message().replace("\n", " — ")));
     }
 
     private static String abbreviate(String text) {
         return text.length() <= 160 ? text : text.substring(0, 157) + "...";
     }
 
-    private void writeJson(MeshPlan plan, List<StackPlan> selected) throws IOException {
+    private void writeJson(MeshPlan plan, List<StackPlan> selected, Map<String, List<PolicyFinding>> findings)
+            throws IOException {
         Function<PlannedResource, Map<String, Object>> resourceJson = r -> {
             var m = new LinkedHashMap<String, Object>();
             m.put("urn", r.urn());
@@ -105,6 +127,15 @@ public final class PlanCommand implements Callable<Integer> {
             m.put("warnings", s.warnings());
             m.put("errors", s.errors());
             m.put("retainedOnDelete", s.retainedOnDelete());
+            m.put("policy", findings.get(s.stack()).stream().map(f -> {
+                var p = new LinkedHashMap<String, Object>();
+                p.put("policy", f.policy());
+                p.put("pack", f.pack());
+                p.put("level", f.level().configName());
+                p.put("urn", f.urn());
+                p.put("message", f.message());
+                return p;
+            }).toList());
             stacksJson.add(m);
         }
         var root = new LinkedHashMap<String, Object>();
