@@ -3,6 +3,10 @@ package io.datamesh.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /** `./datamesh`: plan, explain and check a data mesh offline, with no cloud and no Pulumi CLI. */
 @Command(name = "datamesh", mixinStandardHelpOptions = true, version = "datamesh 0.1.0",
         description = "Plan, explain and check a Lake Formation data mesh offline.",
@@ -17,6 +21,11 @@ public final class DatameshCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // The mock engine logs each warning through java.util.logging at a level it sets itself;
+        // the commands print warnings themselves, so the console handler shows nothing.
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.setLevel(Level.OFF);
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -127,6 +127,7 @@ public final class PlanCommand implements Callable<Integer> {
             m.put("warnings", s.warnings());
             m.put("errors", s.errors());
             m.put("retainedOnDelete", s.retainedOnDelete());
+            m.put("dependsOn", s.dependsOn());
             m.put("policy", findings.get(s.stack()).stream().map(f -> {
                 var p = new LinkedHashMap<String, Object>();
                 p.put("policy", f.policy());

@@ -139,14 +139,20 @@ public final class MeshPlanner {
             }
             List<PlannedResource> resources = new ArrayList<>();
             List<String> retained = new ArrayList<>();
+            Map<String, List<String>> dependsOn = new LinkedHashMap<>();
             for (var r : recorder.registrations()) {
+                if (!r.dependsOn().isEmpty()) {
+                    dependsOn.put(r.urn(), r.dependsOn().stream().map(recorder::urnOf)
+                            .flatMap(Optional::stream).toList());
+                }
                 resources.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parentUrn(),
                         PlanValues.normalize(mocks.inputs(r.type(), r.name()))));
                 if (r.retainOnDelete()) {
                     retained.add(r.urn());
                 }
             }
-            return new StackPlan(stack, settings.role().configValue(), resources, outputs, warnings, errors, retained);
+            return new StackPlan(stack, settings.role().configValue(), resources, outputs, warnings, errors, retained,
+                    dependsOn);
         } finally {
             PulumiTest.cleanup();
         }

@@ -1,5 +1,6 @@
 package io.datamesh.plan;
 
+import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceTransformation;
 
@@ -16,7 +17,8 @@ import java.util.Optional;
 final class StackRecorder implements ResourceTransformation {
     private static final String ROOT_STACK = "pulumi:pulumi:Stack";
 
-    record Registration(String urn, String type, String name, Optional<String> parentUrn, boolean retainOnDelete) {
+    record Registration(String urn, String type, String name, Optional<String> parentUrn, boolean retainOnDelete,
+                        List<Resource> dependsOn) {
     }
 
     private final String stack;
@@ -41,7 +43,8 @@ final class StackRecorder implements ResourceTransformation {
         qualifiedTypes.put(resource, qualifiedType);
         var registration = new Registration("urn:pulumi:" + stack + "::" + project + "::" + qualifiedType + "::"
                 + resource.pulumiResourceName(), type, resource.pulumiResourceName(),
-                parent.map(p -> byResource.get(p)).map(Registration::urn), args.options().isRetainOnDelete());
+                parent.map(p -> byResource.get(p)).map(Registration::urn), args.options().isRetainOnDelete(),
+                explicitDependencies(args));
         byResource.put(resource, registration);
         registrations.add(registration);
         return Optional.empty();
@@ -49,5 +52,15 @@ final class StackRecorder implements ResourceTransformation {
 
     synchronized List<Registration> registrations() {
         return List.copyOf(registrations);
+    }
+
+    synchronized Optional<String> urnOf(Resource resource) {
+        return Optional.ofNullable(byResource.get(resource)).map(Registration::urn);
+    }
+
+    /** The program always passes dependsOn as a plain list, so its value is there already. */
+    private static List<Resource> explicitDependencies(Args args) {
+        List<Resource> dependsOn = Internal.of(args.options().getDependsOn()).getValueNullable().getNow(null);
+        return dependsOn == null ? List.of() : List.copyOf(dependsOn);
     }
 }
