@@ -1,0 +1,295 @@
+package io.datamesh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.datamesh.plan.PlannedResource;
+import io.datamesh.plan.StackPlan;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.datamesh.plan.SampleMesh.json;
+import static io.datamesh.plan.SampleMesh.map;
+import static io.datamesh.plan.SampleMesh.named;
+import static io.datamesh.plan.SampleMesh.stack;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the sample stacks would send to AWS, asserted on the inputs of one shared offline plan. */
+@SuppressWarnings("unchecked")
+class MeshProgramTest {
+    private static final String CENTRAL = "111111111111";
+    private static final String PRODUCER = "222222222222";
+    private static final String CONSUMER = "333333333333";
+    private static final String PERMISSIONS = "aws:lakeformation/permissions:Permissions";
+
+    @Nested
+    class Producer {
+        private final StackPlan producer = stack("producer");
+
+        @Test
+        void bucketAndKeyPoliciesLetInOnlyTheCentralRolesThroughTheCentralRoot() {
+            JsonNode bucketPolicy = json(named(producer, "aws:s3/bucketPolicy:BucketPolicy", "sales-data-policy").inputs().get("policy"));
+            JsonNode keyPolicy = json(named(producer, "aws:kms/key:Key", "sales-data-key").inputs().get("policy"));
+            for (JsonNode policy : List.of(bucketPolicy, keyPolicy)) {
+                List<String> allowed = allowPrincipals(policy);
+                assertThat(allowed).allMatch(p -> p.equals("arn:aws:iam::" + CENTRAL + ":root")
+                        || p.equals("arn:aws:iam::" + PRODUCER + ":root"));
+                assertThat(policy.toString()).doesNotContain(CONSUMER);
+            }
+            JsonNode read = statement(bucketPolicy, "CentralLakeFormationRolesReadProducts");
+            assertThat(texts(read.at("/Condition/ArnEquals/aws:PrincipalArn"))).containsExactlyInAnyOrder(
+                    "arn:aws:iam::" + CENTRAL + ":role/datamesh-crawler",
+                    "arn:aws:iam::" + CENTRAL + ":role/datamesh-lf-registration",
+                    "arn:aws:iam::" + CENTRAL + ":role/datamesh-lake-admin");
+            assertThat(texts(read.get("Resource"))).containsExactlyInAnyOrder(
+                    "arn:aws:s3:::datamesh-sales-data-222222222222-eu-west-1/orders/*",
+                    "arn:aws:s3:::datamesh-sales-data-222222222222-eu-west-1/customers/*");
+            assertThat(statement(bucketPolicy, "DenyInsecureTransport").at("/Condition/Bool/aws:SecureTransport").asText())
+                    .isEqualTo("false");
+        }
+
+        @Test
+        void dataBucketIsEncryptedBlockedOwnedVersionedAndRetained() {
+            var encryption = named(producer, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                    "sales-data-encryption").inputs();
+            var rule = map(((List<Object>) encryption.get("rules")).get(0));
+            assertThat(map(rule.get("applyServerSideEncryptionByDefault"))).containsEntry("sseAlgorithm", "aws:kms");
+            assertThat(rule).containsEntry("bucketKeyEnabled", true);
+            assertThat(named(producer, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "sales-data-public-access").inputs())
+                    .containsEntry("blockPublicAcls", true).containsEntry("blockPublicPolicy", true)
+                    .containsEntry("ignorePublicAcls", true).containsEntry("restrictPublicBuckets", true);
+            assertThat(map(named(producer, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "sales-data-ownership")
+                    .inputs().get("rule"))).containsEntry("objectOwnership", "BucketOwnerEnforced");
+            assertThat(named(producer, "aws:kms/key:Key", "sales-data-key").inputs()).containsEntry("enableKeyRotation", true);
+            assertThat(named(producer, "aws:s3/bucketV2:BucketV2", "sales-data").inputs()).containsEntry("forceDestroy", false);
+            assertThat(producer.retainedOnDelete()).anyMatch(u -> u.endsWith("::sales-data"))
+                    .anyMatch(u -> u.endsWith("::sales-data-key"))
+                    .anyMatch(u -> u.endsWith("::sales-data-public-access"))
+                    .anyMatch(u -> u.endsWith("::sales-sample-orders-orders.csv"));
+        }
+
+        @Test
+        void sampleDataLandsUnderOneKmsEncryptedPrefixPerProduct() {
+            var objects = producer.ofType("aws:s3/bucketObjectv2:BucketObjectv2");
+            assertThat(objects).extracting(o -> o.inputs().get("key")).containsExactlyInAnyOrder("orders/orders.csv",
+                    "customers/customers.csv");
+            assertThat(objects).allMatch(o -> "aws:kms".equals(o.inputs().get("serverSideEncryption")));
+        }
+
+        @Test
+        void exportsItsContractsForTheCentralStack() {
+            var export = map(producer.outputs().get("producer"));
+            assertThat(export).containsEntry("domain", "sales").containsEntry("accountId", PRODUCER);
+            assertThat(((List<Object>) export.get("dataProducts"))).hasSize(2);
+            assertThat(String.valueOf(export.get("kmsKeyArn"))).startsWith("arn:aws:kms:eu-west-1:" + PRODUCER + ":key/");
+        }
+
+        @Test
+        void secondRunLinksItsOwnDatabaseAndRegrantsToItsEngineer() {
+            var link = named(producer, "aws:glue/catalogDatabase:CatalogDatabase", "sales-access-link-sales").inputs();
+            assertThat(map(link.get("targetDatabase"))).containsEntry("catalogId", CENTRAL).containsEntry("databaseName", "sales");
+            assertThat(producer.ofType(PERMISSIONS)).extracting(r -> r.inputs().get("principal"))
+                    .containsOnly("arn:aws:iam::" + PRODUCER + ":role/datamesh-sales-engineer");
+        }
+    }
+
+    @Nested
+    class Central {
+        private final StackPlan central = stack("central");
+
+        @Test
+        void lakeSettingsKeepExistingAdminsEmptyDefaultsPinVersionAndSurviveDestroy() {
+            var settings = named(central, "aws:lakeformation/dataLakeSettings:DataLakeSettings", "central-lake-settings").inputs();
+            assertThat((List<Object>) settings.get("admins")).containsExactlyInAnyOrder(
+                    "arn:aws:iam::" + CENTRAL + ":role/PlatformAdmin",
+                    "arn:aws:iam::" + CENTRAL + ":role/datamesh-deployer",
+                    "arn:aws:iam::" + CENTRAL + ":role/datamesh-lake-admin");
+            assertThat((List<Object>) settings.getOrDefault("createDatabaseDefaultPermissions", List.of())).isEmpty();
+            assertThat((List<Object>) settings.getOrDefault("createTableDefaultPermissions", List.of())).isEmpty();
+            assertThat(map(settings.get("parameters"))).containsEntry("CROSS_ACCOUNT_VERSION", "4");
+            assertThat(central.retainedOnDelete()).anyMatch(u -> u.endsWith("::central-lake-settings"));
+            assertThat(central.warnings()).anyMatch(w -> w.contains("raises the Lake Formation cross-account version from 1 to 4"));
+        }
+
+        @Test
+        void crawlerRoleReadsOnlyRegisteredPrefixesAndProducerKeys() {
+            JsonNode policy = json(named(central, "aws:iam/rolePolicy:RolePolicy", "central-crawler-data").inputs().get("policy"));
+            List<String> actions = new ArrayList<>();
+            statements(policy).forEach(s -> actions.addAll(texts(s.get("Action"))));
+            assertThat(actions).doesNotContain("s3:*").contains("lakeformation:GetDataAccess", "s3:GetObject", "kms:Decrypt");
+            assertThat(texts(statement(policy, "ReadRegisteredPrefixes").get("Resource"))).containsExactlyInAnyOrder(
+                    "arn:aws:s3:::datamesh-sales-data-222222222222-eu-west-1/orders/*",
+                    "arn:aws:s3:::datamesh-sales-data-222222222222-eu-west-1/customers/*");
+            assertThat(texts(statement(policy, "DecryptProducerData").get("Resource")))
+                    .singleElement().asString().startsWith("arn:aws:kms:eu-west-1:" + PRODUCER + ":key/");
+            var role = named(central, "aws:iam/role:Role", "central-crawler").inputs();
+            assertThat(statements(json(role.get("assumeRolePolicy"))).get(0).at("/Principal/Service").asText()).isEqualTo("glue.amazonaws.com");
+            assertThat((List<Object>) role.get("managedPolicyArns")).containsExactly("arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole");
+        }
+
+        @Test
+        void locationIsRegisteredWithTheCustomerManagedRole() {
+            var location = named(central, "aws:lakeformation/resource:Resource", "central-sales-location").inputs();
+            assertThat(location).containsEntry("arn", "arn:aws:s3:::datamesh-sales-data-222222222222-eu-west-1")
+                    .containsEntry("roleArn", "arn:aws:iam::" + CENTRAL + ":role/datamesh-lf-registration")
+                    .containsEntry("useServiceLinkedRole", false);
+        }
+
+        @Test
+        void declaredTablesFollowTheContractAndTheCrawlerNeverOverwritesThem() {
+            var customers = named(central, "aws:glue/catalogTable:CatalogTable", "central-sales-customers").inputs();
+            var descriptor = map(customers.get("storageDescriptor"));
+            assertThat(descriptor).containsEntry("location", "s3://datamesh-sales-data-222222222222-eu-west-1/customers/");
+            assertThat((List<Object>) descriptor.get("columns")).hasSize(7);
+            var crawler = named(central, "aws:glue/crawler:Crawler", "central-sales-crawler").inputs();
+            assertThat(map(crawler.get("schemaChangePolicy"))).containsEntry("updateBehavior", "LOG").containsEntry("deleteBehavior", "LOG");
+            assertThat(crawler).containsEntry("securityConfiguration", "datamesh-crawler");
+        }
+
+        @Test
+        void tagsAreAssignedToDatabaseTablesAndOverridingColumns() {
+            var tags = central.ofType("aws:lakeformation/resourceLfTag:ResourceLfTag");
+            assertThat(tags).extracting(PlannedResource::name).containsExactlyInAnyOrder(
+                    "central-sales-database-tag-domain", "central-sales-database-tag-classification",
+                    "central-sales-database-tag-pii", "central-sales-customers-tag-classification",
+                    "central-sales-customers-columns-pii-true");
+            var piiColumns = named(central, "aws:lakeformation/resourceLfTag:ResourceLfTag", "central-sales-customers-columns-pii-true").inputs();
+            assertThat((List<Object>) map(piiColumns.get("tableWithColumns")).get("columnNames")).containsExactly("full_name", "email", "phone");
+            assertThat(map(piiColumns.get("lfTag"))).containsEntry("key", "pii").containsEntry("value", "true");
+            assertThat(central.ofType("aws:lakeformation/lfTag:LfTag")).extracting(r -> r.inputs().get("key"))
+                    .containsExactly("domain", "classification", "pii");
+        }
+
+        @Test
+        void accountGrantsUseTagExpressionsWithTheGrantOptionOneAfterAnother() {
+            var grant = named(central, PERMISSIONS, "central-grant-marketing-sales-non-pii").inputs();
+            assertThat(grant).containsEntry("principal", CONSUMER).containsEntry("catalogId", CENTRAL);
+            assertThat((List<Object>) grant.get("permissions")).containsExactly("SELECT", "DESCRIBE");
+            assertThat(grant.get("permissionsWithGrantOptions")).isEqualTo(grant.get("permissions"));
+            var policy = map(grant.get("lfTagPolicy"));
+            assertThat(policy).containsEntry("resourceType", "TABLE").containsEntry("catalogId", CENTRAL);
+            assertThat((List<Object>) policy.get("expressions")).containsExactly(
+                    Map.of("key", "domain", "values", List.of("sales")), Map.of("key", "pii", "values", List.of("false")));
+
+            List<String> grants = central.ofType(PERMISSIONS).stream().map(PlannedResource::urn).toList();
+            for (int i = 1; i < grants.size(); i++) {
+                assertThat(central.dependsOn().get(grants.get(i))).as("grant %s waits for the one before", grants.get(i))
+                        .contains(grants.get(i - 1));
+            }
+        }
+
+        @Test
+        void catalogPolicyAdmitsOnlyMeshAccountsThroughTags() {
+            var resourcePolicy = named(central, "aws:glue/resourcePolicy:ResourcePolicy", "central-catalog-policy").inputs();
+            JsonNode policy = json(resourcePolicy.get("policy"));
+            assertThat(statements(policy)).hasSize(1);
+            JsonNode statement = statements(policy).get(0);
+            assertThat(texts(statement.at("/Principal/AWS"))).containsExactlyInAnyOrder(
+                    "arn:aws:iam::" + PRODUCER + ":root", "arn:aws:iam::" + CONSUMER + ":root");
+            assertThat(statement.at("/Condition/Bool/glue:EvaluatedByLakeFormationTags").asText()).isEqualTo("true");
+            assertThat(resourcePolicy).containsEntry("enableHybrid", "TRUE");
+        }
+
+        @Test
+        void sharesGiveMarketingCustomersWithoutPiiColumns() {
+            var shares = map(central.outputs().get("shares"));
+            List<?> tables = (List<Object>) map(shares.get("marketing")).get("tables");
+            var customers = tables.stream().map(t -> map(t)).filter(t -> t.get("table").equals("customers")).findFirst().orElseThrow();
+            assertThat((List<Object>) customers.get("columns")).containsExactly("customer_id", "country", "segment", "signup_date");
+            assertThat(customers).containsEntry("allColumns", false);
+        }
+    }
+
+    @Nested
+    class Consumer {
+        private final StackPlan consumer = stack("consumer");
+
+        @Test
+        void linksTheSharedDatabaseInTheCentralCatalog() {
+            var link = named(consumer, "aws:glue/catalogDatabase:CatalogDatabase", "marketing-access-link-sales").inputs();
+            assertThat(link).containsEntry("name", "shared_sales").containsEntry("catalogId", CONSUMER);
+            assertThat(map(link.get("targetDatabase"))).containsEntry("catalogId", CENTRAL).containsEntry("databaseName", "sales");
+        }
+
+        @Test
+        void analystGetsDescribeOnTheLinkAndTheTagGrantOnTheTarget() {
+            String analyst = "arn:aws:iam::" + CONSUMER + ":role/datamesh-marketing-analyst";
+            var describe = named(consumer, PERMISSIONS, "marketing-access-analyst-describe-link-sales").inputs();
+            assertThat(describe).containsEntry("principal", analyst);
+            assertThat((List<Object>) describe.get("permissions")).containsExactly("DESCRIBE");
+            assertThat(map(describe.get("database"))).containsEntry("name", "shared_sales").containsEntry("catalogId", CONSUMER);
+
+            var select = named(consumer, PERMISSIONS, "marketing-access-analyst-marketing-sales-non-pii").inputs();
+            assertThat(select).containsEntry("principal", analyst);
+            assertThat((List<Object>) select.get("permissions")).containsExactly("SELECT", "DESCRIBE");
+            assertThat(select.get("permissionsWithGrantOptions")).isNull();
+            var policy = map(select.get("lfTagPolicy"));
+            assertThat(policy).containsEntry("catalogId", CENTRAL).containsEntry("resourceType", "TABLE");
+            assertThat((List<Object>) policy.get("expressions")).contains(Map.of("key", "pii", "values", List.of("false")));
+        }
+
+        @Test
+        void athenaWorkgroupEnforcesKmsResultsAndAScanCap() {
+            var workgroup = named(consumer, "aws:athena/workgroup:Workgroup", "marketing-access-workgroup").inputs();
+            var configuration = map(workgroup.get("configuration"));
+            assertThat(configuration).containsEntry("enforceWorkgroupConfiguration", true)
+;
+            assertThat(((Number) configuration.get("bytesScannedCutoffPerQuery")).longValue()).isEqualTo(1024L * 1024 * 1024);
+            assertThat(map(map(configuration.get("resultConfiguration")).get("encryptionConfiguration")))
+                    .containsEntry("encryptionOption", "SSE_KMS");
+            var expiry = named(consumer, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                    "marketing-access-athena-results-expiry").inputs();
+            assertThat(((Number) map(map(((List<Object>) expiry.get("rules")).get(0)).get("expiration")).get("days")).intValue())
+                    .isEqualTo(30);
+            assertThat(consumer.ofType("aws:athena/namedQuery:NamedQuery")).extracting(q -> q.inputs().get("query"))
+                    .contains("SELECT customer_id, country, segment, signup_date FROM \"shared_sales\".\"customers\" LIMIT 10;");
+        }
+
+        @Test
+        void noResourceInTheConsumerReadsProducerDataOutsideLakeFormation() {
+            assertThat(consumer.resources()).noneMatch(r -> r.inputs().toString().contains("datamesh-sales-data-"));
+        }
+    }
+
+    private static List<String> allowPrincipals(JsonNode policy) {
+        List<String> principals = new ArrayList<>();
+        statements(policy).forEach(s -> {
+            if (s.get("Effect").asText().equals("Allow")) {
+                principals.addAll(texts(s.at("/Principal/AWS")));
+            }
+        });
+        return principals;
+    }
+
+    private static JsonNode statement(JsonNode policy, String sid) {
+        return statements(policy).stream()
+                .filter(s -> s.path("Sid").asText().equals(sid)).findFirst()
+                .orElseThrow(() -> new AssertionError("no statement " + sid + " in " + policy));
+    }
+
+    /** IAM writes a lone statement as an object, several as an array. */
+    private static List<JsonNode> statements(JsonNode policy) {
+        JsonNode statement = policy.get("Statement");
+        List<JsonNode> result = new ArrayList<>();
+        if (statement.isArray()) {
+            statement.forEach(result::add);
+        } else {
+            result.add(statement);
+        }
+        return result;
+    }
+
+    private static List<String> texts(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return List.of();
+        }
+        if (node.isArray()) {
+            List<String> result = new ArrayList<>();
+            node.forEach(n -> result.add(n.asText()));
+            return result;
+        }
+        return List.of(node.asText());
+    }
+}

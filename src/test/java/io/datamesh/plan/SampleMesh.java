@@ -1,0 +1,59 @@
+package io.datamesh.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The sample stacks at the repository root, planned once per test JVM and shared by the tests. */
+public final class SampleMesh {
+    public static final Path ROOT = Path.of(".").toAbsolutePath().normalize();
+    private static MeshPlan plan;
+
+    private SampleMesh() {
+    }
+
+    public static synchronized MeshPlan plan() {
+        if (plan == null) {
+            try {
+                plan = MeshPlanner.plan(ROOT, AccountState.TYPICAL);
+            } catch (InvalidMeshException e) {
+                throw new AssertionError("the sample stacks must be valid: " + e.problems());
+            }
+        }
+        return plan;
+    }
+
+    public static StackPlan stack(String name) {
+        return plan().stacks().stream().filter(s -> s.stack().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no stack " + name));
+    }
+
+    public static List<PlannedResource> ofType(StackPlan stack, String type) {
+        return stack.ofType(type);
+    }
+
+    /** The resource of a type whose logical name is exactly {@code name}. */
+    public static PlannedResource named(StackPlan stack, String type, String name) {
+        return stack.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " named " + name + " in " + stack.stack() + "; have "
+                        + stack.ofType(type).stream().map(PlannedResource::name).toList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    public static JsonNode json(Object policyDocument) {
+        try {
+            return new ObjectMapper().readTree(String.valueOf(policyDocument));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
