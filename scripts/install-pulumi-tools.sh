@@ -85,5 +85,7 @@ build_tool github.com/pulumi/pulumi-java/pkg "$PULUMI_JAVA_VERSION" \
   github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java pulumi-language-java \
   "-s -w -X github.com/pulumi/pulumi-java/pkg/version.Version=$PULUMI_JAVA_VERSION"
 
-"$BIN/pulumi" version >&2
+printf 'PULUMI_CLI_VERSION=%s\nPULUMI_JAVA_VERSION=%s\n' "$PULUMI_CLI_VERSION" "$PULUMI_JAVA_VERSION" \
+  > "$BIN/versions.env"
+log "pulumi $("$BIN/pulumi" version), pulumi-language-java $PULUMI_JAVA_VERSION"
 echo "$BIN"
