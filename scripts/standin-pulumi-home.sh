@@ -33,10 +33,18 @@ fi
 mkdir -p "$home/plugins"
 home="$(cd "$home" && pwd)"
 
-# 2. The Java language host.
+# 2. The Java language host. pulumi-java before v1.26.1 (pulumi-java #2161) always starts its
+#    debugger watcher, which logs "unable to start debugging: ... Canceled" once the program has
+#    exited; the CLI shows that line as a diagnostic of the stack. The newest pulumi-java module the
+#    Go proxy serves here is v1.22.0, so a wrapper drops exactly that stderr line (nothing else).
 lang="$home/plugins/language-java-${PULUMI_JAVA_VERSION}"
 mkdir -p "$lang"
-ln -sfn "$bin/pulumi-language-java" "$lang/pulumi-language-java"
+rm -f "$lang/pulumi-language-java"
+cat > "$lang/pulumi-language-java" <<WRAPPER
+#!/usr/bin/env bash
+exec "$bin/pulumi-language-java" "\$@" 2> >(grep --line-buffered -v 'unable to start debugging: rpc error: code = Canceled' >&2)
+WRAPPER
+chmod +x "$lang/pulumi-language-java"
 
 # 3. The stand-in aws provider.
 aws="$home/plugins/resource-aws-v${AWS_VERSION}"
