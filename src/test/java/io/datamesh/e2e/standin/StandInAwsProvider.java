@@ -178,9 +178,10 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
 
     private static String firstAllowedAccount(Object value) {
         value = parseJson(value);
-        if (value instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof String s
-                && s.matches("\\d{12}")) {
-            return s;
+        if (value instanceof List<?> l && !l.isEmpty()) {
+            // `pulumi config set --path 'aws:allowedAccountIds[0]' 0123...` may store a number.
+            String s = l.get(0) instanceof Number n ? String.format("%012d", n.longValue()) : String.valueOf(l.get(0));
+            return s.matches("\\d{12}") ? s : null;
         }
         return null;
     }

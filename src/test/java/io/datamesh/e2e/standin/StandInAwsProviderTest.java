@@ -41,6 +41,10 @@ class StandInAwsProviderTest {
         assertEquals("222222222222",
                 provider.invoke("aws:index/getCallerIdentity:getCallerIdentity", Map.of()).get("accountId"));
         assertNull(provider.invoke("aws:ec2/getVpc:getVpc", Map.of()));
+
+        var numeric = new StandInAwsProvider(Map.of());
+        numeric.configure(Map.of("allowedAccountIds", List.of(33333333333L)));
+        assertEquals("033333333333", numeric.accountId());
     }
 
     @Test
