@@ -12,18 +12,20 @@
 #                  (default policy-packs/datamesh-governance)
 #   E2E_WORK       work dir (default: a new temp dir)
 #   E2E_DESTROY    0 to skip the final destroy (default 1)
+#   E2E_PROJECT    the Pulumi project to run (default: the repository root)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+src="$(cd "${E2E_PROJECT:-$root}" && pwd)"
 log() { echo "e2e: $*" >&2; }
 t0=$SECONDS
 
 stacks=(${E2E_STACKS:-producer central consumer producer})
-policy="${E2E_POLICY:-$root/policy-packs/datamesh-governance}"
+policy="${E2E_POLICY:-$src/policy-packs/datamesh-governance}"
 work="${E2E_WORK:-$(mktemp -d -t datamesh-e2e.XXXXXX)}"
 mkdir -p "$work"
-[[ -f "$root/Pulumi.yaml" ]] || { log "no Pulumi.yaml at the repository root yet"; exit 2; }
+[[ -f "$src/Pulumi.yaml" ]] || { log "no Pulumi.yaml in $src yet"; exit 2; }
 for s in "${stacks[@]}"; do
-  [[ -f "$root/Pulumi.$s.yaml" ]] || { log "missing stack file Pulumi.$s.yaml"; exit 2; }
+  [[ -f "$src/Pulumi.$s.yaml" ]] || { log "missing stack file $src/Pulumi.$s.yaml"; exit 2; }
 done
 
 # 1. Tools (cached) and an isolated PULUMI_HOME with the language host and the stand-in provider.
@@ -41,9 +43,9 @@ mkdir -p "$work/backend"
 #    into Pulumi.<stack>.yaml, and the committed stack files must stay untouched.
 proj="$work/project"
 mkdir -p "$proj"
-cp "$root/Pulumi.yaml" "$root"/Pulumi.*.yaml "$root/pom.xml" "$proj/"
-cp -r "$root/src" "$proj/"
-[[ -d "$root/policy-packs" ]] && cp -r "$root/policy-packs" "$proj/"
+cp "$src/Pulumi.yaml" "$src"/Pulumi.*.yaml "$src/pom.xml" "$proj/"
+cp -r "$src/src" "$proj/"
+[[ -d "$src/policy-packs" ]] && cp -r "$src/policy-packs" "$proj/"
 [[ -d "$policy" ]] && policy_args=(--policy-pack "$policy") || { log "no policy pack at $policy: running without"; policy_args=(); }
 cd "$proj"
 
@@ -60,8 +62,9 @@ run() { # run NAME CMD... : logs to $work/logs/NAME.log, shows the tail on failu
   fi
 }
 
-account_for() { # the stand-in provider acts as the stack's account when the stack names one
-  pulumi config get datamesh:accountId --stack "$1" 2>/dev/null || true
+use_account_of() { # the stand-in provider acts as the stack's account when the stack names one
+  DATAMESH_STANDIN_ACCOUNT_ID="$(pulumi config get datamesh:accountId --stack "$1" 2>/dev/null || true)"
+  if [[ -n "$DATAMESH_STANDIN_ACCOUNT_ID" ]]; then export DATAMESH_STANDIN_ACCOUNT_ID; else unset DATAMESH_STANDIN_ACCOUNT_ID; fi
 }
 
 declare -A seen=()
@@ -74,15 +77,13 @@ for s in "${stacks[@]}"; do
     seen[$s]=1
     order+=("$s")
   fi
-  DATAMESH_STANDIN_ACCOUNT_ID="$(account_for "$s")"
-  [[ -n "$DATAMESH_STANDIN_ACCOUNT_ID" ]] && export DATAMESH_STANDIN_ACCOUNT_ID || unset DATAMESH_STANDIN_ACCOUNT_ID
+  use_account_of "$s"
   run "up-$n-$s" pulumi up --yes --skip-preview --non-interactive --stack "$s" "${policy_args[@]}"
 done
 
 # 3. Idempotence: a second preview of every stack shows no changes.
 for s in "${order[@]}"; do
-  DATAMESH_STANDIN_ACCOUNT_ID="$(account_for "$s")"
-  [[ -n "$DATAMESH_STANDIN_ACCOUNT_ID" ]] && export DATAMESH_STANDIN_ACCOUNT_ID || unset DATAMESH_STANDIN_ACCOUNT_ID
+  use_account_of "$s"
   run "preview-$s" pulumi preview --expect-no-changes --non-interactive --stack "$s" "${policy_args[@]}"
 done
 
@@ -91,6 +92,7 @@ done
 if [[ "${E2E_DESTROY:-1}" == 1 ]]; then
   for ((i=${#order[@]}-1; i>=0; i--)); do
     s="${order[$i]}"
+    use_account_of "$s"
     run "destroy-$s" pulumi destroy --yes --skip-preview --non-interactive --stack "$s"
   done
 fi
