@@ -52,7 +52,7 @@ mkdir -p "$aws"
 cat > "$aws/pulumi-resource-aws" <<LAUNCHER
 #!/usr/bin/env bash
 # Stand-in aws provider: a TEST DOUBLE of pulumi-resource-aws ${AWS_VERSION}, not of AWS.
-exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \${DATAMESH_STANDIN_JAVA_OPTS:-} \\
+exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m \${DATAMESH_STANDIN_JAVA_OPTS:-} \\
   -cp "$root/target/test-classes:$root/target/classes:\$(cat "$cpfile")" \\
   io.datamesh.e2e.standin.StandInAwsProvider "\$@"
 LAUNCHER
