@@ -45,6 +45,7 @@ build_tool() {
   gomod="$(go mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p')"
   [[ -f "$gomod" ]] || { log "cannot download $module@$version"; exit 1; }
   (
+    trap 'rm -rf "$work"' EXIT   # the throwaway module goes, whether the build works or not
     cd "$work"
     go mod init datamesh.invalid/pulumi-tools-build >/dev/null 2>&1
     go mod edit -require="$module@$version"
@@ -72,7 +73,6 @@ for r in mod.get("Replace") or []:
     go build -trimpath -ldflags "$ldflags" -o "$dest/$out.tmp" "$package" >&2
     mv "$dest/$out.tmp" "$dest/$out"
   )
-  rm -rf "$work"
   ln -sfn "$dest/$out" "$BIN/$out"
   log "built $out in $((SECONDS - start)) s"
 }
