@@ -14,6 +14,8 @@
 #   PULUMI_JAVA_VERSION       pulumi-java release of the language host (matches com.pulumi:pulumi)
 #   DATAMESH_PULUMI_TOOLS_DIR cache root (default $HOME/.cache/datamesh-pulumi-tools)
 #   FORCE=1                   rebuild even when the binaries exist
+#   CHECK_ONLY=1              build nothing: print the bin dir if both tools are built, else exit 3
+#                             (lets CI run the end-to-end test only on a machine that built once)
 set -euo pipefail
 
 PULUMI_CLI_VERSION="${PULUMI_CLI_VERSION:-v3.274.1}"
@@ -76,6 +78,12 @@ for r in mod.get("Replace") or []:
   ln -sfn "$dest/$out" "$BIN/$out"
   log "built $out in $((SECONDS - start)) s"
 }
+
+if [[ "${CHECK_ONLY:-0}" == 1 ]]; then
+  for t in "pulumi-$PULUMI_CLI_VERSION/pulumi" "pulumi-language-java-$PULUMI_JAVA_VERSION/pulumi-language-java"; do
+    [[ -x "$ROOT/tools/$t" ]] || { log "not built yet: $ROOT/tools/$t"; exit 3; }
+  done
+fi
 
 mkdir -p "$BIN"
 build_tool github.com/pulumi/pulumi/pkg/v3 "$PULUMI_CLI_VERSION" \
