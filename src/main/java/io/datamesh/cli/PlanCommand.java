@@ -13,10 +13,12 @@ import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +35,9 @@ import java.util.stream.Collectors;
                 "Exit codes: 0 planned cleanly, 1 a stack failed to plan, 2 invalid configuration,"
                         + " 3 a mandatory policy is violated."})
 public final class PlanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
     Path dir = Path.of(".");
 
@@ -48,13 +53,14 @@ public final class PlanCommand implements Callable<Integer> {
         try {
             plan = MeshPlanner.plan(dir, AccountState.TYPICAL);
         } catch (InvalidMeshException e) {
-            e.problems().forEach(System.err::println);
-            System.err.println(e.problems().size() + " configuration problem(s); nothing was planned.");
+            PrintWriter err = spec.commandLine().getErr();
+            e.problems().forEach(err::println);
+            err.println(e.problems().size() + " configuration problem(s); nothing was planned.");
             return DatameshCli.INVALID_CONFIG;
         }
         List<String> unknown = stacks.stream().filter(s -> !plan.configs().containsKey(s)).toList();
         if (!unknown.isEmpty()) {
-            System.err.println("no stack file for " + unknown + " in " + dir + " (found " + plan.configs().keySet() + ")");
+            spec.commandLine().getErr().println("no stack file for " + unknown + " in " + dir + " (found " + plan.configs().keySet() + ")");
             return DatameshCli.INVALID_CONFIG;
         }
         List<StackPlan> selected = plan.stacks().stream()
@@ -65,7 +71,7 @@ public final class PlanCommand implements Callable<Integer> {
             findings.put(s.stack(), PolicyRunner.evaluate(s.resources(),
                     new PolicyContext(s.stack(), raw.project(), raw.values())));
         }
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         out.println("Deploy order (first deployment): " + String.join(" → ", plan.deployOrder()));
         selected.forEach(s -> printStack(out, s, findings.get(s.stack())));
         if (json != null) {
@@ -82,7 +88,7 @@ public final class PlanCommand implements Callable<Integer> {
         return mandatory > 0 ? DatameshCli.MANDATORY_VIOLATION : 0;
     }
 
-    private static void printStack(PrintStream out, StackPlan stack, List<PolicyFinding> findings) {
+    private static void printStack(PrintWriter out, StackPlan stack, List<PolicyFinding> findings) {
         out.println();
         out.println("== " + stack.stack() + " (" + stack.role() + ") — " + stack.resources().size() + " resources ==");
         Map<String, Long> byType = stack.resources().stream()

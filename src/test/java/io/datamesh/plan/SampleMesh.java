@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,13 @@ public final class SampleMesh {
         return stack.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " named " + name + " in " + stack.stack() + "; have "
                         + stack.ofType(type).stream().map(PlannedResource::name).toList()));
+    }
+
+    /** A copy of the sample stack files to break on purpose. */
+    public static void copyTo(Path dir) throws IOException {
+        for (String file : List.of("Pulumi.yaml", "Pulumi.central.yaml", "Pulumi.producer.yaml", "Pulumi.consumer.yaml")) {
+            Files.copy(ROOT.resolve(file), dir.resolve(file));
+        }
     }
 
     @SuppressWarnings("unchecked")

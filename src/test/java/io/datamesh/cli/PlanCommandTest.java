@@ -1,0 +1,95 @@
+package io.datamesh.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamesh.plan.SampleMesh;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `./datamesh plan` end to end: exit codes, the readable summary and the JSON contract. */
+class PlanCommandTest {
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run datamesh(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cli = DatameshCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void samplesPlanCleanlyAndTheJsonCarriesEveryStackResourceAndPolicyResult(@TempDir Path tmp) throws IOException {
+        Path json = tmp.resolve("plan.json");
+        Run run = datamesh("plan", "--dir", SampleMesh.ROOT.toString(), "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Deploy order (first deployment): producer → central → consumer → producer")
+                .contains("== central (central)").contains("0 mandatory policy violation(s)");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("stacks")).hasSize(3);
+        for (JsonNode stack : root.get("stacks")) {
+            assertThat(stack.fieldNames()).toIterable().contains("stack", "role", "resources", "outputs", "warnings",
+                    "errors", "policy");
+            assertThat(stack.get("errors")).isEmpty();
+            JsonNode first = stack.get("resources").get(0);
+            assertThat(first.fieldNames()).toIterable().contains("urn", "type", "name", "parent", "inputs");
+        }
+        JsonNode grant = find(root, "central", "central-grant-marketing-sales-non-pii");
+        assertThat(grant.get("type").asText()).isEqualTo("aws:lakeformation/permissions:Permissions");
+        assertThat(grant.get("parent").asText()).endsWith("datamesh:index:CentralCatalog::central");
+        assertThat(grant.at("/inputs/lfTagPolicy/resourceType").asText()).isEqualTo("TABLE");
+    }
+
+    @Test
+    void invalidConfigExitsTwoWithOneLinePerProblemAndNoStackTrace(@TempDir Path dir) throws IOException {
+        SampleMesh.copyTo(dir);
+        Path central = dir.resolve("Pulumi.central.yaml");
+        Files.writeString(central, Files.readString(central)
+                .replace("accountId: \"333333333333\"", "accountId: \"3333\"")
+                .replace("to: marketing\n      resource: DATABASE", "to: finance\n      resource: DATABASE"));
+        Run run = datamesh("plan", "--dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Pulumi.central.yaml: datamesh:consumers[0].accountId: '3333' is not a 12-digit AWS account id")
+                .contains("Pulumi.central.yaml: datamesh:grants[0].to: 'finance' is not a configured producer or consumer domain")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aGrantThatAdmitsPiiIsAMandatoryViolationAndExitsThree(@TempDir Path dir) throws IOException {
+        SampleMesh.copyTo(dir);
+        Path central = dir.resolve("Pulumi.central.yaml");
+        Files.writeString(central, Files.readString(central).replace(
+                "        domain: [sales]\n        pii: [\"false\"]\n    # The producer",
+                "        domain: [sales]\n    # The producer"));
+        Run run = datamesh("plan", "--dir", dir.toString(), "--stack", "central");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("policy mandatory: datamesh-governance/lf-no-grant-admits-pii on central-grant-marketing-sales-non-pii");
+    }
+
+    private static JsonNode find(JsonNode root, String stack, String name) {
+        for (JsonNode s : root.get("stacks")) {
+            if (s.get("stack").asText().equals(stack)) {
+                for (JsonNode r : s.get("resources")) {
+                    if (r.get("name").asText().equals(name)) {
+                        return r;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + name + " in " + stack);
+    }
+
+}

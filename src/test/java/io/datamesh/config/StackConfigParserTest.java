@@ -1,0 +1,112 @@
+package io.datamesh.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class StackConfigParserTest {
+    private static final String ONTOLOGY = "{\"domain\":[\"sales\",\"marketing\"],\"pii\":[\"true\",\"false\"]}";
+
+    private static RawStackConfig raw(Map<String, String> values) {
+        return new RawStackConfig("Pulumi.test.yaml", "organization", "datamesh", "test", values);
+    }
+
+    private static Map<String, String> central() {
+        var values = new LinkedHashMap<String, String>();
+        values.put("aws:region", "eu-west-1");
+        values.put("datamesh:role", "central");
+        values.put("datamesh:accountId", "111111111111");
+        values.put("datamesh:lfTags", ONTOLOGY);
+        values.put("datamesh:producers", "[{\"domain\":\"sales\",\"accountId\":\"222222222222\",\"stack\":\"producer\"}]");
+        values.put("datamesh:consumers", "[{\"domain\":\"marketing\",\"accountId\":\"333333333333\"}]");
+        values.put("datamesh:grants", "[{\"name\":\"g\",\"to\":\"marketing\",\"permissions\":[\"SELECT\"],"
+                + "\"expression\":{\"domain\":[\"sales\"],\"pii\":\"false\"}}]");
+        return values;
+    }
+
+    @Test
+    void validCentralConfigBecomesTypedSettings() {
+        var settings = (CentralSettings) StackConfigParser.parse(raw(central()));
+        assertThat(settings.producers()).containsExactly(new DomainAccount("sales", "222222222222", "organization/datamesh/producer"));
+        assertThat(settings.consumers().get(0).stack()).isEqualTo("organization/datamesh/marketing");
+        assertThat(settings.grants().get(0).resource()).isEqualTo(GrantResource.TABLE);
+        assertThat(settings.grants().get(0).expression()).containsEntry("pii", java.util.List.of("false"));
+        assertThat(settings.identity().crossAccountVersion()).isEqualTo(4);
+    }
+
+    @Test
+    void everyProblemIsReportedTogetherWithItsKey() {
+        var values = central();
+        values.put("datamesh:accountId", "1111");
+        values.put("datamesh:consumers", "[{\"domain\":\"marketing\",\"accountId\":\"333333333333\"},"
+                + "{\"domain\":\"marketing\",\"accountId\":\"444444444444\"}]");
+        values.put("datamesh:grants", "[{\"name\":\"g\",\"to\":\"finance\",\"permissions\":[\"SELECT\",\"ALL\"],"
+                + "\"expression\":{\"domain\":[\"hr\"],\"colour\":[\"red\"]}}]");
+        values.put("datamesh:lfTagz", "{}");
+
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
+
+        assertThat(e.problems()).extracting(ConfigProblem::key).contains(
+                "datamesh:accountId", "datamesh:consumers", "datamesh:grants[0].to", "datamesh:grants[0].permissions",
+                "datamesh:grants[0].expression.domain", "datamesh:grants[0].expression.colour", "datamesh:lfTagz");
+        assertThat(e.getMessage())
+                .contains("'1111' is not a 12-digit AWS account id")
+                .contains("duplicate domain")
+                .contains("'finance' is not a configured producer or consumer domain")
+                .contains("'hr' is not an allowed value of LF-tag 'domain'")
+                .contains("'colour' is not an LF-tag key of the ontology")
+                .contains("'ALL' cannot be granted");
+        assertThat(e.getMessage().lines().filter(l -> l.startsWith("Pulumi.test.yaml: "))).hasSize(e.problems().size());
+    }
+
+    @Test
+    void missingRequiredKeysAreNamed() {
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(Map.of(
+                "datamesh:role", "producer"))));
+        assertThat(e.problems()).extracting(ConfigProblem::key).contains("aws:region", "datamesh:accountId",
+                "datamesh:domain", "datamesh:centralAccountId", "datamesh:dataProducts");
+    }
+
+    @Test
+    void producerContractsAreCheckedForShapeAndDuplicates() {
+        var values = new LinkedHashMap<String, String>();
+        values.put("aws:region", "eu-west-1");
+        values.put("datamesh:role", "producer");
+        values.put("datamesh:accountId", "222222222222");
+        values.put("datamesh:centralAccountId", "111111111111");
+        values.put("datamesh:domain", "sales");
+        values.put("datamesh:dataProducts", "[{\"name\":\"orders\",\"format\":\"xlsx\",\"prefix\":\"/abs\","
+                + "\"columns\":[{\"name\":\"id\",\"type\":\"uuid\"},{\"name\":\"id\",\"type\":\"string\"}]},"
+                + "{\"name\":\"orders\",\"columns\":[{\"name\":\"x\",\"type\":\"string\"}]}]");
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
+        assertThat(e.problems()).extracting(ConfigProblem::key).contains(
+                "datamesh:dataProducts[0].format", "datamesh:dataProducts[0].prefix",
+                "datamesh:dataProducts[0].columns[0].type", "datamesh:dataProducts[0].columns",
+                "datamesh:dataProducts");
+        assertThat(e.getMessage()).contains("duplicate column 'id'").contains("duplicate data product 'orders'");
+    }
+
+    @Test
+    void anUnknownRoleIsRejected() {
+        var values = central();
+        values.put("datamesh:role", "warehouse");
+        assertThatThrownBy(() -> StackConfigParser.parse(raw(values)))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("datamesh:role: 'warehouse' is not one of");
+    }
+
+    @Test
+    void contractTagsAreCheckedAgainstTheOntology() {
+        var product = new DataProduct("customers", "", "csv", "customers/", Map.of("pii", "maybe"),
+                java.util.List.of(new ContractColumn("email", "string", "", Map.of("secret", "true"))));
+        var problems = ContractCheck.againstOntology(Map.of(), java.util.List.of(product),
+                Map.of("domain", java.util.List.of("sales"), "pii", java.util.List.of("true", "false")));
+        assertThat(problems).extracting(ConfigProblem::key).containsExactly(
+                "datamesh:dataProducts[0].tags.pii", "datamesh:dataProducts[0].columns[0].tags.secret");
+    }
+}
