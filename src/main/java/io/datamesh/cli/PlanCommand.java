@@ -1,5 +1,6 @@
 package io.datamesh.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.datamesh.plan.AccountState;
@@ -10,6 +11,7 @@ import io.datamesh.plan.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.policy.PolicyRunner;
 import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.policy.engine.PolicyConfig;
 import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
 import picocli.CommandLine.Command;
@@ -47,8 +49,21 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the plan as JSON to this file.")
     Path json;
 
+    @Option(names = "--policy-config", description = "Policy levels and properties, in the JSON form of "
+            + "`pulumi preview --policy-pack-config` (policy names are unique across both packs).")
+    Path policyConfig;
+
     @Override
     public Integer call() throws IOException {
+        Map<String, PolicyConfig> policies;
+        try {
+            policies = policyConfig == null ? Map.of() : PolicyConfig.parseFile(
+                    new ObjectMapper().readValue(policyConfig.toFile(), new TypeReference<Map<String, Object>>() {
+                    }));
+        } catch (IOException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println(policyConfig + ": " + e.getMessage());
+            return DatameshCli.INVALID_CONFIG;
+        }
         MeshPlan plan;
         try {
             plan = MeshPlanner.plan(dir, AccountState.TYPICAL);
@@ -66,10 +81,15 @@ public final class PlanCommand implements Callable<Integer> {
         List<StackPlan> selected = plan.stacks().stream()
                 .filter(s -> stacks.isEmpty() || stacks.contains(s.stack())).toList();
         Map<String, List<PolicyFinding>> findings = new LinkedHashMap<>();
-        for (StackPlan s : selected) {
-            var raw = plan.configs().get(s.stack());
-            findings.put(s.stack(), PolicyRunner.evaluate(s.resources(),
-                    new PolicyContext(s.stack(), raw.project(), raw.values())));
+        try {
+            for (StackPlan s : selected) {
+                var raw = plan.configs().get(s.stack());
+                findings.put(s.stack(), PolicyRunner.evaluate(s.resources(),
+                        new PolicyContext(s.stack(), raw.project(), raw.values()), policies));
+            }
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(policyConfig + ": " + e.getMessage());
+            return DatameshCli.INVALID_CONFIG;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Deploy order (first deployment): " + String.join(" → ", plan.deployOrder()));

@@ -79,6 +79,25 @@ class PlanCommandTest {
         assertThat(run.out()).contains("policy mandatory: datamesh-governance/lf-no-grant-admits-pii on central-grant-marketing-sales-non-pii");
     }
 
+    @Test
+    void thePolicyConfigFileOfTheCliAllowListsAPrincipalOffline(@TempDir Path dir) throws IOException {
+        SampleMesh.copyTo(dir);
+        Path central = dir.resolve("Pulumi.central.yaml");
+        Files.writeString(central, Files.readString(central).replace(
+                "        domain: [sales]\n        pii: [\"false\"]\n    # The producer",
+                "        domain: [sales]\n    # The producer"));
+        Path config = dir.resolve("policy-config.json");
+        Files.writeString(config, "{\"lf-no-grant-admits-pii\": {\"enforcementLevel\": \"mandatory\","
+                + " \"allowedPrincipals\": [\"333333333333\"]}, \"s3-data-bucket-versioning\": \"disabled\"}");
+        Run run = datamesh("plan", "--dir", dir.toString(), "--stack", "central", "--policy-config", config.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        Files.writeString(config, "{\"no-such-policy\": \"advisory\"}");
+        Run unknown = datamesh("plan", "--dir", dir.toString(), "--policy-config", config.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no policy named 'no-such-policy'");
+    }
+
     private static JsonNode find(JsonNode root, String stack, String name) {
         for (JsonNode s : root.get("stacks")) {
             if (s.get("stack").asText().equals(stack)) {
