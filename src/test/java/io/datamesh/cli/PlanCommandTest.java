@@ -69,11 +69,7 @@ class PlanCommandTest {
 
     @Test
     void aGrantThatAdmitsPiiIsAMandatoryViolationAndExitsThree(@TempDir Path dir) throws IOException {
-        SampleMesh.copyTo(dir);
-        Path central = dir.resolve("Pulumi.central.yaml");
-        Files.writeString(central, Files.readString(central).replace(
-                "        domain: [sales]\n        pii: [\"false\"]\n    # The producer",
-                "        domain: [sales]\n    # The producer"));
+        copySamplesWithMarketingGrantAdmittingPii(dir);
         Run run = datamesh("plan", "--dir", dir.toString(), "--stack", "central");
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).contains("policy mandatory: datamesh-governance/lf-no-grant-admits-pii on central-grant-marketing-sales-non-pii");
@@ -81,11 +77,7 @@ class PlanCommandTest {
 
     @Test
     void thePolicyConfigFileOfTheCliAllowListsAPrincipalOffline(@TempDir Path dir) throws IOException {
-        SampleMesh.copyTo(dir);
-        Path central = dir.resolve("Pulumi.central.yaml");
-        Files.writeString(central, Files.readString(central).replace(
-                "        domain: [sales]\n        pii: [\"false\"]\n    # The producer",
-                "        domain: [sales]\n    # The producer"));
+        copySamplesWithMarketingGrantAdmittingPii(dir);
         Path config = dir.resolve("policy-config.json");
         Files.writeString(config, "{\"lf-no-grant-admits-pii\": {\"enforcementLevel\": \"mandatory\","
                 + " \"allowedPrincipals\": [\"333333333333\"]}, \"s3-data-bucket-versioning\": \"disabled\"}");
@@ -96,6 +88,15 @@ class PlanCommandTest {
         Run unknown = datamesh("plan", "--dir", dir.toString(), "--policy-config", config.toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("no policy named 'no-such-policy'");
+    }
+
+    /** The sample mesh with the pii clause dropped from marketing's table grant. */
+    private static void copySamplesWithMarketingGrantAdmittingPii(Path dir) throws IOException {
+        SampleMesh.copyTo(dir);
+        Path central = dir.resolve("Pulumi.central.yaml");
+        Files.writeString(central, Files.readString(central).replace(
+                "        domain: [sales]\n        pii: [\"false\"]\n    # The producer",
+                "        domain: [sales]\n    # The producer"));
     }
 
     private static JsonNode find(JsonNode root, String stack, String name) {

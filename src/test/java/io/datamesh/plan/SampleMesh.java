@@ -34,10 +34,6 @@ public final class SampleMesh {
                 .orElseThrow(() -> new AssertionError("no stack " + name));
     }
 
-    public static List<PlannedResource> ofType(StackPlan stack, String type) {
-        return stack.ofType(type);
-    }
-
     /** The resource of a type whose logical name is exactly {@code name}. */
     public static PlannedResource named(StackPlan stack, String type, String name) {
         return stack.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
