@@ -2,10 +2,7 @@ package io.datamesh.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.datamesh.plan.AccountState;
-import io.datamesh.plan.InvalidMeshException;
 import io.datamesh.plan.MeshPlan;
-import io.datamesh.plan.MeshPlanner;
 import io.datamesh.plan.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.policy.PolicyRunner;
@@ -17,6 +14,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,14 +42,11 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        MeshPlan plan;
-        try {
-            plan = MeshPlanner.plan(dir, AccountState.TYPICAL);
-        } catch (InvalidMeshException e) {
-            e.problems().forEach(System.err::println);
-            System.err.println(e.problems().size() + " configuration problem(s); nothing was planned.");
+        var loaded = LoadedPlan.load(dir, new PrintWriter(System.err, true));
+        if (loaded.isEmpty()) {
             return DatameshCli.INVALID_CONFIG;
         }
+        MeshPlan plan = loaded.get();
         List<String> unknown = stacks.stream().filter(s -> !plan.configs().containsKey(s)).toList();
         if (!unknown.isEmpty()) {
             System.err.println("no stack file for " + unknown + " in " + dir + " (found " + plan.configs().keySet() + ")");
