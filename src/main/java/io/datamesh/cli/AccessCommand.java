@@ -12,6 +12,7 @@ import io.datamesh.lakeformation.Principal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,8 +38,8 @@ public final class AccessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
-    Path dir = Path.of(".");
+    @Mixin
+    MeshDirectory mesh;
 
     @Option(names = "--json", description = "Also write the matrix as JSON to this file.")
     Path json;
@@ -60,7 +61,7 @@ public final class AccessCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--principal and --table go together (--column needs both)");
         }
         PrintWriter err = spec.commandLine().getErr();
-        var plan = LoadedPlan.load(dir, err);
+        var plan = mesh.plan(err);
         if (plan.isEmpty()) {
             return DatameshCli.INVALID_CONFIG;
         }

@@ -3,6 +3,7 @@ package io.datamesh.cli;
 import io.datamesh.access.MeshDiagram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,15 +21,15 @@ public final class DiagramCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
-    Path dir = Path.of(".");
+    @Mixin
+    MeshDirectory mesh;
 
     @Option(names = "--out", description = "Write the diagram to this file instead of standard output.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        var plan = LoadedPlan.load(dir, spec.commandLine().getErr());
+        var plan = mesh.plan(spec.commandLine().getErr());
         if (plan.isEmpty()) {
             return DatameshCli.INVALID_CONFIG;
         }

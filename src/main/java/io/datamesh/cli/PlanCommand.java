@@ -10,6 +10,7 @@ import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -31,8 +32,8 @@ import java.util.stream.Collectors;
                 "Exit codes: 0 planned cleanly, 1 a stack failed to plan, 2 invalid configuration,"
                         + " 3 a mandatory policy is violated."})
 public final class PlanCommand implements Callable<Integer> {
-    @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
-    Path dir = Path.of(".");
+    @Mixin
+    MeshDirectory mesh;
 
     @Option(names = "--stack", description = "Only report these stacks (repeatable); the stacks they reference are still planned.")
     List<String> stacks = new ArrayList<>();
@@ -42,14 +43,14 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var loaded = LoadedPlan.load(dir, new PrintWriter(System.err, true));
+        var loaded = mesh.plan(new PrintWriter(System.err, true));
         if (loaded.isEmpty()) {
             return DatameshCli.INVALID_CONFIG;
         }
         MeshPlan plan = loaded.get();
         List<String> unknown = stacks.stream().filter(s -> !plan.configs().containsKey(s)).toList();
         if (!unknown.isEmpty()) {
-            System.err.println("no stack file for " + unknown + " in " + dir + " (found " + plan.configs().keySet() + ")");
+            System.err.println("no stack file for " + unknown + " in " + mesh.dir + " (found " + plan.configs().keySet() + ")");
             return DatameshCli.INVALID_CONFIG;
         }
         List<StackPlan> selected = plan.stacks().stream()

@@ -4,18 +4,19 @@ import io.datamesh.plan.AccountState;
 import io.datamesh.plan.InvalidMeshException;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.MeshPlanner;
+import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The offline plan every command starts from, or the configuration problems that prevent it. */
-final class LoadedPlan {
-    private LoadedPlan() {
-    }
+/** The {@code --dir} option of every command that plans the mesh, and the offline plan it leads to. */
+final class MeshDirectory {
+    @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
+    Path dir = Path.of(".");
 
-    /** The plan of the directory; empty after the problems were printed to {@code err}. */
-    static Optional<MeshPlan> load(Path dir, PrintWriter err) {
+    /** The plan of the directory; empty after the configuration problems were printed to {@code err}. */
+    Optional<MeshPlan> plan(PrintWriter err) {
         try {
             return Optional.of(MeshPlanner.plan(dir, AccountState.TYPICAL));
         } catch (InvalidMeshException e) {
