@@ -47,6 +47,7 @@ public final class AccessExplainer {
         }
     }
 
+    /** Why one grant misses the target, from farthest to closest to giving it: the closest miss names the step. */
     private enum MissKind { NOT_THIS_RESOURCE, EXPRESSION_MISMATCH, COLUMN_OVERRIDE }
 
     private record Miss(MissKind kind, String reason) {
@@ -161,16 +162,12 @@ public final class AccessExplainer {
                     : "read " + reach.columns() + " of " + target + " with " + reach.permissions());
             List<String> reasons = new ArrayList<>();
             for (Grant grant : path.via()) {
-                reasons.add(grant.name() + ": " + grantorPhrase(grant) + " " + grant.permissions()
+                reasons.add(grant.name() + ": account " + grant.grantorAccount() + " grants " + grant.principal() + " " + grant.permissions()
                         + (grant.grantable().isEmpty() ? "" : " (grant option " + grant.grantable() + ")")
                         + " on " + describe(grant.resource()) + matchedTags(grant));
             }
             return new Explanation(path.principal(), path.catalog().catalogId(), target, true, Optional.empty(),
                     verdict, reasons);
-        }
-
-        private String grantorPhrase(Grant grant) {
-            return "account " + grant.grantorAccount() + " grants " + grant.principal();
         }
 
         private String matchedTags(Grant grant) {

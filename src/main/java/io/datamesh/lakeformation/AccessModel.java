@@ -2,6 +2,7 @@ package io.datamesh.lakeformation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Everything that decides who reads what in a mesh: the tagged catalogs, the resource links and
@@ -24,7 +25,7 @@ public record AccessModel(List<TaggedCatalog> catalogs, List<ResourceLink> links
 
     /** The roles to answer for: the known ones and any other role a grant names, in that order. */
     public List<Principal> rolePrincipals() {
-        return java.util.stream.Stream.concat(roles.stream(), grants.stream().map(Grant::principal))
+        return Stream.concat(roles.stream(), grants.stream().map(Grant::principal))
                 .filter(p -> !p.isAccount()).distinct().toList();
     }
 }

@@ -2,6 +2,7 @@ package io.datamesh.lakeformation;
 
 import io.datamesh.lakeformation.AccessExplainer.MissingStep;
 import io.datamesh.lakeformation.LfResource.ResourceType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -149,7 +151,7 @@ class AccessEvaluatorTest {
         assertTrue(String.join("\n", explanation.reasons()).contains(reason), explanation.reasons().toString());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void anAllowedColumnNamesTheGrantsAndTheTagsThatMatched() {
         var question = crossAccount("allowed", "customers", List.of(LINK), accountGrant(Map.of("pii", List.of("false")), true),
                 regrant(Map.of("pii", List.of("false"))), linkDescribe()).column("credit_limit");
@@ -200,7 +202,7 @@ class AccessEvaluatorTest {
 
     // Sorted keys keep "first mismatch" deterministic whatever order Map.of iterates in.
     static TagExpression expression(Map<String, List<String>> clauses) {
-        return TagExpression.of(new java.util.TreeMap<>(clauses));
+        return TagExpression.of(new TreeMap<>(clauses));
     }
 
     static List<TaggedCatalog.Column> columns(List<String> names, Map<String, Map<String, String>> tags) {
