@@ -35,17 +35,13 @@ public final class ShareCalculator {
                 continue;
             }
             for (TaggedCatalog.Table table : catalog.tables()) {
-                boolean tableMatches = expression.matches(catalog.effectiveTags(table));
-                List<String> columns = grant.permissions().contains("SELECT")
-                        ? TagAccess.readableColumns(catalog, table, expression) : List.of();
-                var tablePermissions = grant.permissions().stream()
-                        .filter(p -> p.equals("SELECT") ? !columns.isEmpty() : tableMatches).toList();
-                if (tablePermissions.isEmpty()) {
+                var reach = TagAccess.tableReach(catalog, table, expression, grant.permissions());
+                if (reach.isEmpty()) {
                     continue;
                 }
                 var entry = acc.tables.computeIfAbsent(table.qualifiedName(), k -> new TableAccumulator(table));
-                entry.columns.addAll(columns);
-                entry.permissions.addAll(tablePermissions);
+                entry.columns.addAll(reach.columns());
+                entry.permissions.addAll(reach.permissions());
             }
         }
         Map<String, DomainShare> result = new LinkedHashMap<>();

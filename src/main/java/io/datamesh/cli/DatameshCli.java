@@ -10,12 +10,14 @@ import java.util.logging.Logger;
 /** `./datamesh`: plan, explain and check a data mesh offline, with no cloud and no Pulumi CLI. */
 @Command(name = "datamesh", mixinStandardHelpOptions = true, version = "datamesh 0.1.0",
         description = "Plan, explain and check a Lake Formation data mesh offline.",
-        subcommands = {PlanCommand.class, PoliciesCommand.class})
+        subcommands = {PlanCommand.class, AccessCommand.class, DiagramCommand.class, PoliciesCommand.class})
 public final class DatameshCli implements Runnable {
     /** Exit code for invalid stack configuration. */
     public static final int INVALID_CONFIG = 2;
     /** Exit code when a mandatory policy is violated. */
     public static final int MANDATORY_VIOLATION = 3;
+    /** Exit code when `access --principal … --table …` finds no access, so scripts can assert on it. */
+    public static final int ACCESS_DENIED = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

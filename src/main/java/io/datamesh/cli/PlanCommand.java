@@ -3,10 +3,7 @@ package io.datamesh.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.datamesh.plan.AccountState;
-import io.datamesh.plan.InvalidMeshException;
 import io.datamesh.plan.MeshPlan;
-import io.datamesh.plan.MeshPlanner;
 import io.datamesh.plan.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.policy.PolicyRunner;
@@ -15,6 +12,7 @@ import io.datamesh.policy.engine.PolicyConfig;
 import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,8 +38,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
-    Path dir = Path.of(".");
+    @Mixin
+    MeshDirectory mesh;
 
     @Option(names = "--stack", description = "Only report these stacks (repeatable); the stacks they reference are still planned.")
     List<String> stacks = new ArrayList<>();
@@ -64,18 +62,14 @@ public final class PlanCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(policyConfig + ": " + e.getMessage());
             return DatameshCli.INVALID_CONFIG;
         }
-        MeshPlan plan;
-        try {
-            plan = MeshPlanner.plan(dir, AccountState.TYPICAL);
-        } catch (InvalidMeshException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            e.problems().forEach(err::println);
-            err.println(e.problems().size() + " configuration problem(s); nothing was planned.");
+        var loaded = mesh.plan(spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
             return DatameshCli.INVALID_CONFIG;
         }
+        MeshPlan plan = loaded.get();
         List<String> unknown = stacks.stream().filter(s -> !plan.configs().containsKey(s)).toList();
         if (!unknown.isEmpty()) {
-            spec.commandLine().getErr().println("no stack file for " + unknown + " in " + dir + " (found " + plan.configs().keySet() + ")");
+            spec.commandLine().getErr().println("no stack file for " + unknown + " in " + mesh.dir + " (found " + plan.configs().keySet() + ")");
             return DatameshCli.INVALID_CONFIG;
         }
         List<StackPlan> selected = plan.stacks().stream()

@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,16 +34,7 @@ public final class PoliciesCommand implements Callable<Integer> {
                         rule instanceof ResourceRule ? "resource" : "stack", rule.description()});
             }
         }
-        int[] widths = new int[4];
-        rows.forEach(row -> {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        });
-        PrintWriter out = spec.commandLine().getOut();
-        String format = "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %-" + widths[3] + "s  %s%n";
-        rows.forEach(row -> out.printf(format, (Object[]) row));
-        out.flush();
+        TextTable.print(spec.commandLine().getOut(), rows);
         return 0;
     }
 }

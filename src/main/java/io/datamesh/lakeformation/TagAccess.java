@@ -1,6 +1,8 @@
 package io.datamesh.lakeformation;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What an LF-tag expression grant on resource type TABLE reaches in a catalog. SELECT is
@@ -18,6 +20,21 @@ public final class TagAccess {
         }
     }
 
+    /**
+     * What a grant gives on one table: SELECT only with at least one readable column, every other
+     * permission only when the table's own effective tags match.
+     */
+    public record TableReach(List<String> permissions, List<String> columns) {
+        public TableReach {
+            permissions = List.copyOf(permissions);
+            columns = List.copyOf(columns);
+        }
+
+        public boolean isEmpty() {
+            return permissions.isEmpty();
+        }
+    }
+
     /** Tables with at least one matching column, in catalog order. */
     public static List<SharedTable> readableTables(TaggedCatalog catalog, TagExpression expression) {
         return catalog.tables().stream()
@@ -31,6 +48,23 @@ public final class TagAccess {
                 .filter(c -> expression.matches(catalog.effectiveTags(table, c)))
                 .map(TaggedCatalog.Column::name)
                 .toList();
+    }
+
+    /** A TABLE expression grant of these permissions, evaluated on one table. */
+    public static TableReach tableReach(TaggedCatalog catalog, TaggedCatalog.Table table, TagExpression expression,
+                                        Collection<String> permissions) {
+        boolean tableMatches = expression.matches(catalog.effectiveTags(table));
+        List<String> columns = permissions.contains("SELECT") ? readableColumns(catalog, table, expression) : List.of();
+        return new TableReach(permissions.stream()
+                .filter(p -> p.equals("SELECT") ? !columns.isEmpty() : tableMatches).toList(), columns);
+    }
+
+    /** A named grant on the table (or on these of its columns): no tags involved. */
+    public static TableReach namedReach(TaggedCatalog.Table table, Set<String> columnsNamed, Collection<String> permissions) {
+        List<String> columns = permissions.contains("SELECT") ? table.columns().stream()
+                .map(TaggedCatalog.Column::name).filter(columnsNamed::contains).toList() : List.of();
+        return new TableReach(permissions.stream()
+                .filter(p -> !p.equals("SELECT") || !columns.isEmpty()).toList(), columns);
     }
 
     /** Databases whose effective tags match: what a DATABASE grant reaches. */

@@ -1,0 +1,29 @@
+package io.datamesh.cli;
+
+import io.datamesh.plan.AccountState;
+import io.datamesh.plan.InvalidMeshException;
+import io.datamesh.plan.MeshPlan;
+import io.datamesh.plan.MeshPlanner;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The {@code --dir} option of every command that plans the mesh, and the offline plan it leads to. */
+final class MeshDirectory {
+    @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
+    Path dir = Path.of(".");
+
+    /** The plan of the directory; empty after the configuration problems were printed to {@code err}. */
+    Optional<MeshPlan> plan(PrintWriter err) {
+        try {
+            return Optional.of(MeshPlanner.plan(dir, AccountState.TYPICAL));
+        } catch (InvalidMeshException e) {
+            e.problems().forEach(err::println);
+            err.println(e.problems().size() + " configuration problem(s); nothing was planned.");
+            err.flush();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.datamesh.lakeformation;
+
+import io.datamesh.lakeformation.TagAccess.TableReach;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The grants that stand between one principal and one table of a catalog. A role of the catalog's
+ * own account is granted directly. A role of another account gets nothing from what its account
+ * received until that account re-grants it, and then only what the account holds with the grant
+ * option; it also needs a resource link to the table's database and DESCRIBE on that link.
+ *
+ * @param received    the catalog owner's grants to the principal itself, or to its account when the
+ *                    principal is a role of another account
+ * @param regrants    the principal's own account's grants to it on the catalog (cross-account only)
+ * @param links       resource links in the principal's account to the table's database
+ * @param linkDescribes grants of DESCRIBE to the principal on one of those links
+ */
+record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Table table, boolean crossAccount,
+                  List<Grant> received, List<Grant> regrants, List<ResourceLink> links, List<Grant> linkDescribes) {
+
+    static AccessPath of(AccessModel model, Principal principal, TaggedCatalog catalog, TaggedCatalog.Table table) {
+        String catalogId = catalog.catalogId();
+        boolean crossAccount = !principal.isAccount() && !principal.account().equals(catalogId);
+        Principal holder = crossAccount ? Principal.account(principal.account()) : principal;
+        List<Grant> received = grantsOn(model, catalogId, holder, catalogId);
+        if (!crossAccount) {
+            return new AccessPath(principal, catalog, table, false, received, List.of(), List.of(), List.of());
+        }
+        List<ResourceLink> links = model.links().stream()
+                .filter(l -> l.account().equals(principal.account()) && l.targetCatalogId().equals(catalogId)
+                        && l.targetDatabase().equals(table.database()))
+                .toList();
+        List<Grant> linkDescribes = model.grants().stream()
+                .filter(g -> g.principal().equals(principal) && g.permissions().contains("DESCRIBE"))
+                .filter(g -> links.stream().anyMatch(l -> g.resource().equals(new LfResource.Database(l.account(), l.name()))))
+                .toList();
+        return new AccessPath(principal, catalog, table, true, received,
+                grantsOn(model, principal.account(), principal, catalogId), links, linkDescribes);
+    }
+
+    private static List<Grant> grantsOn(AccessModel model, String grantor, Principal principal, String catalogId) {
+        return model.grants().stream()
+                .filter(g -> g.grantorAccount().equals(grantor) && g.principal().equals(principal)
+                        && g.resource().catalogId().equals(catalogId))
+                .toList();
+    }
+
+    /** What one grant gives on this table, whoever holds it. */
+    TableReach reach(Grant grant) {
+        var resource = grant.resource();
+        if (resource instanceof LfResource.TagPolicy policy && policy.resourceType() == LfResource.ResourceType.TABLE) {
+            return TagAccess.tableReach(catalog, table, policy.expression(), grant.permissions());
+        }
+        if (resource instanceof LfResource.Table named && named.database().equals(table.database())
+                && named.name().map(table.name()::equals).orElse(true)) {
+            return TagAccess.namedReach(table, Set.copyOf(columnNames()), grant.permissions());
+        }
+        if (resource instanceof LfResource.TableColumns named && named.database().equals(table.database())
+                && named.name().equals(table.name())) {
+            return TagAccess.namedReach(table, named.columns(), grant.permissions());
+        }
+        return new TableReach(List.of(), List.of());
+    }
+
+    /** Whether a grant's resource can reach tables at all (DATABASE, location and tag grants cannot). */
+    static boolean onTables(Grant grant) {
+        return grant.resource() instanceof LfResource.TagPolicy policy
+                ? policy.resourceType() == LfResource.ResourceType.TABLE
+                : grant.resource() instanceof LfResource.Table || grant.resource() instanceof LfResource.TableColumns;
+    }
+
+    /** Effective permissions are the union of every grant, tag-based or named. */
+    TableReach union(List<Grant> grants) {
+        Set<String> permissions = new LinkedHashSet<>();
+        Set<String> columns = new LinkedHashSet<>();
+        for (Grant grant : grants) {
+            TableReach reach = reach(grant);
+            permissions.addAll(reach.permissions());
+            columns.addAll(reach.columns());
+        }
+        return new TableReach(List.copyOf(permissions), inTableOrder(columns));
+    }
+
+    /** What the account received and may pass on. */
+    TableReach receivedReach() {
+        return union(received);
+    }
+
+    TableReach reGrantableReach() {
+        return union(received.stream().map(Grant::reGrantable).toList());
+    }
+
+    /** A re-grant cannot give more than the account holds with the grant option. */
+    TableReach reGrantedReach() {
+        return intersect(reGrantableReach(), union(regrants));
+    }
+
+    /** What the principal can do on the table. */
+    TableReach effective() {
+        if (!crossAccount) {
+            return receivedReach();
+        }
+        return linkDescribes.isEmpty() ? new TableReach(List.of(), List.of()) : reGrantedReach();
+    }
+
+    /** The grants the effective access rests on, in the order a reader follows them. */
+    List<Grant> via() {
+        TableReach effective = effective();
+        if (effective.isEmpty()) {
+            return List.of();
+        }
+        // Across accounts only the re-grantable part of what the account received can reach the role.
+        Function<Grant, Grant> held = crossAccount ? Grant::reGrantable : Function.identity();
+        List<Grant> via = new ArrayList<>(received.stream().filter(g -> overlaps(reach(held.apply(g)), effective)).toList());
+        via.addAll(regrants.stream().filter(g -> overlaps(reach(g), effective)).toList());
+        via.addAll(linkDescribes);
+        return via;
+    }
+
+    private static boolean overlaps(TableReach a, TableReach b) {
+        return a.permissions().stream().anyMatch(p -> b.permissions().contains(p)
+                && (!p.equals("SELECT") || a.columns().stream().anyMatch(b.columns()::contains)));
+    }
+
+    private TableReach intersect(TableReach a, TableReach b) {
+        List<String> columns = a.columns().stream().filter(b.columns()::contains).toList();
+        return new TableReach(a.permissions().stream().filter(b.permissions()::contains)
+                .filter(p -> !p.equals("SELECT") || !columns.isEmpty()).toList(), columns);
+    }
+
+    private List<String> inTableOrder(Set<String> columns) {
+        return columnNames().stream().filter(columns::contains).toList();
+    }
+
+    private List<String> columnNames() {
+        return table.columns().stream().map(TaggedCatalog.Column::name).toList();
+    }
+}

@@ -1,0 +1,88 @@
+package io.datamesh.access;
+
+import io.datamesh.lakeformation.AccessEvaluator;
+import io.datamesh.lakeformation.AccessExplainer.MissingStep;
+import io.datamesh.lakeformation.Principal;
+import io.datamesh.plan.AccountState;
+import io.datamesh.plan.MeshPlan;
+import io.datamesh.plan.MeshPlanner;
+import io.datamesh.plan.StackPlan;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The explainer on the sample stacks of the repository, planned once for the whole class. */
+class SampleMeshAccessTest {
+    static final Principal MARKETING_ANALYST = Principal.role("333333333333", "datamesh-marketing-analyst");
+    static MeshPlan plan;
+    static AccessEvaluator evaluator;
+
+    @BeforeAll
+    static void planTheSample() throws Exception {
+        plan = MeshPlanner.plan(Path.of("."), AccountState.TYPICAL);
+        evaluator = new AccessEvaluator(PlanAccessModel.of(plan));
+    }
+
+    @Test
+    void theMarketingAnalystReadsOrdersFullyAndCustomersWithoutPii() {
+        var orders = evaluator.access(MARKETING_ANALYST, table("orders"));
+        assertEquals(List.of("order_id", "customer_id", "order_date", "product", "quantity", "amount"), orders.columns());
+        assertEquals(List.of("SELECT", "DESCRIBE"), orders.permissions());
+        var customers = evaluator.access(MARKETING_ANALYST, table("customers"));
+        assertEquals(List.of("customer_id", "country", "segment", "signup_date"), customers.columns());
+        assertEquals(List.of("central-grant-marketing-sales-non-pii", "marketing-access-analyst-marketing-sales-non-pii",
+                "marketing-access-analyst-describe-link-sales"), customers.via());
+    }
+
+    @Test
+    void theExplainerSaysWhyAPiiColumnIsNotReadable() {
+        var explanation = evaluator.explain(MARKETING_ANALYST, table("customers"), Optional.of("email"));
+        assertEquals(Optional.of(MissingStep.COLUMN_OVERRIDE), explanation.missing());
+        assertEquals(List.of("central-grant-marketing-sales-non-pii: column excluded by an override: column tag pii=true"
+                + " overrides the inherited pii=false (from database sales) and the expression allows pii in [false]"),
+                explanation.reasons());
+    }
+
+    @Test
+    void theMatrixListsEveryRoleWithAccessAndOnlyThose() {
+        assertEquals(List.of("datamesh-sales-engineer orders", "datamesh-sales-engineer customers",
+                        "datamesh-crawler orders", "datamesh-crawler customers",
+                        "datamesh-marketing-analyst orders", "datamesh-marketing-analyst customers"),
+                evaluator.matrix().stream().map(a -> a.principal().role().orElseThrow() + " " + a.table()).toList());
+    }
+
+    @Test
+    void withoutTheConsumersLinkDescribeTheAnalystIsDenied() {
+        var withoutLinkGrant = new MeshPlan(plan.stacks().stream().map(SampleMeshAccessTest::withoutLinkDescribe).toList(),
+                plan.deployOrder(), plan.configs(), plan.settings());
+        var explanation = new AccessEvaluator(PlanAccessModel.of(withoutLinkGrant))
+                .explain(MARKETING_ANALYST, table("orders"), Optional.empty());
+        assertEquals(Optional.of(MissingStep.NO_LINK_DESCRIBE), explanation.missing());
+    }
+
+    @Test
+    void theDiagramShowsAccountsLinksAndLabelledGrants() {
+        String mermaid = MeshDiagram.mermaid(plan);
+        assertTrue(mermaid.startsWith("flowchart LR\n"), mermaid);
+        assertTrue(mermaid.contains("subgraph account_333333333333[\"account 333333333333 — stack consumer\"]"), mermaid);
+        assertTrue(mermaid.contains("db_333333333333_shared_sales -.->|\"points to\"| db_111111111111_sales"), mermaid);
+        assertTrue(mermaid.contains("tags_111111111111 -->|\"TABLE where domain in [sales] AND pii in [false]<br/>"
+                + "SELECT, DESCRIBE (grantable)\"| admin_333333333333"), mermaid);
+    }
+
+    private static StackPlan withoutLinkDescribe(StackPlan stack) {
+        return new StackPlan(stack.stack(), stack.role(),
+                stack.resources().stream().filter(r -> !r.name().contains("describe-link")).toList(),
+                stack.outputs(), stack.warnings(), stack.errors(), stack.retainedOnDelete(), stack.dependsOn());
+    }
+
+    private static AccessEvaluator.CatalogTable table(String name) {
+        return evaluator.tables("sales", name).get(0);
+    }
+}
