@@ -181,8 +181,8 @@ public final class CentralCatalog extends ComponentResource {
                         .updateBehavior("LOG").deleteBehavior("LOG").build())
                 .lakeFormationConfiguration(CrawlerLakeFormationConfigurationArgs.builder()
                         .useLakeFormationCredentials(true).build())
-                .configuration("{\"Version\":1.0,\"CrawlerOutput\":{\"Partitions\":{\"AddOrUpdateBehavior\":\"InheritFromTable\"},"
-                        + "\"Tables\":{\"AddOrUpdateBehavior\":\"MergeNewColumns\"}}}")
+                // New partitions take the declared table's schema instead of one inferred from files.
+                .configuration("{\"Version\":1.0,\"CrawlerOutput\":{\"Partitions\":{\"AddOrUpdateBehavior\":\"InheritFromTable\"}}}")
                 .build(), after(database));
 
         grants.grant(base + "-crawler-location", PermissionsArgs.builder()
