@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -46,15 +47,10 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         MeshPlan plan;
         try {
-            plan = MeshPlanner.plan(dir, AccountState.TYPICAL);
+            plan = MeshPlanner.plan(dir, AccountState.TYPICAL, Set.copyOf(stacks));
         } catch (InvalidMeshException e) {
             e.problems().forEach(System.err::println);
             System.err.println(e.problems().size() + " configuration problem(s); nothing was planned.");
-            return DatameshCli.INVALID_CONFIG;
-        }
-        List<String> unknown = stacks.stream().filter(s -> !plan.configs().containsKey(s)).toList();
-        if (!unknown.isEmpty()) {
-            System.err.println("no stack file for " + unknown + " in " + dir + " (found " + plan.configs().keySet() + ")");
             return DatameshCli.INVALID_CONFIG;
         }
         List<StackPlan> selected = plan.stacks().stream()
