@@ -142,18 +142,25 @@ public final class MeshGenerator {
         config.put("datamesh:uploadSampleData", false);
         config.put("datamesh:databaseTags", ordered("classification", "internal", "pii", "false"));
         var random = new Random(shape.seed() * 1_000_003L + index);
-        config.put("datamesh:dataProducts", names("t", shape.tables()).stream()
-                .map(table -> dataProduct(domain, table, shape.columns(), random)).toList());
+        List<String> tables = names("t", shape.tables());
+        config.put("datamesh:dataProducts", IntStream.range(0, tables.size())
+                .mapToObj(t -> dataProduct(domain, tables.get(t), t == 0 ? "public" : pick(CLASSIFICATIONS, random),
+                        shape.columns(), random)).toList());
         return config;
     }
 
-    private static Map<String, Object> dataProduct(String domain, String table, int columns, Random random) {
+    /**
+     * The first table of a domain is public, so a grant on public tables reaches every domain's
+     * database whatever the table count: more tables must not mean more resource links.
+     */
+    private static Map<String, Object> dataProduct(String domain, String table, String classification, int columns,
+                                                   Random random) {
         var product = new LinkedHashMap<String, Object>();
         product.put("name", table);
         product.put("description", "Generated table " + table + " of domain " + domain);
-        product.put("format", FORMATS.get(random.nextInt(FORMATS.size())));
+        product.put("format", pick(FORMATS, random));
         product.put("prefix", table + "/");
-        product.put("tags", Map.of("classification", CLASSIFICATIONS.get(random.nextInt(CLASSIFICATIONS.size()))));
+        product.put("tags", Map.of("classification", classification));
         var personal = new TreeSet<Integer>();
         int personalCount = 1 + random.nextInt(Math.max(1, (columns - 1) / 5));
         while (personal.size() < personalCount) {
@@ -163,7 +170,7 @@ public final class MeshGenerator {
         for (int c = 0; c < columns; c++) {
             var column = new LinkedHashMap<String, Object>();
             column.put("name", c == 0 ? "id" : String.format("c%03d", c));
-            column.put("type", c == 0 ? "string" : COLUMN_TYPES.get(random.nextInt(COLUMN_TYPES.size())));
+            column.put("type", c == 0 ? "string" : pick(COLUMN_TYPES, random));
             if (personal.contains(c)) {
                 column.put("comment", "Personal data");
                 column.put("tags", Map.of("pii", "true"));
@@ -208,6 +215,10 @@ public final class MeshGenerator {
     private static List<String> names(String prefix, int count) {
         int width = Integer.toString(count).length();
         return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + String.format("%0" + width + "d", i)).toList();
+    }
+
+    private static String pick(List<String> values, Random random) {
+        return values.get(random.nextInt(values.size()));
     }
 
     /** Like Map.of, but iterating in the order given: Map.of's order changes from one JVM run to the next. */

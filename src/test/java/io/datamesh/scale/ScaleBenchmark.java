@@ -7,9 +7,14 @@ import io.datamesh.plan.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.plan.StackRun;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.logging.Level;
-import java.util.logging.LogManager;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,9 +58,39 @@ public final class ScaleBenchmark {
         }
     }
 
+    private static final HeapPeak HEAP_PEAK = new HeapPeak();
+
+    /**
+     * The most heap in use at any collection since the last reset. Per-pool peaks happen at
+     * different moments, so their sum overstates; the usage before one GC is a real instant.
+     */
+    private static final class HeapPeak implements NotificationListener {
+        private final AtomicLong peak = new AtomicLong();
+
+        HeapPeak() {
+            ManagementFactory.getGarbageCollectorMXBeans()
+                    .forEach(gc -> ((NotificationEmitter) gc).addNotificationListener(this, null, null));
+        }
+
+        @Override
+        public void handleNotification(Notification notification, Object handback) {
+            if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                var gc = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+                peak.accumulateAndGet(gc.getMemoryUsageBeforeGc().values().stream().mapToLong(MemoryUsage::getUsed).sum(),
+                        Math::max);
+            }
+        }
+
+        void reset() {
+            peak.set(0);
+        }
+
+        long peak() {
+            return peak.get();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        // The mock engine logs every program warning through java.util.logging: thousands of lines.
-        LogManager.getLogManager().getLogger("").setLevel(Level.OFF);
         System.out.printf("JVM %s, %d CPUs, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         measure(new MeshShape(2, 2, 5, 2, SEED), Set.of());
@@ -106,18 +140,17 @@ public final class ScaleBenchmark {
         try {
             MeshGenerator.write(shape, dir);
             System.gc();
-            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            HEAP_PEAK.reset();
             long start = System.nanoTime();
             MeshPlan plan = MeshPlanner.plan(dir, AccountState.TYPICAL, selected);
             var wall = Duration.ofNanos(System.nanoTime() - start);
-            // Pools peak at different moments, so the sum is an upper bound of the heap's peak.
-            long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            var m = new Measurement(shape, plan, wall, peak);
-            System.out.printf("planned %s: %d runs, %d resources, %s, peak heap %d MiB%n", shape, plan.runs().size(),
-                    plan.stacks().stream().mapToInt(s -> s.resources().size()).sum(), ms(wall), peak >> 20);
-            return m;
+            long peak = Math.max(HEAP_PEAK.peak(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            System.gc();
+            long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            System.out.printf("planned %s: %d runs, %d resources, %s, peak heap %d MiB, live after GC %d MiB%n", shape,
+                    plan.runs().size(), plan.stacks().stream().mapToInt(s -> s.resources().size()).sum(), ms(wall),
+                    peak >> 20, live >> 20);
+            return new Measurement(shape, plan, wall, peak);
         } finally {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.toList()) {
