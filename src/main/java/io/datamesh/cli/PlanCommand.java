@@ -37,7 +37,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
     Path dir = Path.of(".");
 
-    @Option(names = "--stack", description = "Only report these stacks (repeatable); the stacks they reference are still planned.")
+    @Option(names = "--stack", description = "Only plan and report these stacks (repeatable); the runs they depend on are still planned, other consumers are skipped.")
     List<String> stacks = new ArrayList<>();
 
     @Option(names = "--json", description = "Also write the plan as JSON to this file.")

@@ -95,7 +95,7 @@ public final class MeshPlanner {
     }
 
     /** No stack reads a consumer's outputs, so an unselected consumer is never needed. */
-    static List<String> runsFor(List<String> order, Map<String, StackSettings> settings, Set<String> selected) {
+    private static List<String> runsFor(List<String> order, Map<String, StackSettings> settings, Set<String> selected) {
         if (selected.isEmpty()) {
             return order;
         }
