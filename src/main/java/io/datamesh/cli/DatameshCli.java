@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 /** `./datamesh`: plan, explain and check a data mesh offline, with no cloud and no Pulumi CLI. */
 @Command(name = "datamesh", mixinStandardHelpOptions = true, version = "datamesh 0.1.0",
         description = "Plan, explain and check a Lake Formation data mesh offline.",
-        subcommands = {PlanCommand.class, AccessCommand.class, DiagramCommand.class, PoliciesCommand.class})
+        subcommands = {PlanCommand.class, AccessCommand.class, DiagramCommand.class, PoliciesCommand.class,
+                GenerateCommand.class})
 public final class DatameshCli implements Runnable {
     /** Exit code for invalid stack configuration. */
     public static final int INVALID_CONFIG = 2;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code --dir} option of every command that plans the mesh, and the offline plan it leads to. */
 final class MeshDirectory {
@@ -17,8 +18,13 @@ final class MeshDirectory {
 
     /** The plan of the directory; empty after the configuration problems were printed to {@code err}. */
     Optional<MeshPlan> plan(PrintWriter err) {
+        return plan(err, Set.of());
+    }
+
+    /** The plan of the selected stacks (all if empty) and of the runs they need. */
+    Optional<MeshPlan> plan(PrintWriter err, Set<String> selected) {
         try {
-            return Optional.of(MeshPlanner.plan(dir, AccountState.TYPICAL));
+            return Optional.of(MeshPlanner.plan(dir, AccountState.TYPICAL, selected));
         } catch (InvalidMeshException e) {
             e.problems().forEach(err::println);
             err.println(e.problems().size() + " configuration problem(s); nothing was planned.");

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -41,7 +42,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     MeshDirectory mesh;
 
-    @Option(names = "--stack", description = "Only report these stacks (repeatable); the stacks they reference are still planned.")
+    @Option(names = "--stack", description = "Only plan and report these stacks (repeatable); the runs they depend on are still planned, other consumers are skipped.")
     List<String> stacks = new ArrayList<>();
 
     @Option(names = "--json", description = "Also write the plan as JSON to this file.")
@@ -62,16 +63,11 @@ public final class PlanCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(policyConfig + ": " + e.getMessage());
             return DatameshCli.INVALID_CONFIG;
         }
-        var loaded = mesh.plan(spec.commandLine().getErr());
+        var loaded = mesh.plan(spec.commandLine().getErr(), Set.copyOf(stacks));
         if (loaded.isEmpty()) {
             return DatameshCli.INVALID_CONFIG;
         }
         MeshPlan plan = loaded.get();
-        List<String> unknown = stacks.stream().filter(s -> !plan.configs().containsKey(s)).toList();
-        if (!unknown.isEmpty()) {
-            spec.commandLine().getErr().println("no stack file for " + unknown + " in " + mesh.dir + " (found " + plan.configs().keySet() + ")");
-            return DatameshCli.INVALID_CONFIG;
-        }
         List<StackPlan> selected = plan.stacks().stream()
                 .filter(s -> stacks.isEmpty() || stacks.contains(s.stack())).toList();
         Map<String, List<PolicyFinding>> findings = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.datamesh.lakeformation;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,8 +45,11 @@ public final class TagAccess {
     }
 
     public static List<String> readableColumns(TaggedCatalog catalog, TaggedCatalog.Table table, TagExpression expression) {
+        // The table's tags once, not per column: each lookup scans the catalog's databases, and
+        // central runs this for every grant × table (2 s of a 50-domain plan when per column).
+        Map<String, String> tableTags = catalog.effectiveTags(table);
         return table.columns().stream()
-                .filter(c -> expression.matches(catalog.effectiveTags(table, c)))
+                .filter(c -> expression.matches(TaggedCatalog.inherit(tableTags, c.tags())))
                 .map(TaggedCatalog.Column::name)
                 .toList();
     }

@@ -26,8 +26,14 @@ public record TagExpression(Map<String, Set<String>> clauses) {
         return new TagExpression(copy);
     }
 
+    /** Like {@code firstMismatch(tags).isEmpty()}, without building the explanation: central asks this per grant × column. */
     public boolean matches(Map<String, String> effectiveTags) {
-        return firstMismatch(effectiveTags).isEmpty();
+        for (var clause : clauses.entrySet()) {
+            if (!clause.getValue().contains(effectiveTags.get(clause.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first key (in expression order) whose clause the tags do not satisfy. */

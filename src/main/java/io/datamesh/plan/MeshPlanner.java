@@ -15,6 +15,7 @@ import io.datamesh.config.StackRole;
 import io.datamesh.config.StackSettings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -23,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Plans every stack of a mesh directory offline: each stack runs through the Pulumi SDK's mock
@@ -33,6 +36,14 @@ public final class MeshPlanner {
     }
 
     public static MeshPlan plan(Path dir, AccountState account) throws InvalidMeshException {
+        return plan(dir, account, Set.of());
+    }
+
+    /**
+     * Plans only the {@code selected} stacks (all if empty) and the runs they depend on: the deploy
+     * order up to the last run of a selected stack, without the consumers no selected stack is.
+     */
+    public static MeshPlan plan(Path dir, AccountState account, Set<String> selected) throws InvalidMeshException {
         Map<String, RawStackConfig> configs = new LinkedHashMap<>();
         Map<String, StackSettings> settings = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -56,6 +67,10 @@ public final class MeshPlanner {
         if (configs.isEmpty() && problems.isEmpty()) {
             problems.add(dir + ": no Pulumi.<stack>.yaml files");
         }
+        List<String> unknown = selected.stream().filter(s -> !configs.containsKey(s)).sorted().toList();
+        if (!unknown.isEmpty() && !configs.isEmpty()) {
+            problems.add("no stack file for " + unknown + " in " + dir + " (found " + configs.keySet() + ")");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidMeshException(problems);
         }
@@ -63,17 +78,30 @@ public final class MeshPlanner {
         List<String> order = deployOrder(settings);
         Map<String, Map<String, Object>> deployed = new HashMap<>();
         Map<String, StackPlan> converged = new LinkedHashMap<>();
-        for (String stack : order) {
+        List<StackRun> runs = new ArrayList<>();
+        for (String stack : runsFor(order, settings, selected)) {
             StackSettings stackSettings = settings.get(stack);
+            long start = System.nanoTime();
             StackPlan plan = run(stack, stackSettings, dir, account, deployed);
+            runs.add(new StackRun(stack, Duration.ofNanos(System.nanoTime() - start)));
             deployed.put(stackSettings.identity().qualify(stack), plan.outputs());
             converged.remove(stack);
             converged.put(stack, plan);
         }
         // Report in first-deploy order, each stack once, with the plan of its last run.
         List<StackPlan> stacks = new ArrayList<>();
-        order.stream().distinct().forEach(s -> stacks.add(converged.get(s)));
-        return new MeshPlan(stacks, order, configs, settings);
+        order.stream().distinct().filter(converged::containsKey).forEach(s -> stacks.add(converged.get(s)));
+        return new MeshPlan(stacks, order, runs, configs, settings);
+    }
+
+    /** No stack reads a consumer's outputs, so an unselected consumer is never needed. */
+    private static List<String> runsFor(List<String> order, Map<String, StackSettings> settings, Set<String> selected) {
+        if (selected.isEmpty()) {
+            return order;
+        }
+        int last = IntStream.range(0, order.size()).filter(i -> selected.contains(order.get(i))).max().orElse(-1);
+        return order.subList(0, last + 1).stream()
+                .filter(s -> selected.contains(s) || settings.get(s).role() != StackRole.CONSUMER).toList();
     }
 
     /** Producers, central, consumers, then producers again once central shares with them. */

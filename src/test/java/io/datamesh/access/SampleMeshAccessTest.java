@@ -60,7 +60,7 @@ class SampleMeshAccessTest {
     @Test
     void withoutTheConsumersLinkDescribeTheAnalystIsDenied() {
         var withoutLinkGrant = new MeshPlan(plan.stacks().stream().map(SampleMeshAccessTest::withoutLinkDescribe).toList(),
-                plan.deployOrder(), plan.configs(), plan.settings());
+                plan.deployOrder(), plan.runs(), plan.configs(), plan.settings());
         var explanation = new AccessEvaluator(PlanAccessModel.of(withoutLinkGrant))
                 .explain(MARKETING_ANALYST, table("orders"), Optional.empty());
         assertEquals(Optional.of(MissingStep.NO_LINK_DESCRIBE), explanation.missing());

@@ -1,0 +1,40 @@
+package io.datamesh.plan;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MeshPlannerSelectionTest {
+    private static final Path SAMPLE = Path.of(".");
+
+    private static List<String> runs(MeshPlan plan) {
+        return plan.runs().stream().map(StackRun::stack).toList();
+    }
+
+    @Test
+    void centralNeedsOnlyTheProducersBeforeIt() throws InvalidMeshException {
+        var plan = MeshPlanner.plan(SAMPLE, AccountState.TYPICAL, Set.of("central"));
+        assertEquals(List.of("producer", "central"), runs(plan));
+        assertEquals(List.of("producer", "central", "consumer", "producer"), plan.deployOrder());
+    }
+
+    @Test
+    void aProducerRunsAgainAfterCentralButSkipsConsumers() throws InvalidMeshException {
+        var plan = MeshPlanner.plan(SAMPLE, AccountState.TYPICAL, Set.of("producer"));
+        assertEquals(List.of("producer", "central", "producer"), runs(plan));
+        assertEquals(List.of("producer", "central"), plan.stacks().stream().map(StackPlan::stack).toList());
+    }
+
+    @Test
+    void unknownStackIsAConfigurationProblem() {
+        var e = assertThrows(InvalidMeshException.class,
+                () -> MeshPlanner.plan(SAMPLE, AccountState.TYPICAL, Set.of("nope")));
+        assertTrue(e.problems().get(0).startsWith("no stack file for [nope]"), e.getMessage());
+    }
+}

@@ -1,0 +1,113 @@
+package io.datamesh.scale;
+
+import io.datamesh.config.CentralSettings;
+import io.datamesh.config.GrantResource;
+import io.datamesh.config.ProducerSettings;
+import io.datamesh.plan.AccountState;
+import io.datamesh.plan.InvalidMeshException;
+import io.datamesh.plan.MeshPlan;
+import io.datamesh.plan.MeshPlanner;
+import io.datamesh.plan.PlannedResource;
+import io.datamesh.plan.StackPlan;
+import io.datamesh.policy.PolicyRunner;
+import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.policy.engine.PolicyContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MeshGeneratorTest {
+    static final String PERMISSIONS = "aws:lakeformation/permissions:Permissions";
+    static final MeshShape SMALL = new MeshShape(2, 2, 5, 2, 7);
+
+    @TempDir
+    static Path tmp;
+    static MeshPlan small;
+    static MeshPlan tripled;
+
+    @BeforeAll
+    static void planSmallAndTripled() throws IOException, InvalidMeshException {
+        small = generateAndPlan(SMALL, tmp.resolve("1x"));
+        tripled = generateAndPlan(SMALL.withTables(3 * SMALL.tables()), tmp.resolve("3x"));
+    }
+
+    private static MeshPlan generateAndPlan(MeshShape shape, Path dir) throws IOException, InvalidMeshException {
+        MeshGenerator.write(shape, dir);
+        return MeshPlanner.plan(dir, AccountState.TYPICAL);
+    }
+
+    /** The reason LF-tag access control exists: adding tables adds no grants. */
+    @Test
+    void permissionCountPerStackDoesNotGrowWithTables() {
+        assertEquals(countsOf(small, PERMISSIONS), countsOf(tripled, PERMISSIONS));
+        // Not vacuous: the tables did triple.
+        String tables = "aws:glue/catalogTable:CatalogTable";
+        assertEquals(3 * countsOf(small, tables).get(MeshGenerator.CENTRAL_STACK),
+                countsOf(tripled, tables).get(MeshGenerator.CENTRAL_STACK));
+    }
+
+    @Test
+    void generatedMeshPlansCleanlyAndPassesTheMandatoryPolicies() {
+        assertEquals(1 + SMALL.producers() + SMALL.consumers(), small.stacks().size());
+        for (StackPlan stack : small.stacks()) {
+            assertEquals(List.of(), stack.errors(), stack.stack());
+            var raw = small.configs().get(stack.stack());
+            var mandatory = PolicyRunner.evaluate(stack.resources(), new PolicyContext(stack.stack(), raw.project(), raw.values()))
+                    .stream().filter(f -> f.level() == EnforcementLevel.MANDATORY).toList();
+            assertEquals(List.of(), mandatory, stack.stack());
+        }
+    }
+
+    @Test
+    void everyTableHasPersonalColumnsAndNoGrantReachesThem() {
+        for (var settings : small.settings().values()) {
+            if (settings instanceof ProducerSettings producer) {
+                assertEquals(SMALL.tables(), producer.dataProducts().size());
+                producer.dataProducts().forEach(p -> assertTrue(p.columns().stream()
+                        .anyMatch(c -> "true".equals(c.tags().get("pii"))), p.name()));
+            }
+            if (settings instanceof CentralSettings central) {
+                central.grants().stream().filter(g -> g.resource() == GrantResource.TABLE)
+                        .forEach(g -> assertEquals(List.of("false"), g.expression().get("pii"), g.name()));
+            }
+        }
+    }
+
+    @Test
+    void sameShapeAndSeedWriteTheSameFiles() throws IOException {
+        MeshGenerator.write(SMALL, tmp.resolve("again"));
+        for (Path file : Files.list(tmp.resolve("1x")).toList()) {
+            assertEquals(Files.readString(file), Files.readString(tmp.resolve("again").resolve(file.getFileName())),
+                    file.getFileName().toString());
+        }
+        assertNotEquals(MeshGenerator.stacks(SMALL), MeshGenerator.stacks(
+                new MeshShape(SMALL.producers(), SMALL.tables(), SMALL.columns(), SMALL.consumers(), 8)));
+    }
+
+    @Test
+    void refusesADirectoryWithOtherStacks() throws IOException {
+        Path dir = tmp.resolve("foreign");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("Pulumi.prod.yaml"), "config: {}\n");
+        assertThrows(IOException.class, () -> MeshGenerator.write(SMALL, dir));
+    }
+
+    static Map<String, Long> countsOf(MeshPlan plan, String type) {
+        return plan.stacks().stream().collect(Collectors.toMap(StackPlan::stack,
+                s -> s.resources().stream().map(PlannedResource::type).filter(type::equals).count(),
+                (a, b) -> a, TreeMap::new));
+    }
+}
