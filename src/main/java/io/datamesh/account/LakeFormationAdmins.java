@@ -16,7 +16,6 @@ import io.datamesh.lakeformation.SettingsMerge;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Makes the account's data lake settings what the mesh needs without losing what is there.
@@ -43,8 +42,8 @@ public final class LakeFormationAdmins {
     }
 
     /**
-     * @param admins principals that must be admins besides the deployer (the deployer must be one to
-     *               make grants)
+     * @param admins principals the stack itself needs as admins, besides {@code datamesh:lakeFormationAdmins}
+     *               (which should name the deploy role: only an admin can make the stack's grants)
      */
     public static DataLakeSettings ensure(String name, StackIdentity identity, List<String> admins,
                                           Resource parent, Diagnostics diagnostics) {
@@ -54,14 +53,29 @@ public final class LakeFormationAdmins {
                     + identity.accountId() + ". Fix: select the profile or role of account " + identity.accountId()
                     + " (AWS_PROFILE / aws:profile) or correct datamesh:accountId.");
         }
-        var required = Stream.of(admins.stream(), identity.lakeFormationAdmins().stream(), Stream.of(deployerArn()))
-                .flatMap(s -> s).distinct().toList();
-        var outcome = SettingsMerge.merge(identity.accountId(), read(), required, identity.crossAccountVersion());
+        var required = new ArrayList<>(admins);
+        required.addAll(identity.lakeFormationAdmins());
+        String deployer = deployerArn();
+        if (identity.lakeFormationAdmins().isEmpty()) {
+            // Convenient for a first deployment from a laptop, but whoever previews becomes part of
+            // the plan: pinning the deploy role keeps previews by other principals (CI) identical.
+            required.add(deployer);
+            diagnostics.warn("account " + identity.accountId() + ": datamesh:lakeFormationAdmins is empty, so the"
+                    + " deploying principal " + deployer + " is made a Lake Formation admin; list your deploy"
+                    + " role there to make this explicit.");
+        }
+        var outcome = SettingsMerge.merge(identity.accountId(), read(), required.stream().distinct().toList(),
+                identity.crossAccountVersion());
         if (!outcome.blockers().isEmpty()) {
             throw new RunException("Lake Formation settings of account " + identity.accountId() + " are not ready:\n  - "
                     + String.join("\n  - ", outcome.blockers()));
         }
         outcome.notices().forEach(diagnostics::warn);
+        if (!outcome.target().admins().contains(deployer)) {
+            diagnostics.warn("account " + identity.accountId() + ": the deploying principal " + deployer + " is not a"
+                    + " Lake Formation admin: `pulumi up` can write the settings but not make this stack's grants."
+                    + " Deploy with a principal listed in datamesh:lakeFormationAdmins.");
+        }
         AccountSettings target = outcome.target();
         return new DataLakeSettings(name, DataLakeSettingsArgs.builder()
                 .admins(target.admins())
