@@ -12,7 +12,8 @@
 #      backend; the expected stack outputs exist; the packs' policies are listed in the CLI output;
 #   2. `pulumi preview --expect-no-changes` of every stack (idempotent);
 #   3. a central grant whose TABLE expression lost its `pii` key makes `pulumi preview` fail with
-#      the mandatory `lf-no-grant-admits-pii` violation;
+#      the mandatory `lf-no-grant-admits-pii` violation; with --policy-pack-config allow-listing the
+#      consumer account it passes (the pack's config reaches the analyzer);
 #   4. `pulumi destroy` of the producer stack retains the data bucket and key (retainOnDelete): the
 #      CLI says so and the stand-in was never asked to delete them.
 #
@@ -184,6 +185,15 @@ if pulumi preview --non-interactive --stack central "${policy_args[@]}" > "$work
 fi
 expect_in preview-central-broken "mandatory" "lf-no-grant-admits-pii"
 log "preview-central-broken failed as expected with lf-no-grant-admits-pii"
+# ... and the pack's config reaches the analyzer: allow-listing the consumer account lets it pass.
+# The CLI wants one --policy-pack-config per --policy-pack, and checks each against the schemas
+# the pack advertises.
+echo '{}' > "$work/aws-baseline-config.json"
+echo '{"lf-no-grant-admits-pii": {"allowedPrincipals": ["333333333333"]}}' > "$work/governance-config.json"
+run preview-central-broken-allowlisted pulumi preview --non-interactive --stack central \
+  --policy-pack "$root/policy-packs/aws-baseline/analyzer" --policy-pack-config "$work/aws-baseline-config.json" \
+  --policy-pack "$root/policy-packs/datamesh-governance/analyzer" --policy-pack-config "$work/governance-config.json"
+expect_in preview-central-broken-allowlisted "✅ datamesh-governance@v0.1.0"
 cp "$work/Pulumi.central.yaml.good" "$proj/Pulumi.central.yaml"
 
 # 6. Destroy the producer: the data bucket and its key are retained, and the CLI says so.
