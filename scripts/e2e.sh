@@ -19,9 +19,10 @@
 #
 # Environment:
 #   E2E_WORK       work dir (default: a new temp dir, removed on success unless KEEP=1)
-#   E2E_EXECUTOR   jar (default): the work copy's Pulumi.yaml runs a prebuilt thin jar (`binary`
-#                  runtime option) so the program is not recompiled by Maven on every CLI call;
-#                  maven: the committed Pulumi.yaml as is (`mvn compile exec:java` per run; slower)
+#   E2E_EXECUTOR   maven (default): the committed Pulumi.yaml as is, so the language host runs
+#                  `mvn compile exec:java` in the work copy on every CLI call (incremental after the
+#                  first); jar: the work copy's Pulumi.yaml runs a prebuilt thin jar instead (`binary`
+#                  runtime option), which saves the Maven start per call
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log() { echo "e2e: $*" >&2; }
@@ -31,7 +32,7 @@ t0=$SECONDS
 work="${E2E_WORK:-$(mktemp -d -t datamesh-e2e.XXXXXX)}"
 mkdir -p "$work/logs"
 work="$(cd "$work" && pwd)"
-executor="${E2E_EXECUTOR:-jar}"
+executor="${E2E_EXECUTOR:-maven}"
 stacks=(producer central consumer)     # first deployments; producer runs again after consumer
 deploy=(producer central consumer producer)
 
@@ -64,6 +65,7 @@ proj="$work/project"
 mkdir -p "$proj"
 cp "$root"/Pulumi.*.yaml "$proj/"
 cp -r "$root/sample-data" "$proj/"
+[[ "$executor" == maven || "$executor" == jar ]] || fail "E2E_EXECUTOR must be maven or jar"
 if [[ "$executor" == maven ]]; then
   cp "$root/Pulumi.yaml" "$root/pom.xml" "$proj/"
   cp -r "$root/src" "$proj/"
