@@ -3,100 +3,223 @@
 # backend with the passphrase secrets provider, against the STAND-IN aws provider (a test double of
 # the pulumi-resource-aws plugin, not of AWS: see docs/real-engine.md). Nothing reaches AWS.
 #
-#   scripts/e2e.sh            # up in deploy order, preview again (no changes), destroy in reverse
+#   scripts/e2e.sh            # builds (or reuses) the tools, then runs every check below
 #   KEEP=1 scripts/e2e.sh     # keep the work dir (backend, logs, recording) for inspection
 #
+# Checks, on copies of the committed Pulumi.yaml and Pulumi.<stack>.yaml files:
+#   1. `pulumi up` of producer -> central -> consumer -> producer with BOTH policy packs started as
+#      executable packs (docs/policy-packs.md, mode A); stack references resolve through the
+#      backend; the expected stack outputs exist; the packs' policies are listed in the CLI output;
+#   2. `pulumi preview --expect-no-changes` of every stack (idempotent);
+#   3. a central grant whose TABLE expression lost its `pii` key makes `pulumi preview` fail with
+#      the mandatory `lf-no-grant-admits-pii` violation; with --policy-pack-config allow-listing the
+#      consumer account it passes (the pack's config reaches the analyzer);
+#   4. `pulumi destroy` of the producer stack retains the data bucket and key (retainOnDelete): the
+#      CLI says so and the stand-in was never asked to delete them.
+#
 # Environment:
-#   E2E_STACKS     deploy order (default "producer central consumer producer")
-#   E2E_POLICY     policy pack passed as --policy-pack when it exists
-#                  (default policy-packs/datamesh-governance)
-#   E2E_WORK       work dir (default: a new temp dir)
-#   E2E_DESTROY    0 to skip the final destroy (default 1)
-#   E2E_PROJECT    the Pulumi project to run (default: the repository root)
+#   E2E_WORK       work dir (default: a new temp dir, removed on success unless KEEP=1)
+#   E2E_EXECUTOR   maven (default): the committed Pulumi.yaml as is, so the language host runs
+#                  `mvn compile exec:java` in the work copy on every CLI call (incremental after the
+#                  first); jar: the work copy's Pulumi.yaml runs a prebuilt thin jar instead (`binary`
+#                  runtime option), which saves the Maven start per call
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-src="$(cd "${E2E_PROJECT:-$root}" && pwd)"
 log() { echo "e2e: $*" >&2; }
+fail() { log "FAILED: $*"; exit 1; }
 t0=$SECONDS
 
-stacks=(${E2E_STACKS:-producer central consumer producer})
-policy="${E2E_POLICY:-$src/policy-packs/datamesh-governance}"
 work="${E2E_WORK:-$(mktemp -d -t datamesh-e2e.XXXXXX)}"
-mkdir -p "$work"
-[[ -f "$src/Pulumi.yaml" ]] || { log "no Pulumi.yaml in $src yet"; exit 2; }
-for s in "${stacks[@]}"; do
-  [[ -f "$src/Pulumi.$s.yaml" ]] || { log "missing stack file $src/Pulumi.$s.yaml"; exit 2; }
-done
+mkdir -p "$work/logs"
+work="$(cd "$work" && pwd)"
+executor="${E2E_EXECUTOR:-maven}"
+stacks=(producer central consumer)     # first deployments; producer runs again after consumer
+deploy=(producer central consumer producer)
 
-# 1. Tools (cached) and an isolated PULUMI_HOME with the language host and the stand-in provider.
+# 1. Tools (cached), the product build (target/datamesh.jar, shared with ./datamesh and the policy
+#    packs' launchers) and an isolated PULUMI_HOME with the language host and the stand-in provider.
 bin="$("$root/scripts/install-pulumi-tools.sh" | tail -1)"
 export PATH="$bin:$PATH"
+mkdir -p "$root/target"
+(
+  flock 9   # the same lock policy-packs/bin/run-analyzer takes
+  if [[ ! -f "$root/target/datamesh.jar" || ! -f "$root/target/classpath.txt" ]] \
+     || [[ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$root/target/datamesh.jar" -print -quit)" ]]; then
+    log "building (mvn package) ..."
+    mvn -q -B -f "$root/pom.xml" -DskipTests package >&2
+  fi
+) 9>"$root/target/.build.lock"
 export PULUMI_HOME; PULUMI_HOME="$("$root/scripts/standin-pulumi-home.sh" "$work/pulumi-home" "$bin" | tail -1)"
 export PULUMI_BACKEND_URL="file://$work/backend"
 export PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE:-datamesh-e2e}"
 export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_IGNORE_AMBIENT_PLUGINS=true
-export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK=true
+export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export DATAMESH_STANDIN_LOG="$work/standin-operations.jsonl"
+: > "$DATAMESH_STANDIN_LOG"
 mkdir -p "$work/backend"
+log "pulumi $(pulumi version), pulumi-language-java $(source "$bin/versions.env"; echo "$PULUMI_JAVA_VERSION")"
 
-# 2. A copy of the program: `stack init` with the passphrase provider writes an encryption salt
-#    into Pulumi.<stack>.yaml, and the committed stack files must stay untouched.
+# 2. A copy of the project: `stack init` with the passphrase provider writes an encryption salt into
+#    Pulumi.<stack>.yaml, and the committed stack files must stay untouched.
 proj="$work/project"
 mkdir -p "$proj"
-cp "$src/Pulumi.yaml" "$src"/Pulumi.*.yaml "$src/pom.xml" "$proj/"
-cp -r "$src/src" "$proj/"
-[[ -d "$src/policy-packs" ]] && cp -r "$src/policy-packs" "$proj/"
-[[ -d "$policy" ]] && policy_args=(--policy-pack "$policy") || { log "no policy pack at $policy: running without"; policy_args=(); }
+cp "$root"/Pulumi.*.yaml "$proj/"
+cp -r "$root/sample-data" "$proj/"
+[[ "$executor" == maven || "$executor" == jar ]] || fail "E2E_EXECUTOR must be maven or jar"
+if [[ "$executor" == maven ]]; then
+  cp "$root/Pulumi.yaml" "$root/pom.xml" "$proj/"
+  cp -r "$root/src" "$proj/"
+else
+  # A thin jar: the manifest names the main class and the built jar + its runtime classpath.
+  python3 - "$proj/datamesh-program.jar" "$root/target/datamesh.jar" "$root/target/classpath.txt" <<'PY'
+import sys, zipfile, pathlib
+out, jar, cpfile = sys.argv[1:]
+entries = [jar] + [p for p in pathlib.Path(cpfile).read_text().strip().split(":") if p]
+def header(name, value):          # manifest lines are at most 72 bytes; continuations start with a space
+    line, rows = f"{name}: {value}", []
+    rows.append(line[:72]); line = line[72:]
+    while line:
+        rows.append(" " + line[:71]); line = line[71:]
+    return "\r\n".join(rows) + "\r\n"
+mf = header("Manifest-Version", "1.0") + header("Main-Class", "io.datamesh.App") \
+   + header("Class-Path", " ".join(pathlib.Path(e).resolve().as_uri() for e in entries)) + "\r\n"
+with zipfile.ZipFile(out, "w") as z:
+    z.writestr("META-INF/MANIFEST.MF", mf)
+PY
+  # Same project as the committed Pulumi.yaml, only the runtime option differs.
+  sed -e 's|^runtime: java$|runtime:\n  name: java\n  options:\n    binary: datamesh-program.jar|' \
+    "$root/Pulumi.yaml" > "$proj/Pulumi.yaml"
+  grep -q 'binary: datamesh-program.jar' "$proj/Pulumi.yaml" || fail "cannot rewrite runtime in Pulumi.yaml"
+fi
+policy_args=(--policy-pack "$root/policy-packs/aws-baseline/analyzer"
+             --policy-pack "$root/policy-packs/datamesh-governance/analyzer")
 cd "$proj"
 
-run() { # run NAME CMD... : logs to $work/logs/NAME.log, shows the tail on failure
+run() { # run NAME CMD... : output to $work/logs/NAME.log, its tail on failure
   local name="$1"; shift
-  mkdir -p "$work/logs"
   local t=$SECONDS
   if "$@" > "$work/logs/$name.log" 2>&1; then
     log "$name ok ($((SECONDS - t)) s)"
   else
     log "$name FAILED ($((SECONDS - t)) s); last lines of $work/logs/$name.log:"
-    tail -40 "$work/logs/$name.log" >&2
+    tail -60 "$work/logs/$name.log" >&2
     exit 1
   fi
 }
-
-use_account_of() { # the stand-in provider acts as the stack's account when the stack names one
-  DATAMESH_STANDIN_ACCOUNT_ID="$(pulumi config get datamesh:accountId --stack "$1" 2>/dev/null || true)"
-  if [[ -n "$DATAMESH_STANDIN_ACCOUNT_ID" ]]; then export DATAMESH_STANDIN_ACCOUNT_ID; else unset DATAMESH_STANDIN_ACCOUNT_ID; fi
+expect_in() { # expect_in NAME TEXT... : every TEXT occurs in logs/NAME.log
+  local name="$1"; shift
+  for text in "$@"; do
+    grep -qF -- "$text" "$work/logs/$name.log" || fail "'$text' not in $work/logs/$name.log"
+  done
+}
+as_account_of() { # the stand-in acts as the account of the stack being deployed
+  export DATAMESH_STANDIN_ACCOUNT_ID
+  DATAMESH_STANDIN_ACCOUNT_ID="$(sed -n 's/^  datamesh:accountId: "\([0-9]*\)"$/\1/p' "$proj/Pulumi.$1.yaml")"
+  [[ -n "$DATAMESH_STANDIN_ACCOUNT_ID" ]] || fail "no datamesh:accountId in Pulumi.$1.yaml"
+}
+outputs_have() { # outputs_have STACK KEY... : the stack's outputs hold every KEY, non-empty
+  pulumi stack output --json --show-secrets --stack "$1" > "$work/logs/outputs-$1.json"
+  python3 - "$work/logs/outputs-$1.json" "${@:2}" <<'PY' || fail "outputs of stack $1"
+import json, sys
+outputs = json.load(open(sys.argv[1]))
+missing = [k for k in sys.argv[2:] if outputs.get(k) in (None, "", [], {})]
+if missing:
+    sys.exit(f"missing or empty outputs {missing}; have {sorted(outputs)}")
+PY
 }
 
-declare -A seen=()
-order=()   # stacks in order of first deployment
-n=0
+# 3. Up in deploy order, both packs on every run.
 for s in "${stacks[@]}"; do
-  n=$((n + 1))
-  if [[ -z "${seen[$s]:-}" ]]; then
-    run "init-$s" pulumi stack init "$s" --secrets-provider passphrase --non-interactive
-    seen[$s]=1
-    order+=("$s")
-  fi
-  use_account_of "$s"
-  run "up-$n-$s" pulumi up --yes --skip-preview --non-interactive --stack "$s" "${policy_args[@]}"
+  run "init-$s" pulumi stack init "$s" --secrets-provider passphrase --non-interactive
 done
+n=0
+for s in "${deploy[@]}"; do
+  n=$((n + 1))
+  as_account_of "$s"
+  # --event-log is shown only with PULUMI_DEBUG_COMMANDS=true (cmd/pulumi/operations/up.go).
+  run "up-$n-$s" env PULUMI_DEBUG_COMMANDS=true pulumi up --yes --skip-preview --non-interactive --stack "$s" "${policy_args[@]}" \
+    --event-log "$work/logs/up-$n-$s.events.jsonl"
+  # Both packs started through the documented route and the CLI lists them.
+  expect_in "up-$n-$s" "✅ aws-baseline@v0.1.0 (local: $root/policy-packs/aws-baseline/analyzer)" \
+    "✅ datamesh-governance@v0.1.0 (local: $root/policy-packs/datamesh-governance/analyzer)"
+done
+# The packs' rules as the engine saw them (GetAnalyzerInfo): the CLI's policy summary events name
+# every policy that passed or failed per resource and per stack. Across the three stacks that must
+# be every rule `./datamesh policies` lists.
+"$root/datamesh" policies > "$work/logs/policies.txt"
+python3 - "$work/logs/policies.txt" "$work"/logs/up-*.events.jsonl <<'PY' || fail "policy rule list"
+import json, sys
+expected = {}
+for line in open(sys.argv[1]).read().splitlines()[1:]:
+    name, pack = line.split()[:2]
+    expected.setdefault(pack.replace("@", "@v"), set()).add(name)
+seen = {}
+for path in sys.argv[2:]:
+    for line in open(path):
+        event = json.loads(line)
+        for key in ("policyAnalyzeSummaryEvent", "policyAnalyzeStackSummaryEvent"):
+            s = event.get(key)
+            if s:
+                pack = f"{s['policyPackName']}@v{s['policyPackVersion']}"
+                seen.setdefault(pack, set()).update(s.get("passed") or [], s.get("failed") or [])
+for pack, rules in sorted(expected.items()):
+    print(f"e2e: {pack}: the engine ran {len(seen.get(pack, ()))} of {len(rules)} rules: "
+          f"{', '.join(sorted(seen.get(pack, ())))}", file=sys.stderr)
+if seen != expected:
+    sys.exit(f"engine saw {seen}, expected {expected}")
+PY
+outputs_have producer producer
+outputs_have central shares sharedTables tagOntology databases dataLakeAdminRoleArn
+outputs_have consumer resourceLinks athenaWorkgroup analystRoleArns
 
-# 3. Idempotence: a second preview of every stack shows no changes.
-for s in "${order[@]}"; do
-  use_account_of "$s"
+# 4. Idempotence.
+for s in "${stacks[@]}"; do
+  as_account_of "$s"
   run "preview-$s" pulumi preview --expect-no-changes --non-interactive --stack "$s" "${policy_args[@]}"
 done
 
-# 4. Destroy in reverse order of first deployment (consumers before what they reference);
-#    protected / retained resources stay, and the CLI says so.
-if [[ "${E2E_DESTROY:-1}" == 1 ]]; then
-  for ((i=${#order[@]}-1; i>=0; i--)); do
-    s="${order[$i]}"
-    use_account_of "$s"
-    run "destroy-$s" pulumi destroy --yes --skip-preview --non-interactive --stack "$s"
-  done
+# 5. A broken config: the TABLE grant to marketing loses its pii key, so it admits PII columns.
+cp "$proj/Pulumi.central.yaml" "$work/Pulumi.central.yaml.good"
+pulumi config rm --path 'datamesh:grants[1].expression.pii' --stack central
+as_account_of central
+if pulumi preview --non-interactive --stack central "${policy_args[@]}" > "$work/logs/preview-central-broken.log" 2>&1; then
+  fail "preview of the broken central config passed; see $work/logs/preview-central-broken.log"
 fi
+expect_in preview-central-broken "mandatory" "lf-no-grant-admits-pii"
+log "preview-central-broken failed as expected with lf-no-grant-admits-pii"
+# ... and the pack's config reaches the analyzer: allow-listing the consumer account lets it pass.
+# The CLI wants one --policy-pack-config per --policy-pack, and checks each against the schemas
+# the pack advertises.
+echo '{}' > "$work/aws-baseline-config.json"
+echo '{"lf-no-grant-admits-pii": {"allowedPrincipals": ["333333333333"]}}' > "$work/governance-config.json"
+run preview-central-broken-allowlisted pulumi preview --non-interactive --stack central \
+  --policy-pack "$root/policy-packs/aws-baseline/analyzer" --policy-pack-config "$work/aws-baseline-config.json" \
+  --policy-pack "$root/policy-packs/datamesh-governance/analyzer" --policy-pack-config "$work/governance-config.json"
+expect_in preview-central-broken-allowlisted "✅ datamesh-governance@v0.1.0"
+cp "$work/Pulumi.central.yaml.good" "$proj/Pulumi.central.yaml"
 
-log "recorded operations: $(wc -l < "$DATAMESH_STANDIN_LOG" 2>/dev/null || echo 0) ($DATAMESH_STANDIN_LOG)"
-log "done in $((SECONDS - t0)) s; work dir $work"
+# 6. Destroy the producer: the data bucket and its key are retained, and the CLI says so.
+as_account_of producer
+run destroy-producer pulumi destroy --yes --skip-preview --non-interactive --stack producer
+# The CLI marks a retained resource's removal from the state with [retain].
+for r in "aws:s3:BucketV2 sales-data" "aws:kms:Key sales-data-key"; do
+  grep -qE -- "^ -  $r deleted \(.*\)\[retain\]" "$work/logs/destroy-producer.log" \
+    || fail "destroy output does not say '$r' is retained ($work/logs/destroy-producer.log)"
+done
+# ... and the stand-in created them but was never asked to delete them.
+python3 - "$DATAMESH_STANDIN_LOG" <<'PY' || fail "the stand-in deleted a retained resource"
+import json, sys
+ops = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+retained = {("aws:s3/bucketV2:BucketV2", "sales-data"), ("aws:kms/key:Key", "sales-data-key")}
+created = {(o["type"], o["name"]) for o in ops if o["op"] == "create" and o["accountId"] == "222222222222"}
+deleted = {(o["type"], o["name"]) for o in ops if o["op"] == "delete"}
+if not retained <= created:
+    sys.exit(f"not created in the producer account: {sorted(retained - created)}")
+if retained & deleted:
+    sys.exit(f"deleted: {sorted(retained & deleted)}")
+print(f"e2e: destroy of producer: {len(deleted)} deletes, retained {sorted(n for _, n in retained)}", file=sys.stderr)
+PY
+
+log "recorded operations: $(wc -l < "$DATAMESH_STANDIN_LOG") ($DATAMESH_STANDIN_LOG)"
+log "all checks passed in $((SECONDS - t0)) s; work dir $work"
 [[ "${KEEP:-0}" == 1 || -n "${E2E_WORK:-}" ]] || rm -rf "$work"

@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -67,6 +68,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     public static final String ACCOUNT_ENV = "DATAMESH_STANDIN_ACCOUNT_ID";
     public static final String REGION_ENV = "DATAMESH_STANDIN_REGION";
     public static final String DEFAULT_ACCOUNT = "111111111111";
+    static final String DATA_LAKE_SETTINGS = "aws:lakeformation/dataLakeSettings:DataLakeSettings";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -340,6 +342,17 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
                 r.put("parameters", Map.of());
                 r.put("readOnlyAdmins", List.of());
                 r.put("trustedResourceOwners", List.of());
+                // The settings are one object each write replaces whole: once this account's
+                // DataLakeSettings was written, AWS answers with what was written (no defaults left).
+                lastWritten(DATA_LAKE_SETTINGS, catalogId).ifPresent(written -> {
+                    r.put("createDatabaseDefaultPermissions", List.of());
+                    r.put("createTableDefaultPermissions", List.of());
+                    written.forEach((key, value) -> {
+                        if (r.containsKey(key) && value != null) {
+                            r.put(key, value);
+                        }
+                    });
+                });
             }
             case "aws:index/getRegion:getRegion" -> {
                 String name = args.get("name") instanceof String n ? n : region;
@@ -376,6 +389,30 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
 
     static String nameOf(String name, String urn) {
         return !name.isEmpty() ? name : urn.substring(urn.lastIndexOf("::") + 2);
+    }
+
+    /**
+     * The inputs of the last recorded create or update of a resource of this type in this account,
+     * empty when there is none or it was deleted since: lets an invoke read back what an earlier
+     * run (another provider process) wrote, as the real service would.
+     */
+    @SuppressWarnings("unchecked")
+    Optional<Map<String, Object>> lastWritten(String type, String account) {
+        String path = env.get(LOG_ENV);
+        if (path == null || path.isBlank() || !Files.exists(Path.of(path))) {
+            return Optional.empty();
+        }
+        Map<String, Object> last = null;
+        try {
+            for (Map<String, Object> op : readRecording(Path.of(path))) {
+                if (type.equals(op.get("type")) && account.equals(op.get("accountId"))) {
+                    last = "delete".equals(op.get("op")) ? null : (Map<String, Object>) op.get("properties");
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the recording " + path, e);
+        }
+        return Optional.ofNullable(last);
     }
 
     private void record(String op, String type, String name, String urn, String id, Map<String, Object> props) {

@@ -48,6 +48,29 @@ class StandInAwsProviderTest {
     }
 
     @Test
+    void dataLakeSettingsReadBackWhatTheAccountLastWrote(@TempDir Path dir) {
+        Path log = dir.resolve("ops.jsonl");
+        var provider = new StandInAwsProvider(Map.of(StandInAwsProvider.LOG_ENV, log.toString()));
+        provider.configure(Map.of("region", "eu-west-1", "allowedAccountIds", "[\"222222222222\"]"));
+        String token = "aws:lakeformation/getDataLakeSettings:getDataLakeSettings";
+        assertEquals(List.of(), provider.invoke(token, Map.of()).get("admins"));
+        assertEquals(1, ((List<?>) provider.invoke(token, Map.of()).get("createTableDefaultPermissions")).size());
+
+        String urn = "urn:pulumi:producer::datamesh::aws:lakeformation/dataLakeSettings:DataLakeSettings::lake";
+        provider.create(CreateRequest.newBuilder().setUrn(urn).setProperties(StructCodec.toStruct(Map.of(
+                "admins", List.of("arn:aws:iam::222222222222:role/deployer"),
+                "parameters", Map.of("CROSS_ACCOUNT_VERSION", "4")))).build(), new Capture<>());
+
+        var settings = provider.invoke(token, Map.of());
+        assertEquals(List.of("arn:aws:iam::222222222222:role/deployer"), settings.get("admins"));
+        assertEquals(Map.of("CROSS_ACCOUNT_VERSION", "4"), settings.get("parameters"));
+        assertEquals(List.of(), settings.get("createTableDefaultPermissions"));
+        var other = new StandInAwsProvider(Map.of(StandInAwsProvider.LOG_ENV, log.toString(),
+                StandInAwsProvider.ACCOUNT_ENV, "111111111111"));
+        assertEquals(List.of(), other.invoke(token, Map.of()).get("admins"));
+    }
+
+    @Test
     void previewKeepsComputedOutputsUnknownAndDiffComparesInputs() {
         var provider = new StandInAwsProvider(Map.of());
         var state = provider.computeState("aws:s3/bucketV2:BucketV2", "data",
