@@ -19,7 +19,6 @@ import java.util.Map;
 public final class GrantSequence {
     private final Resource parent;
     private Resource previous;
-    private final List<Permissions> grants = new ArrayList<>();
 
     public GrantSequence(Resource parent, Resource first) {
         this.parent = parent;
@@ -32,7 +31,6 @@ public final class GrantSequence {
         var grant = new Permissions(name, args, CustomResourceOptions.builder()
                 .parent(parent).dependsOn(dependencies).build());
         previous = grant;
-        grants.add(grant);
         return grant;
     }
 
@@ -46,9 +44,5 @@ public final class GrantSequence {
                         .map(e -> PermissionsLfTagPolicyExpressionArgs.builder().key(e.getKey()).values(e.getValue()).build())
                         .toList())
                 .build();
-    }
-
-    public List<Permissions> grants() {
-        return List.copyOf(grants);
     }
 }

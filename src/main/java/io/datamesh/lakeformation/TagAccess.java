@@ -14,13 +14,6 @@ public final class TagAccess {
     private TagAccess() {
     }
 
-    /** A table reached by a grant and the columns it exposes (never empty). */
-    public record SharedTable(String database, String table, List<String> columns) {
-        public SharedTable {
-            columns = List.copyOf(columns);
-        }
-    }
-
     /**
      * What a grant gives on one table: SELECT only with at least one readable column, every other
      * permission only when the table's own effective tags match.
@@ -34,14 +27,6 @@ public final class TagAccess {
         public boolean isEmpty() {
             return permissions.isEmpty();
         }
-    }
-
-    /** Tables with at least one matching column, in catalog order. */
-    public static List<SharedTable> readableTables(TaggedCatalog catalog, TagExpression expression) {
-        return catalog.tables().stream()
-                .map(t -> new SharedTable(t.database(), t.name(), readableColumns(catalog, t, expression)))
-                .filter(s -> !s.columns().isEmpty())
-                .toList();
     }
 
     public static List<String> readableColumns(TaggedCatalog catalog, TaggedCatalog.Table table, TagExpression expression) {
