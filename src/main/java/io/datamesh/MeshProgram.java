@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.exceptions.RunException;
 import io.datamesh.account.Diagnostics;
+import io.datamesh.account.MeshNames;
 import io.datamesh.central.CentralCatalog;
 import io.datamesh.central.CentralCatalogArgs;
 import io.datamesh.config.CentralSettings;
@@ -63,7 +64,7 @@ public final class MeshProgram {
         }
         var catalog = new CentralCatalog("central", new CentralCatalogArgs(settings, producers), diagnostics);
         var databases = new LinkedHashMap<String, String>();
-        producers.forEach(p -> databases.put(p.domain(), io.datamesh.account.MeshNames.domainDatabase(p.domain())));
+        producers.forEach(p -> databases.put(p.domain(), MeshNames.domainDatabase(p.domain())));
         ctx.export(MeshOutputs.CATALOG_ID, Output.of(settings.identity().accountId()));
         ctx.export(MeshOutputs.DATABASES, Output.of(databases));
         ctx.export(MeshOutputs.TAG_ONTOLOGY, Output.of(StackOutputs.toOutput(settings.tagOntology())));
@@ -93,7 +94,7 @@ public final class MeshProgram {
 
     private static void producer(Context ctx, ProducerSettings settings, Path projectDir, Diagnostics diagnostics) {
         var central = new StackOutputs("central", settings.access().centralStack(), null);
-        central.<Map<String, List<String>>>optional(MeshOutputs.TAG_ONTOLOGY, ontologyType()).ifPresent(ontology -> {
+        central.<Map<String, List<String>>>optional(MeshOutputs.TAG_ONTOLOGY, StackOutputs.mapOfStringLists()).ifPresent(ontology -> {
             List<ConfigProblem> problems = ContractCheck.againstOntology(settings.databaseTags(), settings.dataProducts(),
                     ontology);
             if (!problems.isEmpty()) {
@@ -133,11 +134,5 @@ public final class MeshProgram {
                 }));
         ctx.export("resourceLinks", Output.of(access.resourceLinks()));
         ctx.export("athenaWorkgroup", access.workgroupName());
-    }
-
-    private static com.fasterxml.jackson.databind.JavaType ontologyType() {
-        var types = com.fasterxml.jackson.databind.type.TypeFactory.defaultInstance();
-        return types.constructMapType(LinkedHashMap.class, types.constructType(String.class),
-                types.constructCollectionType(List.class, String.class));
     }
 }

@@ -24,12 +24,18 @@ public final class DatameshCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // The mock engine logs each warning through java.util.logging at a level it sets itself;
-        // the commands print warnings themselves, so the console handler shows nothing.
+        quietEngineLogs();
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The mock engine logs each stack warning through java.util.logging at a level it sets itself;
+     * the commands print warnings themselves, so the console handler shows nothing.
+     */
+    public static void quietEngineLogs() {
         for (Handler handler : Logger.getLogger("").getHandlers()) {
             handler.setLevel(Level.OFF);
         }
-        System.exit(commandLine().execute(args));
     }
 
     public static CommandLine commandLine() {

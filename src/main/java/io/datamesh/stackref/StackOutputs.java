@@ -9,6 +9,8 @@ import com.pulumi.resources.Resource;
 import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,6 +60,13 @@ public final class StackOutputs {
 
     public static JavaType mapOf(Class<?> valueType) {
         return MAPPER.getTypeFactory().constructMapType(Map.class, String.class, valueType);
+    }
+
+    /** An ordered map of string lists, e.g. the LF-tag ontology. */
+    public static JavaType mapOfStringLists() {
+        var types = MAPPER.getTypeFactory();
+        return types.constructMapType(LinkedHashMap.class, types.constructType(String.class),
+                types.constructCollectionType(List.class, String.class));
     }
 
     /** Plain JSON-like form of a record, as a stack output. */

@@ -1,12 +1,12 @@
 package io.datamesh.scale;
 
+import io.datamesh.cli.DatameshCli;
 import io.datamesh.plan.AccountState;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.MeshPlanner;
 import io.datamesh.plan.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.plan.StackRun;
-
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 import javax.management.Notification;
@@ -91,6 +91,7 @@ public final class ScaleBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        DatameshCli.quietEngineLogs();
         System.out.printf("JVM %s, %d CPUs, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         measure(new MeshShape(2, 2, 5, 2, SEED), Set.of());
