@@ -10,6 +10,7 @@ import com.pulumi.resources.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Issues an account's Lake Formation grants one after another. Lake Formation rejects concurrent
@@ -34,13 +35,17 @@ public final class GrantSequence {
         return grant;
     }
 
-    /** The lfTagPolicy of a grant on every resource of a type matching a tag expression in a catalog. */
+    /**
+     * The lfTagPolicy of a grant on every resource of a type matching a tag expression in a catalog.
+     * Clauses are sorted by key: an expression that crossed a stack reference arrives in hash order,
+     * and the same expression must always produce the same inputs.
+     */
     public static PermissionsLfTagPolicyArgs tagPolicy(String catalogId, String resourceType,
                                                        Map<String, List<String>> expression) {
         return PermissionsLfTagPolicyArgs.builder()
                 .catalogId(catalogId)
                 .resourceType(resourceType)
-                .expressions(expression.entrySet().stream()
+                .expressions(new TreeMap<>(expression).entrySet().stream()
                         .map(e -> PermissionsLfTagPolicyExpressionArgs.builder().key(e.getKey()).values(e.getValue()).build())
                         .toList())
                 .build();

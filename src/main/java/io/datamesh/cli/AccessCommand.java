@@ -49,7 +49,8 @@ public final class AccessCommand implements Callable<Integer> {
                     + " (what the account itself received).")
     String principal;
 
-    @Option(names = "--table", paramLabel = "<database.table>", description = "The table to explain, e.g. sales.customers.")
+    @Option(names = "--table", paramLabel = "<database.table>", description = "The table to explain, e.g. sales.customers,"
+            + " or through one of the principal's resource links, e.g. shared_sales.customers.")
     String table;
 
     @Option(names = "--column", description = "Explain one column of --table.")
@@ -72,7 +73,8 @@ public final class AccessCommand implements Callable<Integer> {
         var evaluator = new AccessEvaluator(model);
         PrintWriter out = spec.commandLine().getOut();
         if (principal != null) {
-            return explain(out, evaluator, resolvePrincipal(model), resolveTable(evaluator));
+            Principal who = resolvePrincipal(model);
+            return explain(out, evaluator, who, resolveTable(evaluator, model, who));
         }
         List<TableAccess> matrix = evaluator.matrix();
         printMatrix(out, matrix);
@@ -136,9 +138,21 @@ public final class AccessCommand implements Callable<Integer> {
         return named.get(0);
     }
 
-    private CatalogTable resolveTable(AccessEvaluator evaluator) {
+    /**
+     * {@code database.table} in a catalog, or {@code link.table} through a resource link of the
+     * principal's account — the name an analyst types in Athena.
+     */
+    private CatalogTable resolveTable(AccessEvaluator evaluator, AccessModel model, Principal who) {
         int dot = table.indexOf('.');
         List<CatalogTable> found = dot < 0 ? List.of() : evaluator.tables(table.substring(0, dot), table.substring(dot + 1));
+        if (found.isEmpty() && dot >= 0) {
+            String name = table.substring(dot + 1);
+            found = model.links().stream()
+                    .filter(l -> l.account().equals(who.account()) && l.name().equals(table.substring(0, dot)))
+                    .flatMap(l -> evaluator.tables(l.targetDatabase(), name).stream()
+                            .filter(t -> t.catalog().catalogId().equals(l.targetCatalogId())))
+                    .toList();
+        }
         if (found.size() != 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), (found.isEmpty() ? "no table '" : "several tables '")
                     + table + "' in the plan; tables: " + evaluator.tables().stream().map(t -> t.table().qualifiedName()).toList());

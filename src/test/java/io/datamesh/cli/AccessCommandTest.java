@@ -22,6 +22,16 @@ class AccessCommandTest {
     }
 
     @Test
+    void aTableNamedThroughThePrincipalsResourceLinkIsTheLinkedTable() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = DatameshCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()));
+        int exit = cli.execute("access", "--principal", "datamesh-marketing-analyst", "--table", "shared_sales.orders");
+        assertEquals(0, exit, out.toString());
+        assertTrue(out.toString().startsWith("ALLOWED: "), out.toString());
+        assertTrue(out.toString().contains("sales.orders"), out.toString());
+    }
+
+    @Test
     void anUnknownRoleIsAUsageError() {
         CommandLine cli = DatameshCli.commandLine().setOut(new PrintWriter(new StringWriter()))
                 .setErr(new PrintWriter(new StringWriter()));
