@@ -4,6 +4,8 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.exceptions.RunException;
 import io.datamesh.account.Diagnostics;
+import io.datamesh.account.LakeFormationAdmins;
+import io.datamesh.lakeformation.AccountSettings;
 import io.datamesh.account.MeshNames;
 import io.datamesh.central.CentralCatalog;
 import io.datamesh.central.CentralCatalogArgs;
@@ -43,17 +45,23 @@ public final class MeshProgram {
     /** @return the warnings raised while the stack was defined */
     public static List<String> define(Context ctx, StackSettings settings, Path projectDir) {
         var diagnostics = new Diagnostics(ctx);
+        // First, before any resource: wrong credentials or an account that is not ready stop here.
+        List<String> stackAdmins = settings instanceof CentralSettings
+                ? List.of(MeshNames.roleArn(settings.identity().accountId(), MeshNames.lakeAdminRole(settings.identity().namePrefix())))
+                : List.of();
+        AccountSettings lakeSettings = LakeFormationAdmins.prepare(settings.identity(), stackAdmins, diagnostics);
         if (settings instanceof CentralSettings central) {
-            central(ctx, central, diagnostics);
+            central(ctx, central, lakeSettings, diagnostics);
         } else if (settings instanceof ProducerSettings producer) {
-            producer(ctx, producer, projectDir, diagnostics);
+            producer(ctx, producer, projectDir, lakeSettings, diagnostics);
         } else if (settings instanceof ConsumerSettings consumer) {
-            consumer(ctx, consumer, diagnostics);
+            consumer(ctx, consumer, lakeSettings, diagnostics);
         }
         return diagnostics.warnings();
     }
 
-    private static void central(Context ctx, CentralSettings settings, Diagnostics diagnostics) {
+    private static void central(Context ctx, CentralSettings settings, AccountSettings lakeSettings,
+                                Diagnostics diagnostics) {
         List<ProducerExport> producers = new ArrayList<>();
         for (DomainAccount producer : settings.producers()) {
             var outputs = new StackOutputs("producer-" + producer.domain(), producer.stack(), null);
@@ -62,7 +70,7 @@ public final class MeshProgram {
                     () -> diagnostics.warn("producer '" + producer.domain() + "' (stack " + producer.stack()
                             + ") is configured but not deployed yet: skipped. Deploy it, then run this stack again."));
         }
-        var catalog = new CentralCatalog("central", new CentralCatalogArgs(settings, producers), diagnostics);
+        var catalog = new CentralCatalog("central", new CentralCatalogArgs(settings, producers, lakeSettings));
         var databases = new LinkedHashMap<String, String>();
         producers.forEach(p -> databases.put(p.domain(), MeshNames.domainDatabase(p.domain())));
         ctx.export(MeshOutputs.CATALOG_ID, Output.of(settings.identity().accountId()));
@@ -92,7 +100,8 @@ public final class MeshProgram {
         return export;
     }
 
-    private static void producer(Context ctx, ProducerSettings settings, Path projectDir, Diagnostics diagnostics) {
+    private static void producer(Context ctx, ProducerSettings settings, Path projectDir, AccountSettings lakeSettings,
+                                 Diagnostics diagnostics) {
         var central = new StackOutputs("central", settings.access().centralStack(), null);
         central.<Map<String, List<String>>>optional(MeshOutputs.TAG_ONTOLOGY, StackOutputs.mapOfStringLists()).ifPresent(ontology -> {
             List<ConfigProblem> problems = ContractCheck.againstOntology(settings.databaseTags(), settings.dataProducts(),
@@ -104,12 +113,14 @@ public final class MeshProgram {
         });
         Optional<DomainShare> share = central.<Map<String, DomainShare>>optional(MeshOutputs.SHARES,
                 StackOutputs.mapOf(DomainShare.class)).map(s -> s.get(settings.domain()));
-        var domain = new ProducerDomain(settings.domain(), new ProducerDomainArgs(settings, share, projectDir), diagnostics);
+        var domain = new ProducerDomain(settings.domain(), new ProducerDomainArgs(settings, share, projectDir, lakeSettings),
+                diagnostics);
         ctx.export(MeshOutputs.PRODUCER, domain.export().applyValue(StackOutputs::toOutput));
         exportAccess(ctx, domain.access());
     }
 
-    private static void consumer(Context ctx, ConsumerSettings settings, Diagnostics diagnostics) {
+    private static void consumer(Context ctx, ConsumerSettings settings, AccountSettings lakeSettings,
+                                 Diagnostics diagnostics) {
         var central = new StackOutputs("central", settings.access().centralStack(), null);
         Map<String, DomainShare> shares = central.require(MeshOutputs.SHARES, StackOutputs.mapOf(DomainShare.class));
         DomainShare share = shares.get(settings.domain());
@@ -118,7 +129,7 @@ public final class MeshProgram {
                     + "': add a grant with `to: " + settings.domain() + "` to its datamesh:grants.");
             share = DomainShare.NONE;
         }
-        var domain = new ConsumerDomain(settings.domain(), new ConsumerDomainArgs(settings, share), diagnostics);
+        var domain = new ConsumerDomain(settings.domain(), new ConsumerDomainArgs(settings, share, lakeSettings));
         exportAccess(ctx, domain.access());
     }
 

@@ -41,8 +41,7 @@ class MeshProgramTest {
             JsonNode read = statement(bucketPolicy, "CentralLakeFormationRolesReadProducts");
             assertThat(texts(read.at("/Condition/ArnEquals/aws:PrincipalArn"))).containsExactlyInAnyOrder(
                     "arn:aws:iam::" + CENTRAL + ":role/datamesh-crawler",
-                    "arn:aws:iam::" + CENTRAL + ":role/datamesh-lf-registration",
-                    "arn:aws:iam::" + CENTRAL + ":role/datamesh-lake-admin");
+                    "arn:aws:iam::" + CENTRAL + ":role/datamesh-lf-registration");
             assertThat(texts(read.get("Resource"))).containsExactlyInAnyOrder(
                     "arn:aws:s3:::datamesh-sales-data-222222222222-eu-west-1/orders/*",
                     "arn:aws:s3:::datamesh-sales-data-222222222222-eu-west-1/customers/*");
@@ -110,15 +109,25 @@ class MeshProgramTest {
             assertThat((List<Object>) settings.getOrDefault("createTableDefaultPermissions", List.of())).isEmpty();
             assertThat(map(settings.get("parameters"))).containsEntry("CROSS_ACCOUNT_VERSION", "4");
             assertThat(central.retainedOnDelete()).anyMatch(u -> u.endsWith("::central-lake-settings"));
+            String settingsUrn = named(central, "aws:lakeformation/dataLakeSettings:DataLakeSettings", "central-lake-settings").urn();
+            assertThat(central.dependsOn().get(settingsUrn)).as("an admin must exist before it is named")
+                    .contains(named(central, "aws:iam/role:Role", "central-lake-admin").urn());
             assertThat(central.warnings()).anyMatch(w -> w.contains("raises the Lake Formation cross-account version from 1 to 4"));
         }
 
         @Test
-        void crawlerRoleReadsOnlyRegisteredPrefixesAndProducerKeys() {
+        void crawlerRoleReadsOnlyRegisteredPrefixesProducerKeysAndDeclaredTables() {
             JsonNode policy = json(named(central, "aws:iam/rolePolicy:RolePolicy", "central-crawler-data").inputs().get("policy"));
             List<String> actions = new ArrayList<>();
             statements(policy).forEach(s -> actions.addAll(texts(s.get("Action"))));
-            assertThat(actions).doesNotContain("s3:*").contains("lakeformation:GetDataAccess", "s3:GetObject", "kms:Decrypt");
+            assertThat(actions).noneMatch(a -> a.endsWith(":*"))
+                    .contains("lakeformation:GetDataAccess", "s3:GetObject", "kms:Decrypt", "glue:BatchCreatePartition")
+                    .doesNotContain("glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable");
+            assertThat(texts(statement(policy, "ReadDeclaredTablesAddPartitions").get("Resource"))).containsExactlyInAnyOrder(
+                    "arn:aws:glue:eu-west-1:" + CENTRAL + ":catalog",
+                    "arn:aws:glue:eu-west-1:" + CENTRAL + ":database/sales",
+                    "arn:aws:glue:eu-west-1:" + CENTRAL + ":table/sales/*");
+            assertThat(statement(policy, "LocateBuckets").get("Condition")).isNull();
             assertThat(texts(statement(policy, "ReadRegisteredPrefixes").get("Resource"))).containsExactlyInAnyOrder(
                     "arn:aws:s3:::datamesh-sales-data-222222222222-eu-west-1/orders/*",
                     "arn:aws:s3:::datamesh-sales-data-222222222222-eu-west-1/customers/*");
@@ -126,7 +135,8 @@ class MeshProgramTest {
                     .singleElement().asString().startsWith("arn:aws:kms:eu-west-1:" + PRODUCER + ":key/");
             var role = named(central, "aws:iam/role:Role", "central-crawler").inputs();
             assertThat(statements(json(role.get("assumeRolePolicy"))).get(0).at("/Principal/Service").asText()).isEqualTo("glue.amazonaws.com");
-            assertThat((List<Object>) role.get("managedPolicyArns")).containsExactly("arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole");
+            assertThat((List<Object>) role.getOrDefault("managedPolicyArns", List.of()))
+                    .as("AWSGlueServiceRole would allow glue:* on every resource").isEmpty();
         }
 
         @Test
@@ -145,7 +155,11 @@ class MeshProgramTest {
             assertThat((List<Object>) descriptor.get("columns")).hasSize(7);
             var crawler = named(central, "aws:glue/crawler:Crawler", "central-sales-crawler").inputs();
             assertThat(map(crawler.get("schemaChangePolicy"))).containsEntry("updateBehavior", "LOG").containsEntry("deleteBehavior", "LOG");
-            assertThat(crawler).containsEntry("securityConfiguration", "datamesh-crawler");
+            assertThat(crawler).containsEntry("securityConfiguration", "datamesh-crawler").doesNotContainKey("s3Targets");
+            assertThat((List<Object>) crawler.get("catalogTargets")).as("only the declared tables, never new ones")
+                    .containsExactly(Map.of("databaseName", "sales", "tables", List.of("orders", "customers")));
+            var databaseGrant = named(central, PERMISSIONS, "central-sales-crawler-database").inputs();
+            assertThat((List<Object>) databaseGrant.get("permissions")).containsExactly("DESCRIBE");
         }
 
         @Test
@@ -244,12 +258,24 @@ class MeshProgramTest {
             assertThat(((Number) map(map(((List<Object>) expiry.get("rules")).get(0)).get("expiration")).get("days")).intValue())
                     .isEqualTo(30);
             assertThat(consumer.ofType("aws:athena/namedQuery:NamedQuery")).extracting(q -> q.inputs().get("query"))
-                    .contains("SELECT customer_id, country, segment, signup_date FROM \"shared_sales\".\"customers\" LIMIT 10;");
+                    .contains("SELECT \"customer_id\", \"country\", \"segment\", \"signup_date\" FROM \"shared_sales\".\"customers\" LIMIT 10;");
         }
 
         @Test
         void noResourceInTheConsumerReadsProducerDataOutsideLakeFormation() {
             assertThat(consumer.resources()).noneMatch(r -> r.inputs().toString().contains("datamesh-sales-data-"));
+            List<JsonNode> allows = new ArrayList<>();
+            consumer.ofType("aws:iam/rolePolicy:RolePolicy").forEach(p -> statements(json(p.inputs().get("policy"))).stream()
+                    .filter(s -> s.get("Effect").asText().equals("Allow")).forEach(allows::add));
+            assertThat(allows).isNotEmpty();
+            for (JsonNode statement : allows) {
+                boolean storage = texts(statement.get("Action")).stream().anyMatch(a -> a.startsWith("s3:") || a.startsWith("kms:"));
+                if (storage) {
+                    assertThat(texts(statement.get("Resource"))).as("S3/KMS only on the consumer's own query results")
+                            .allMatch(r -> r.startsWith("arn:aws:s3:::datamesh-marketing-athena-" + CONSUMER + "-")
+                                    || r.startsWith("arn:aws:kms:eu-west-1:" + CONSUMER + ":key/"));
+                }
+            }
         }
     }
 

@@ -42,11 +42,14 @@ public final class LakeFormationAdmins {
     }
 
     /**
+     * Checks the credentials and reads and merges the account's settings — before the program
+     * registers any resource, so an account that is not ready gets nothing created in it.
+     *
      * @param admins principals the stack itself needs as admins, besides {@code datamesh:lakeFormationAdmins}
      *               (which should name the deploy role: only an admin can make the stack's grants)
+     * @return the settings to write
      */
-    public static DataLakeSettings ensure(String name, StackIdentity identity, List<String> admins,
-                                          Resource parent, Diagnostics diagnostics) {
+    public static AccountSettings prepare(StackIdentity identity, List<String> admins, Diagnostics diagnostics) {
         String callerAccount = AwsFunctions.getCallerIdentityPlain().join().accountId();
         if (!callerAccount.equals(identity.accountId())) {
             throw new RunException("the AWS credentials are for account " + callerAccount + " but datamesh:accountId is "
@@ -76,7 +79,11 @@ public final class LakeFormationAdmins {
                     + " Lake Formation admin: `pulumi up` can write the settings but not make this stack's grants."
                     + " Deploy with a principal listed in datamesh:lakeFormationAdmins.");
         }
-        AccountSettings target = outcome.target();
+        return outcome.target();
+    }
+
+    /** The settings resource, after whatever must exist before an admin can be named. */
+    public static DataLakeSettings write(String name, AccountSettings target, Resource parent, List<Resource> after) {
         return new DataLakeSettings(name, DataLakeSettingsArgs.builder()
                 .admins(target.admins())
                 .readOnlyAdmins(target.readOnlyAdmins())
@@ -88,7 +95,7 @@ public final class LakeFormationAdmins {
                 .externalDataFilteringAllowLists(target.externalDataFilteringAllowList())
                 .authorizedSessionTagValueLists(target.authorizedSessionTagValueList())
                 .allowFullTableExternalDataAccess(target.allowFullTableExternalDataAccess())
-                .build(), CustomResourceOptions.builder().parent(parent).retainOnDelete(true).build());
+                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(after).retainOnDelete(true).build());
     }
 
     private static AccountSettings read() {

@@ -25,13 +25,16 @@ public final class MeshNames {
         return "arn:aws:iam::" + accountId + ":role/" + roleName;
     }
 
+    /** S3 names allow no '_', which Glue names (the domain) do; at most 63 characters. */
     public static String dataBucket(String prefix, String domain, String accountId, String region) {
-        return prefix + "-" + domain + "-data-" + accountId + "-" + region;
+        return prefix + "-" + domain.replace('_', '-') + "-data-" + accountId + "-" + region;
     }
 
     public static String athenaResultsBucket(String prefix, String domain, String accountId, String region) {
-        return prefix + "-" + domain + "-athena-" + accountId + "-" + region;
+        return prefix + "-" + domain.replace('_', '-') + "-athena-" + accountId + "-" + region;
     }
+
+    public static final int MAX_BUCKET_NAME = 63;
 
     /** The Glue database of a producer domain in the central catalog. */
     public static String domainDatabase(String domain) {

@@ -16,7 +16,7 @@ import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorArgs;
 import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorColumnArgs;
 import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorSerDeInfoArgs;
 import com.pulumi.aws.glue.inputs.CrawlerLakeFormationConfigurationArgs;
-import com.pulumi.aws.glue.inputs.CrawlerS3TargetArgs;
+import com.pulumi.aws.glue.inputs.CrawlerCatalogTargetArgs;
 import com.pulumi.aws.glue.inputs.CrawlerSchemaChangePolicyArgs;
 import com.pulumi.aws.glue.inputs.DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsArgs;
 import com.pulumi.aws.glue.inputs.DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryptionArgs;
@@ -50,11 +50,11 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.datamesh.account.Diagnostics;
 import io.datamesh.account.GrantSequence;
 import io.datamesh.account.LakeFormationAdmins;
 import io.datamesh.account.MeshNames;
 import io.datamesh.config.CentralSettings;
+import io.datamesh.config.ContractCheck;
 import io.datamesh.config.ContractColumn;
 import io.datamesh.config.DataProduct;
 import io.datamesh.config.DomainAccount;
@@ -99,7 +99,7 @@ public final class CentralCatalog extends ComponentResource {
     private final Role crawlerRole;
     private final Role registrationRole;
 
-    public CentralCatalog(String name, CentralCatalogArgs args, Diagnostics diagnostics) {
+    public CentralCatalog(String name, CentralCatalogArgs args) {
         super(TYPE, name, ComponentResourceOptions.Empty);
         this.name = name;
         this.settings = args.settings();
@@ -114,15 +114,15 @@ public final class CentralCatalog extends ComponentResource {
                 List.of("arn:aws:iam::aws:policy/AWSLakeFormationDataAdmin",
                         "arn:aws:iam::aws:policy/AWSLakeFormationCrossAccountManager"));
         crawlerRole = role("crawler", MeshNames.crawlerRole(prefix), PolicyDocuments.trustService("glue.amazonaws.com"),
-                "Runs the mesh's Glue crawlers over registered producer prefixes",
-                List.of("arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole"));
+                "Runs the mesh's Glue crawlers over the declared tables of registered producers",
+                List.of());
         registrationRole = role("lf-registration", MeshNames.registrationRole(prefix),
                 PolicyDocuments.trustService("lakeformation.amazonaws.com"),
                 "Lake Formation vends credentials for registered producer locations with this role",
                 List.of());
 
-        var settingsResource = LakeFormationAdmins.ensure(name + "-lake-settings", settings.identity(),
-                List.of(MeshNames.roleArn(account, MeshNames.lakeAdminRole(prefix))), this, diagnostics);
+        var settingsResource = LakeFormationAdmins.write(name + "-lake-settings", args.lakeSettings(), this,
+                List.of(lakeAdminRole));
         var catalogKey = catalogKey(name);
         var securityConfiguration = catalogEncryption(name, catalogKey);
         settings.tagOntology().forEach((key, values) -> lfTags.put(key, new LfTag(name + "-tag-" + key,
@@ -162,28 +162,32 @@ public final class CentralCatalog extends ComponentResource {
                 .useServiceLinkedRole(false)
                 .hybridAccessEnabled(false)
                 .build(), child());
+        List<CatalogTable> tables = new ArrayList<>();
         for (DataProduct product : producer.dataProducts()) {
             String location = "s3://" + producer.bucketName() + "/" + product.prefix();
             var table = declaredTable(base, databaseName, product, location, database);
             tagTable(base, databaseName, product, table);
+            tables.add(table);
         }
 
+        // Catalog targets, not S3 paths: the crawler visits only the declared tables, so a stray
+        // folder or file never becomes a new table (which would inherit the database's tags and be
+        // shared at once). LOG on update and delete: the contract is the table, a crawl only reports.
         new Crawler(base + "-crawler", CrawlerArgs.builder()
                 .name(prefix + "-" + producer.domain() + "-crawler")
                 .description("Detects drift of the " + producer.domain() + " contracts; never rewrites them")
                 .role(crawlerRole.arn())
                 .databaseName(databaseName)
                 .securityConfiguration(securityConfiguration.name())
-                .s3Targets(producer.dataProducts().stream().map(p -> CrawlerS3TargetArgs.builder()
-                        .path("s3://" + producer.bucketName() + "/" + p.prefix()).build()).toList())
-                // LOG on update and delete: the declared table is the contract, a crawler only reports.
+                .catalogTargets(CrawlerCatalogTargetArgs.builder().databaseName(databaseName)
+                        .tables(producer.dataProducts().stream().map(DataProduct::name).toList()).build())
                 .schemaChangePolicy(CrawlerSchemaChangePolicyArgs.builder()
                         .updateBehavior("LOG").deleteBehavior("LOG").build())
                 .lakeFormationConfiguration(CrawlerLakeFormationConfigurationArgs.builder()
                         .useLakeFormationCredentials(true).build())
                 // New partitions take the declared table's schema instead of one inferred from files.
                 .configuration("{\"Version\":1.0,\"CrawlerOutput\":{\"Partitions\":{\"AddOrUpdateBehavior\":\"InheritFromTable\"}}}")
-                .build(), after(database));
+                .build(), after(tables.toArray(com.pulumi.resources.Resource[]::new)));
 
         grants.grant(base + "-crawler-location", PermissionsArgs.builder()
                 .principal(crawlerRole.arn()).catalogId(account)
@@ -193,7 +197,7 @@ public final class CentralCatalog extends ComponentResource {
                 .build(), registered);
         grants.grant(base + "-crawler-database", PermissionsArgs.builder()
                 .principal(crawlerRole.arn()).catalogId(account)
-                .permissions("CREATE_TABLE", "ALTER", "DESCRIBE")
+                .permissions("DESCRIBE")
                 .database(PermissionsDatabaseArgs.builder().catalogId(account).name(databaseName).build())
                 .build(), database);
         grants.grant(base + "-crawler-tables", PermissionsArgs.builder()
@@ -253,7 +257,9 @@ public final class CentralCatalog extends ComponentResource {
     /**
      * Account grants on LF-tag expressions, with the grant option so the receiving admin can
      * re-grant; and DESCRIBE on the tag values those expressions use, without which the receiving
-     * admin cannot re-grant by the same expressions to its own roles.
+     * admin cannot re-grant by the same expressions to its own roles. The {@code domain} values of
+     * every database an account reaches are always included: a re-grant narrowed to an analyst's
+     * domains adds a {@code domain} clause even where the account's grant had none.
      */
     private void shareByTags(String name, GrantSequence grants) {
         var accounts = new LinkedHashMap<String, String>();
@@ -272,6 +278,15 @@ public final class CentralCatalog extends ComponentResource {
                     .computeIfAbsent(grant.to(), d -> new TreeMap<>())
                     .computeIfAbsent(key, k -> new TreeSet<>()).addAll(values));
         }
+        shares.forEach((domain, share) -> {
+            Set<String> reached = new TreeSet<>(share.databases());
+            share.tables().forEach(t -> reached.add(t.database()));
+            // A domain database is named after its domain and tagged domain=<domain>.
+            if (!reached.isEmpty()) {
+                tagValuesByDomain.computeIfAbsent(domain, d -> new TreeMap<>())
+                        .computeIfAbsent(ContractCheck.DOMAIN_TAG, k -> new TreeSet<>()).addAll(reached);
+            }
+        });
         tagValuesByDomain.forEach((domain, tags) -> tags.forEach((key, values) ->
                 grants.grant(name + "-tag-" + key + "-to-" + domain, PermissionsArgs.builder()
                         .principal(accounts.get(domain))
@@ -306,38 +321,63 @@ public final class CentralCatalog extends ComponentResource {
                 .build(), child());
     }
 
-    /** Read access for the crawler and registration roles, scoped to registered prefixes and producer keys. */
+    /**
+     * What the registration and crawler roles may do, scoped to the registered prefixes, the
+     * producers' keys and the declared tables: no AWS managed Glue policy, which would allow
+     * glue:* on every resource (catalog policy and encryption settings included).
+     */
     private void dataAccessPolicies(String name, List<ProducerExport> producers, Key catalogKey) {
         if (producers.isEmpty()) {
             return;
         }
         var prefixes = IamStatement.builder().sid("ReadRegisteredPrefixes").effect(IamEffect.ALLOW).addAction("s3:GetObject");
-        var buckets = IamStatement.builder().sid("ListRegisteredPrefixes").effect(IamEffect.ALLOW)
-                .addAction("s3:ListBucket").addAction("s3:GetBucketLocation");
+        var buckets = IamStatement.builder().sid("ListRegisteredPrefixes").effect(IamEffect.ALLOW).addAction("s3:ListBucket");
+        // No s3:prefix key on GetBucketLocation: under the ListBucket condition it would never match.
+        var locate = IamStatement.builder().sid("LocateBuckets").effect(IamEffect.ALLOW).addAction("s3:GetBucketLocation");
         var keys = IamStatement.builder().sid("DecryptProducerData").effect(IamEffect.ALLOW)
                 .addAction("kms:Decrypt").addAction("kms:DescribeKey");
+        var tables = IamStatement.builder().sid("ReadDeclaredTablesAddPartitions").effect(IamEffect.ALLOW)
+                .addResource("arn:aws:glue:" + region + ":" + account + ":catalog");
+        List.of("glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions",
+                "glue:BatchGetPartition", "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition")
+                .forEach(tables::addAction);
         List<String> listedPrefixes = new ArrayList<>();
         for (ProducerExport p : producers) {
             buckets.addResource("arn:aws:s3:::" + p.bucketName());
+            locate.addResource("arn:aws:s3:::" + p.bucketName());
             keys.addResource(p.kmsKeyArn());
+            String database = MeshNames.domainDatabase(p.domain());
+            tables.addResource("arn:aws:glue:" + region + ":" + account + ":database/" + database)
+                    .addResource("arn:aws:glue:" + region + ":" + account + ":table/" + database + "/*");
             p.dataProducts().forEach(d -> {
                 prefixes.addResource("arn:aws:s3:::" + p.bucketName() + "/" + d.prefix() + "*");
                 listedPrefixes.add(d.prefix() + "*");
             });
         }
         buckets.addConditions("StringLike", "s3:prefix", listedPrefixes.stream().distinct().toList());
-        String dataRead = PolicyDocuments.policy(List.of(prefixes.build(), buckets.build(), keys.build()));
+        List<IamStatement> dataRead = List.of(prefixes.build(), buckets.build(), locate.build(), keys.build());
         new RolePolicy(name + "-registration-data", RolePolicyArgs.builder()
-                .role(registrationRole.name()).policy(dataRead).build(), child());
+                .role(registrationRole.name()).policy(PolicyDocuments.policy(dataRead)).build(), child());
         new RolePolicy(name + "-crawler-data", RolePolicyArgs.builder()
                 .role(crawlerRole.name())
-                .policy(catalogKey.arn().applyValue(keyArn -> PolicyDocuments.policy(List.of(prefixes.build(),
-                        buckets.build(), keys.build(),
-                        IamStatement.builder().sid("LakeFormationCredentials").effect(IamEffect.ALLOW)
-                                .addAction("lakeformation:GetDataAccess").addResource("*").build(),
-                        IamStatement.builder().sid("EncryptedCatalog").effect(IamEffect.ALLOW)
-                                .addAction("kms:Decrypt").addAction("kms:Encrypt").addAction("kms:GenerateDataKey")
-                                .addResource(keyArn).build()))))
+                .policy(catalogKey.arn().applyValue(keyArn -> {
+                    List<IamStatement> statements = new ArrayList<>(dataRead);
+                    statements.add(tables.build());
+                    statements.add(IamStatement.builder().sid("LakeFormationCredentials").effect(IamEffect.ALLOW)
+                            .addAction("lakeformation:GetDataAccess").addResource("*").build());
+                    // Glue looks the security configuration up by name; the action has no resource type.
+                    statements.add(IamStatement.builder().sid("CrawlerSecurityConfiguration").effect(IamEffect.ALLOW)
+                            .addAction("glue:GetSecurityConfiguration").addResource("*").build());
+                    statements.add(IamStatement.builder().sid("CrawlerLogs").effect(IamEffect.ALLOW)
+                            .addAction("logs:CreateLogGroup").addAction("logs:CreateLogStream")
+                            .addAction("logs:PutLogEvents").addAction("logs:AssociateKmsKey")
+                            .addResource("arn:aws:logs:" + region + ":" + account + ":log-group:/aws-glue/crawlers*")
+                            .build());
+                    statements.add(IamStatement.builder().sid("EncryptedCatalog").effect(IamEffect.ALLOW)
+                            .addAction("kms:Decrypt").addAction("kms:Encrypt").addAction("kms:GenerateDataKey")
+                            .addResource(keyArn).build());
+                    return PolicyDocuments.policy(statements);
+                }))
                 .build(), child());
     }
 
@@ -402,9 +442,6 @@ public final class CentralCatalog extends ComponentResource {
         return ResourceLfTagLfTagArgs.builder().key(key).value(value).build();
     }
 
-    private static String s3Arn(String bucket, String prefix) {
-        return "arn:aws:s3:::" + bucket + "/" + prefix.substring(0, prefix.length() - 1);
-    }
 
     private CustomResourceOptions child() {
         return CustomResourceOptions.builder().parent(this).build();

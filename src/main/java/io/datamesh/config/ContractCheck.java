@@ -11,6 +11,9 @@ import java.util.function.Consumer;
  * (contracts from the producer's outputs) and the producer stack (ontology from central's outputs).
  */
 public final class ContractCheck {
+    /** The tag every domain database carries, set by the mesh: producers never assign it themselves. */
+    public static final String DOMAIN_TAG = "domain";
+
     private ContractCheck() {
     }
 
@@ -32,6 +35,9 @@ public final class ContractCheck {
 
     private static void checkAssignments(String key, Map<String, String> tags, Map<String, List<String>> ontology,
                                          List<ConfigProblem> problems) {
+        if (tags.containsKey(DOMAIN_TAG)) {
+            problems.add(new ConfigProblem(key + "." + DOMAIN_TAG, "is set by the mesh to the producer's domain; remove it"));
+        }
         tags.forEach((tagKey, value) -> checkTagValues(tagKey, List.of(value), ontology,
                 message -> problems.add(new ConfigProblem(key + "." + tagKey, message))));
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.datamesh.account.MeshNames;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,6 +48,7 @@ public final class StackConfigParser {
     private static final Pattern IAM_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.+");
     private static final Pattern RAM_SHARE_ARN = Pattern.compile("arn:aws[a-z-]*:ram:[a-z0-9-]+:\\d{12}:resource-share/.+");
     private static final Pattern PREFIX = Pattern.compile("([a-z0-9][a-z0-9_\\-]*/)+");
+    private static final Pattern NAME_PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,19}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,19 +70,22 @@ public final class StackConfigParser {
         } else if (!REGION.matcher(region).matches()) {
             problems.add(new ConfigProblem("aws:region", "'" + region + "' is not an AWS region name"));
         }
-        var identity = new StackIdentity(raw.org(), raw.project(), raw.stack(),
-                root.key("accountId").requiredAccountId(), region,
-                root.key("namePrefix").text("datamesh"),
+        String accountId = root.key("accountId").requiredAccountId();
+        String namePrefix = root.key("namePrefix").text("datamesh");
+        if (!NAME_PREFIX.matcher(namePrefix).matches()) {
+            root.key("namePrefix").problem("'" + namePrefix + "' must be 1-20 lower-case letters, digits and '-',"
+                    + " starting with a letter (it starts role and bucket names)");
+        }
+        var identity = new StackIdentity(raw.org(), raw.project(), raw.stack(), accountId, region, namePrefix,
                 (int) root.key("crossAccountVersion").number(4, 4, 5),
-                iamArns(root.key("lakeFormationAdmins")));
+                ownAccountIamArns(root.key("lakeFormationAdmins"), accountId));
         if (role != null) {
             reportUnknownKeys(raw, role, problems);
         }
         StackSettings settings = role == null ? null : switch (role) {
             case CENTRAL -> central(root, identity);
             case PRODUCER -> producer(root, identity);
-            case CONSUMER -> new ConsumerSettings(identity, root.key("domain").requiredName(),
-                    domainAccess(root, identity));
+            case CONSUMER -> new ConsumerSettings(identity, domainName(root, identity), domainAccess(root, identity));
         };
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(raw.source(), problems);
@@ -172,7 +178,7 @@ public final class StackConfigParser {
     }
 
     private static ProducerSettings producer(Root root, StackIdentity identity) {
-        String domain = root.key("domain").requiredName();
+        String domain = domainName(root, identity);
         var productsNode = root.key("dataProducts");
         if (!productsNode.isPresent()) {
             productsNode.problem("is required: a producer publishes at least one data product");
@@ -181,11 +187,24 @@ public final class StackConfigParser {
         ConfigNode.requireUnique(productsNode, products.stream().map(DataProduct::name).toList(), "data product");
         ConfigNode.requireUnique(productsNode, products.stream().map(DataProduct::prefix).toList(), "prefix");
         var databaseTags = root.key("databaseTags").tagAssignments();
-        if (databaseTags.containsKey("domain")) {
-            root.key("databaseTags").field("domain").problem("is set by the mesh to the producer's domain; remove it");
+        if (databaseTags.containsKey(ContractCheck.DOMAIN_TAG)) {
+            root.key("databaseTags").field(ContractCheck.DOMAIN_TAG).problem("is set by the mesh to the producer's domain; remove it");
         }
         return new ProducerSettings(identity, domain, domainAccess(root, identity), databaseTags, products,
                 root.key("uploadSampleData").bool(true), root.key("sampleDataDir").text("sample-data"));
+    }
+
+    /** A domain name: a Glue database name that also fits the domain's S3 bucket names. */
+    private static String domainName(Root root, StackIdentity identity) {
+        var node = root.key("domain");
+        String domain = node.requiredName();
+        String longest = MeshNames.athenaResultsBucket(identity.namePrefix(), domain, "000000000000",
+                identity.region().isEmpty() ? "ap-southeast-2" : identity.region());
+        if (!domain.isEmpty() && longest.length() > MeshNames.MAX_BUCKET_NAME) {
+            node.problem("'" + domain + "' is too long: the bucket name " + longest.replace("000000000000", "<account>")
+                    + " would exceed S3's " + MeshNames.MAX_BUCKET_NAME + " characters");
+        }
+        return domain;
     }
 
     private static DataProduct dataProduct(ConfigNode p) {
@@ -208,14 +227,26 @@ public final class StackConfigParser {
                 typeNode.problem("'" + type + "' is not a Glue/Hive column type (string, bigint, double, decimal(10,2), date, timestamp, ...)");
             }
             return new ContractColumn(c.field("name").requiredName(), type, c.field("comment").text(""),
-                    c.field("tags").tagAssignments());
+                    withoutDomainTag(c.field("tags")));
         });
         if (columns.isEmpty()) {
             columnsNode.problem("is required: a contract declares its columns");
         }
         ConfigNode.requireUnique(columnsNode, columns.stream().map(ContractColumn::name).toList(), "column");
-        return new DataProduct(name, p.field("description").text(""), format, prefix, p.field("tags").tagAssignments(),
+        return new DataProduct(name, p.field("description").text(""), format, prefix, withoutDomainTag(p.field("tags")),
                 columns);
+    }
+
+    /**
+     * Tags of a table or column. {@code domain} is the mesh's to set: a table relabelled with
+     * another domain would match the grants meant for that domain.
+     */
+    private static Map<String, String> withoutDomainTag(ConfigNode tags) {
+        var assigned = tags.tagAssignments();
+        if (assigned.containsKey(ContractCheck.DOMAIN_TAG)) {
+            tags.field(ContractCheck.DOMAIN_TAG).problem("is set by the mesh to the producer's domain; remove it");
+        }
+        return assigned;
     }
 
     private static DomainAccess domainAccess(Root root, StackIdentity identity) {
@@ -240,10 +271,16 @@ public final class StackConfigParser {
                 athenaSettings, shares);
     }
 
-    private static List<String> iamArns(ConfigNode node) {
+    /** Lake Formation admins must be principals of the account itself. */
+    private static List<String> ownAccountIamArns(ConfigNode node, String accountId) {
         List<String> arns = node.texts();
-        arns.stream().filter(a -> !IAM_ARN.matcher(a).matches())
-                .forEach(a -> node.problem("'" + a + "' is not an IAM role or user ARN"));
+        for (String arn : arns) {
+            if (!IAM_ARN.matcher(arn).matches()) {
+                node.problem("'" + arn + "' is not an IAM role or user ARN");
+            } else if (!accountId.isEmpty() && !arn.contains(":iam::" + accountId + ":")) {
+                node.problem("'" + arn + "' is not in account " + accountId + ": Lake Formation admins belong to the account");
+            }
+        }
         return arns;
     }
 

@@ -2,7 +2,6 @@ package io.datamesh.consumer;
 
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.datamesh.account.Diagnostics;
 import io.datamesh.account.LakeFormationAdmins;
 import io.datamesh.domain.SharedDataAccess;
 import io.datamesh.domain.SharedDataAccessArgs;
@@ -20,11 +19,10 @@ public final class ConsumerDomain extends ComponentResource {
 
     private final SharedDataAccess access;
 
-    public ConsumerDomain(String name, ConsumerDomainArgs args, Diagnostics diagnostics) {
+    public ConsumerDomain(String name, ConsumerDomainArgs args) {
         super(TYPE, name, ComponentResourceOptions.Empty);
         var settings = args.settings();
-        var lakeSettings = LakeFormationAdmins.ensure(name + "-lake-settings", settings.identity(), List.of(), this,
-                diagnostics);
+        var lakeSettings = LakeFormationAdmins.write(name + "-lake-settings", args.lakeSettings(), this, List.of());
         access = new SharedDataAccess(name + "-access", new SharedDataAccessArgs(settings.identity(), settings.domain(),
                 settings.access(), Optional.of(args.share())), lakeSettings, this);
         registerOutputs(Map.of());

@@ -46,6 +46,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How a domain account queries data shared from the central catalog. Three steps are needed and
@@ -133,7 +134,8 @@ public final class SharedDataAccess extends ComponentResource {
                         .name("preview " + table.database() + "." + table.table())
                         .workgroup(workgroup.name())
                         .database(MeshNames.resourceLink(table.database()))
-                        .query("SELECT " + String.join(", ", table.columns()) + " FROM \""
+                        .query("SELECT " + table.columns().stream().map(c -> "\"" + c + "\"")
+                                .collect(Collectors.joining(", ")) + " FROM \""
                                 + MeshNames.resourceLink(table.database()) + "\".\"" + table.table() + "\" LIMIT 10;")
                         .build(), child(List.of(links.get(table.database()))));
             }

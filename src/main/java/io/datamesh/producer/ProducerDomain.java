@@ -32,9 +32,9 @@ import java.util.stream.Stream;
 
 /**
  * A data domain: its encrypted data bucket (kept on destroy), its data products as contracts for
- * the central catalog, and its own access to shared data. Only the central account's crawler,
- * registration and admin roles may read the bucket and key; consumers never do — Lake Formation
- * vends them credentials through the registration role.
+ * the central catalog, and its own access to shared data. Only the central account's crawler and
+ * registration roles may read the bucket and key; consumers never do — Lake Formation vends them
+ * credentials through the registration role.
  */
 public final class ProducerDomain extends ComponentResource {
     public static final String TYPE = "datamesh:index:ProducerDomain";
@@ -48,8 +48,9 @@ public final class ProducerDomain extends ComponentResource {
         ProducerSettings settings = args.settings();
         var identity = settings.identity();
         String central = settings.access().centralAccountId();
+        // Only the roles that read data for Lake Formation: the central admin role needs no raw access.
         List<String> centralRoles = Stream.of(MeshNames.crawlerRole(identity.namePrefix()),
-                        MeshNames.registrationRole(identity.namePrefix()), MeshNames.lakeAdminRole(identity.namePrefix()))
+                        MeshNames.registrationRole(identity.namePrefix()))
                 .map(role -> MeshNames.roleArn(central, role)).toList();
         String bucketName = MeshNames.dataBucket(identity.namePrefix(), settings.domain(), identity.accountId(),
                 identity.region());
@@ -76,7 +77,7 @@ public final class ProducerDomain extends ComponentResource {
             uploadSampleData(name, settings, args.projectDir(), key, diagnostics);
         }
 
-        var lakeSettings = LakeFormationAdmins.ensure(name + "-lake-settings", identity, List.of(), this, diagnostics);
+        var lakeSettings = LakeFormationAdmins.write(name + "-lake-settings", args.lakeSettings(), this, List.of());
         if (args.share().isEmpty()) {
             diagnostics.warn("central stack " + settings.access().centralStack() + " shares nothing with domain '"
                     + settings.domain() + "' yet (not deployed, or no grant to this domain): no resource link or"

@@ -92,6 +92,51 @@ class StackConfigParserTest {
     }
 
     @Test
+    void namesThatWouldMakeInvalidBucketsOrForeignAdminsAreRejected() {
+        var values = new LinkedHashMap<String, String>();
+        values.put("aws:region", "eu-west-1");
+        values.put("datamesh:role", "consumer");
+        values.put("datamesh:accountId", "333333333333");
+        values.put("datamesh:centralAccountId", "111111111111");
+        values.put("datamesh:namePrefix", "Data_Mesh");
+        values.put("datamesh:domain", "marketing_and_customer_lifetime_value");
+        values.put("datamesh:lakeFormationAdmins", "[\"arn:aws:iam::111111111111:role/deployer\"]");
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
+        assertThat(e.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
+                "datamesh:namePrefix", "datamesh:domain", "datamesh:lakeFormationAdmins");
+        assertThat(e.getMessage()).contains("would exceed S3's 63 characters").contains("is not in account 333333333333");
+    }
+
+    @Test
+    void underscoresInADomainBecomeHyphensInItsBucketNames() {
+        assertThat(io.datamesh.account.MeshNames.dataBucket("datamesh", "sales_emea", "222222222222", "eu-west-1"))
+                .isEqualTo("datamesh-sales-emea-data-222222222222-eu-west-1");
+    }
+
+    @Test
+    void producersCannotTagTablesOrColumnsWithADomain() {
+        var values = new LinkedHashMap<String, String>();
+        values.put("aws:region", "eu-west-1");
+        values.put("datamesh:role", "producer");
+        values.put("datamesh:accountId", "222222222222");
+        values.put("datamesh:centralAccountId", "111111111111");
+        values.put("datamesh:domain", "sales");
+        values.put("datamesh:dataProducts", "[{\"name\":\"orders\",\"tags\":{\"domain\":\"finance\"},"
+                + "\"columns\":[{\"name\":\"id\",\"type\":\"string\",\"tags\":{\"domain\":\"hr\"}}]}]");
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
+        assertThat(e.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
+                "datamesh:dataProducts[0].tags.domain", "datamesh:dataProducts[0].columns[0].tags.domain");
+    }
+
+    @Test
+    void centralRefusesContractsFromStackOutputsThatSetTheDomainTag() {
+        var product = new DataProduct("orders", "", "csv", "orders/", Map.of("domain", "finance"), java.util.List.of());
+        assertThat(ContractCheck.againstOntology(Map.of(), java.util.List.of(product),
+                Map.of("domain", java.util.List.of("sales", "finance"))))
+                .extracting(ConfigProblem::key).containsExactly("datamesh:dataProducts[0].tags.domain");
+    }
+
+    @Test
     void anUnknownRoleIsRejected() {
         var values = central();
         values.put("datamesh:role", "warehouse");
