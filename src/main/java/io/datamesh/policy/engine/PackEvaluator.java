@@ -73,7 +73,7 @@ public final class PackEvaluator {
                     findings.add(finding(c, resource.urn(), message));
                 }
             } catch (UnknownValueException e) {
-                findings.add(unknown(c, resource.urn(), e));
+                findings.add(unknown(c, resource.urn(), e.getMessage()));
             } catch (RuntimeException e) {
                 throw new IllegalStateException("Error validating resource with policy " + rule.name() + ": " + e, e);
             }
@@ -91,10 +91,12 @@ public final class PackEvaluator {
             }
             try {
                 for (Violation v : rule.check(stack, new RuleEnv(context, c.config()))) {
-                    findings.add(finding(c, v.urn(), v.message()));
+                    findings.add(v.unknownDuringPreview() ? unknown(c, v.urn(), v.message())
+                            : finding(c, v.urn(), v.message()));
                 }
             } catch (UnknownValueException e) {
-                findings.add(unknown(c, "", e));
+                // A value read from the whole stack (not one resource's) is unknown: the rule cannot run.
+                findings.add(unknown(c, "", e.getMessage()));
             } catch (RuntimeException e) {
                 throw new IllegalStateException("Error validating stack with policy " + rule.name() + ": " + e, e);
             }
@@ -108,9 +110,9 @@ public final class PackEvaluator {
         return new PolicyFinding(pack.name(), c.rule().name(), c.level().reported(), urn, message);
     }
 
-    private PolicyFinding unknown(Configured c, String urn, UnknownValueException e) {
+    private PolicyFinding unknown(Configured c, String urn, String unknownValue) {
         return new PolicyFinding(pack.name(), c.rule().name(), EnforcementLevel.ADVISORY, urn,
                 "can't run policy '" + c.rule().name() + "' from policy pack '" + pack.name() + "@v"
-                        + pack.version() + "' during preview: " + e.getMessage());
+                        + pack.version() + "' during preview: " + unknownValue);
     }
 }

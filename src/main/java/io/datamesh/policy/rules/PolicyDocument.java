@@ -1,24 +1,29 @@
 package io.datamesh.policy.rules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamesh.policy.engine.Props;
-import software.amazon.awssdk.policybuilder.iam.IamEffect;
-import software.amazon.awssdk.policybuilder.iam.IamPolicy;
-import software.amazon.awssdk.policybuilder.iam.IamStatement;
-import software.amazon.awssdk.policybuilder.iam.IamValue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parts of an IAM/S3/KMS/Glue policy document the rules reason about, parsed once by the AWS
- * SDK's policy builder so every rule reads principals, actions and conditions the same way.
+ * The parts of an IAM/S3/KMS/Glue policy document the rules reason about, parsed once (with
+ * Jackson, as IAM reads the grammar: single values or lists, {@code Not*} elements, boolean and
+ * number condition values) so every rule reads principals, actions and conditions the same way.
+ * A document that is not a valid policy parses to no statements and an {@link #error()}, which
+ * the rules report as a violation instead of failing.
  */
-public record PolicyDocument(List<Statement> statements) {
+public record PolicyDocument(String source, List<Statement> statements, Optional<String> error) {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCOUNT = Pattern.compile("^(?:arn:aws[a-z-]*:iam::)?(\\d{12})(?::.*)?$");
+    /** arn:partition:service:region:account:resource, the resource part possibly holding more colons. */
+    private static final Pattern ARN = Pattern.compile("^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$");
 
     /** A principal as written: type {@code AWS}, {@code Service}, … or {@code *}, and its id. */
     public record Principal(String type, String id) {
@@ -37,52 +42,272 @@ public record PolicyDocument(List<Statement> statements) {
         }
     }
 
-    public record Condition(String operator, String key, String value) {
+    /** One operator applied to one key; {@code values} are the listed values as strings (any one may match). */
+    public record Condition(String operator, String key, List<String> values) {
     }
 
-    public record Statement(boolean allow, List<Principal> principals, List<String> actions,
-                            List<String> resources, List<Condition> conditions) {
+    /**
+     * One statement. {@code notPrincipals}, {@code notActions} and {@code notResources} hold the
+     * {@code Not*} elements: in an Allow they grant everything except what they list.
+     */
+    public record Statement(boolean allow, List<Principal> principals, List<Principal> notPrincipals,
+                            List<String> actions, List<String> notActions, List<String> resources,
+                            List<String> notResources, List<Condition> conditions) {
         public boolean hasWildcardPrincipal() {
             return principals.stream().anyMatch(Principal::isWildcard);
         }
 
-        /** Whether some condition tests {@code key} (any operator) against {@code value}, case-insensitively. */
-        public boolean hasCondition(String key, String value) {
-            return conditions.stream().anyMatch(c -> c.key().equalsIgnoreCase(key) && c.value().equalsIgnoreCase(value));
+        /** An Allow with NotPrincipal admits every principal it does not list, anonymous ones included. */
+        public boolean allowsAllButListedPrincipals() {
+            return allow && !notPrincipals.isEmpty();
         }
 
-        public boolean allowsActionOnAllResources(String action) {
-            return allow && resources.contains("*")
-                    && actions.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(action));
+        /** The {@code Not*} elements this Allow statement uses (each makes it grant everything else); empty for a Deny. */
+        public List<String> negations() {
+            if (!allow) {
+                return List.of();
+            }
+            List<String> used = new ArrayList<>();
+            if (!notPrincipals.isEmpty()) {
+                used.add("NotPrincipal " + notPrincipals.stream().map(Principal::id).toList());
+            }
+            if (!notActions.isEmpty()) {
+                used.add("NotAction " + notActions);
+            }
+            if (!notResources.isEmpty()) {
+                used.add("NotResource " + notResources);
+            }
+            return used;
+        }
+
+        /**
+         * Whether some condition tests {@code key} with one of {@code operators} and every value it
+         * lists is {@code value} (case-insensitive throughout). Operators are matched exactly, so
+         * {@code StringNotEquals} or an {@code …IfExists} variant does not count for {@code StringEquals}.
+         */
+        public boolean hasCondition(List<String> operators, String key, String value) {
+            return conditions.stream().anyMatch(c -> operators.stream().anyMatch(c.operator()::equalsIgnoreCase)
+                    && c.key().equalsIgnoreCase(key)
+                    && !c.values().isEmpty() && c.values().stream().allMatch(value::equalsIgnoreCase));
+        }
+
+        /**
+         * Whether this Allow grants every action of {@code service} (e.g. {@code s3}) on every
+         * resource of it: an action pattern that covers {@code service:*} ({@code *}, {@code s3:*},
+         * {@code S3*}, …) or a NotAction that does not exclude the whole service, on a resource that
+         * matches all of the service's resources ({@code *}, {@code arn:aws:s3:::*}, …) or a NotResource.
+         */
+        public boolean allowsServiceWildcardOnAllResources(String service) {
+            boolean everyAction = actions.stream().anyMatch(a -> coversService(a, service))
+                    || (!notActions.isEmpty() && notActions.stream().noneMatch(a -> coversService(a, service)));
+            return allow && everyAction && onAllResources(service);
+        }
+
+        /** Whether this Allow grants every action (pattern {@code *}, {@code *:*}, or any NotAction) on every resource. */
+        public boolean allowsEverything() {
+            boolean everyAction = !notActions.isEmpty() || actions.stream().anyMatch(PolicyDocument::coversEveryAction);
+            return allow && everyAction && onAllResources("*");
+        }
+
+        private boolean onAllResources(String service) {
+            return !notResources.isEmpty() || resources.stream().anyMatch(r -> isAllResources(r, service));
         }
     }
 
     /** The policy document in {@code key} of these inputs, if the resource sets one. */
     public static Optional<PolicyDocument> read(Props inputs, String key) {
-        return inputs.string(key).filter(s -> !s.isBlank()).map(PolicyDocument::parse);
+        return inputs.string(key).filter(s -> !s.isBlank()).map(json -> parse(key, json));
     }
 
     /** The identity policies a role or role policy carries: its {@code policy} and its {@code inlinePolicies}. */
     public static List<PolicyDocument> identityPolicies(Props inputs) {
         List<PolicyDocument> documents = new ArrayList<>();
         read(inputs, "policy").ifPresent(documents::add);
-        inputs.objects("inlinePolicies").forEach(inline -> read(inline, "policy").ifPresent(documents::add));
+        List<Props> inline = inputs.objects("inlinePolicies");
+        for (int i = 0; i < inline.size(); i++) {
+            String source = "inlinePolicies[" + i + "].policy";
+            inline.get(i).string("policy").filter(s -> !s.isBlank()).ifPresent(json -> documents.add(parse(source, json)));
+        }
         return documents;
     }
 
-    public static PolicyDocument parse(String json) {
-        return new PolicyDocument(IamPolicy.fromJson(json).statements().stream().map(PolicyDocument::statement).toList());
+    /** Parses a policy; never throws: a malformed one has no statements and an {@link #error()}. */
+    public static PolicyDocument parse(String source, String json) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            if (root == null || !root.isObject()) {
+                throw new Invalid("not a JSON object");
+            }
+            JsonNode statement = root.get("Statement");
+            if (statement == null || !(statement.isObject() || statement.isArray())) {
+                throw new Invalid("Statement must be an object or a list of objects");
+            }
+            List<Statement> statements = new ArrayList<>();
+            for (JsonNode s : statement.isArray() ? statement : List.of(statement)) {
+                statements.add(statement(s));
+            }
+            return new PolicyDocument(source, List.copyOf(statements), Optional.empty());
+        } catch (JsonProcessingException e) {
+            return invalid(source, e.getOriginalMessage());
+        } catch (Invalid e) {
+            return invalid(source, e.getMessage());
+        }
+    }
+
+    /** The violation a malformed document gives, naming where it is; empty for a valid one. */
+    public Optional<String> problem() {
+        return error.map(e -> source + " is not a valid IAM policy: " + e);
     }
 
     public List<Statement> allowStatements() {
         return statements.stream().filter(Statement::allow).toList();
     }
 
-    private static Statement statement(IamStatement s) {
-        return new Statement(IamEffect.ALLOW.equals(s.effect()),
-                s.principals().stream().map(p -> new Principal(p.type().value(), p.id())).toList(),
-                s.actions().stream().map(IamValue::value).toList(),
-                s.resources().stream().map(IamValue::value).toList(),
-                s.conditions().stream().map(c -> new Condition(c.operator().value(), c.key().value(), c.value())).toList());
+    private static PolicyDocument invalid(String source, String error) {
+        return new PolicyDocument(source, List.of(), Optional.of(error));
+    }
+
+    private static Statement statement(JsonNode s) {
+        if (!s.isObject()) {
+            throw new Invalid("a statement is not an object");
+        }
+        String effect = s.path("Effect").asText("");
+        if (!s.path("Effect").isTextual() || !(effect.equals("Allow") || effect.equals("Deny"))) {
+            throw new Invalid("Effect must be \"Allow\" or \"Deny\", got " + s.path("Effect"));
+        }
+        return new Statement(effect.equals("Allow"), principals(s, "Principal"), principals(s, "NotPrincipal"),
+                strings(s, "Action"), strings(s, "NotAction"), strings(s, "Resource"), strings(s, "NotResource"),
+                conditions(s));
+    }
+
+    private static List<Principal> principals(JsonNode statement, String element) {
+        JsonNode node = statement.get(element);
+        if (node == null) {
+            return List.of();
+        }
+        if (node.isTextual() && node.asText().equals("*")) {
+            return List.of(new Principal("*", "*"));
+        }
+        if (!node.isObject()) {
+            throw new Invalid(element + " must be \"*\" or an object of principal types");
+        }
+        List<Principal> principals = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> type : node.properties()) {
+            for (String id : stringOrList(type.getValue(), element + "." + type.getKey())) {
+                principals.add(new Principal(type.getKey(), id));
+            }
+        }
+        return principals;
+    }
+
+    private static List<String> strings(JsonNode statement, String element) {
+        JsonNode node = statement.get(element);
+        return node == null ? List.of() : stringOrList(node, element);
+    }
+
+    private static List<String> stringOrList(JsonNode node, String element) {
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        if (node.isArray()) {
+            List<String> values = new ArrayList<>();
+            for (JsonNode v : node) {
+                if (!v.isTextual()) {
+                    throw new Invalid(element + " must be a string or a list of strings");
+                }
+                values.add(v.asText());
+            }
+            return values;
+        }
+        throw new Invalid(element + " must be a string or a list of strings");
+    }
+
+    private static List<Condition> conditions(JsonNode statement) {
+        JsonNode node = statement.get("Condition");
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isObject()) {
+            throw new Invalid("Condition must be an object of operators");
+        }
+        List<Condition> conditions = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> operator : node.properties()) {
+            if (!operator.getValue().isObject()) {
+                throw new Invalid("Condition." + operator.getKey() + " must be an object of keys");
+            }
+            for (Map.Entry<String, JsonNode> key : operator.getValue().properties()) {
+                List<String> values = new ArrayList<>();
+                for (JsonNode v : key.getValue().isArray() ? key.getValue() : List.of(key.getValue())) {
+                    if (!v.isValueNode() || v.isNull()) {
+                        throw new Invalid("Condition." + operator.getKey() + "." + key.getKey()
+                                + " must be a string, boolean or number, or a list of them");
+                    }
+                    values.add(v.asText());
+                }
+                conditions.add(new Condition(operator.getKey(), key.getKey(), List.copyOf(values)));
+            }
+        }
+        return conditions;
+    }
+
+    /**
+     * Whether an IAM action pattern covers every action of {@code service}: it ends in {@code *}
+     * and what precedes those stars matches a prefix of {@code service:} ({@code *}, {@code s3:*},
+     * {@code s3*}, {@code *:*}); {@code s3:Get*} or {@code s3:*Object} do not.
+     */
+    static boolean coversService(String pattern, String service) {
+        if (!pattern.endsWith("*")) {
+            return false;
+        }
+        String head = pattern.replaceAll("\\*+$", "");
+        String prefixOf = service + ":";
+        for (int k = 0; k <= prefixOf.length(); k++) {
+            if (matches(head, prefixOf.substring(0, k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code *}, {@code *:*} and the like: patterns that match every action of every service. */
+    static boolean coversEveryAction(String pattern) {
+        return pattern.matches("\\*+(:\\*+)?");
+    }
+
+    /**
+     * Whether a Resource entry matches every resource of {@code service} ({@code *} for any
+     * service): {@code *}, or an ARN whose service is that one (or a wildcard) and whose region,
+     * account and resource parts are all wildcards ({@code arn:aws:s3:::*}, the same with
+     * {@code /*} for every object, {@code arn:aws:glue:*:*:*}).
+     */
+    static boolean isAllResources(String resource, String service) {
+        if (resource.matches("\\*+")) {
+            return true;
+        }
+        Matcher arn = ARN.matcher(resource);
+        if (!arn.matches()) {
+            return false;
+        }
+        String arnService = arn.group(2);
+        boolean serviceCovered = arnService.matches("\\*+") || (!service.equals("*") && matches(arnService, service));
+        return serviceCovered && arn.group(1).matches("[a-z-]*|\\*+")
+                && arn.group(3).matches("\\**") && arn.group(4).matches("\\**")
+                && arn.group(5).contains("*") && arn.group(5).matches("[*/:]+");
+    }
+
+    /** IAM wildcard matching: {@code *} any run of characters, {@code ?} one character, case-insensitive. */
+    static boolean matches(String pattern, String value) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(value).matches();
+    }
+
+    /** A structural problem found while parsing; becomes {@link #error()}. */
+    private static final class Invalid extends RuntimeException {
+        Invalid(String message) {
+            super(message);
+        }
     }
 }

@@ -111,7 +111,7 @@ class AnalyzerProcessTest {
         assertEquals(PolicyPacks.named(PACK).rules().size(), info.getPoliciesCount());
         var pii = info.getPoliciesList().stream().filter(p -> p.getName().equals("lf-no-grant-admits-pii")).findFirst().orElseThrow();
         assertEquals(EnforcementLevel.MANDATORY, pii.getEnforcementLevel());
-        assertEquals(PolicyType.POLICY_TYPE_RESOURCE, pii.getPolicyType());
+        assertEquals(PolicyType.POLICY_TYPE_STACK, pii.getPolicyType());
         assertEquals("pii", pii.getConfigSchema().getProperties().getFieldsOrThrow("tagKey").getStructValue()
                 .getFieldsOrThrow("default").getStringValue());
 
@@ -137,14 +137,25 @@ class AnalyzerProcessTest {
         assertTrue(named.getDiagnosticsList().stream().noneMatch(d -> d.getPolicyName().equals("lf-grant-option-only-to-accounts")),
                 "disabled policy still ran");
 
-        // The tag expression is not known during preview: advisory, not a failure.
-        AnalyzeResponse unknown = analyzer.analyze(AnalyzeRequest.newBuilder().setType(LF_PERMISSIONS)
-                .setUrn(urn(LF_PERMISSIONS, "tags")).setName("tags")
-                .setProperties(props(Map.of("principal", CONSUMER, "lfTagPolicy", Sentinels.UNKNOWN_OBJECT))).build());
-        AnalyzeDiagnostic preview = only(unknown, "lf-no-grant-admits-pii");
+        // One grant's tag expression is not known during preview: advisory for that grant, the other is still checked.
+        AnalyzeResponse unknown = analyzer.analyzeStack(AnalyzeStackRequest.newBuilder()
+                .addResources(AnalyzerResource.newBuilder().setType(LF_PERMISSIONS).setUrn(urn(LF_PERMISSIONS, "tags"))
+                        .setName("tags").setProperties(props(Map.of("principal", CONSUMER, "lfTagPolicy", Sentinels.UNKNOWN_OBJECT))))
+                .addResources(AnalyzerResource.newBuilder().setType(LF_PERMISSIONS).setUrn(urn(LF_PERMISSIONS, "open"))
+                        .setName("open").setProperties(props(inputs("{'principal':'" + CONSUMER + "','permissions':['SELECT'],"
+                                + "'lfTagPolicy':{'resourceType':'TABLE','expressions':[{'key':'domain','values':['sales']}]}}"))))
+                .build());
+        var piiFindings = unknown.getDiagnosticsList().stream()
+                .filter(d -> d.getPolicyName().equals("lf-no-grant-admits-pii")).toList();
+        assertEquals(2, piiFindings.size(), unknown.toString());
+        AnalyzeDiagnostic preview = piiFindings.stream().filter(d -> d.getUrn().equals(urn(LF_PERMISSIONS, "tags")))
+                .findFirst().orElseThrow();
         assertEquals(EnforcementLevel.ADVISORY, preview.getEnforcementLevel());
         assertEquals("can't run policy 'lf-no-grant-admits-pii' from policy pack '" + PACK + "@v" + PolicyPacks.VERSION
                 + "' during preview: Object value at .lfTagPolicy can't be known during preview", preview.getMessage());
+        AnalyzeDiagnostic open = piiFindings.stream().filter(d -> d.getUrn().equals(urn(LF_PERMISSIONS, "open")))
+                .findFirst().orElseThrow();
+        assertEquals(EnforcementLevel.MANDATORY, open.getEnforcementLevel());
 
         String admin = "arn:aws:iam::" + CENTRAL + ":role/lf-admin";
         AnalyzeResponse stack = analyzer.analyzeStack(AnalyzeStackRequest.newBuilder()

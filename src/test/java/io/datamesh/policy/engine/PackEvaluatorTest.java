@@ -4,6 +4,7 @@ import io.datamesh.policy.PolicyPacks;
 import io.datamesh.policy.rules.aws.AthenaBytesScannedCutoff;
 import io.datamesh.policy.rules.aws.KmsKeyRotation;
 import io.datamesh.policy.rules.aws.S3SseKmsCustomerKey;
+import io.datamesh.policy.rules.mesh.LfNoAllOrSuperToNonAdmins;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,6 +16,8 @@ import static io.datamesh.policy.Fixtures.res;
 import static io.datamesh.policy.rules.ResourceTypes.ATHENA_WORKGROUP;
 import static io.datamesh.policy.rules.ResourceTypes.BUCKET_ENCRYPTION;
 import static io.datamesh.policy.rules.ResourceTypes.KMS_KEY;
+import static io.datamesh.policy.rules.ResourceTypes.LF_PERMISSIONS;
+import static io.datamesh.policy.rules.ResourceTypes.LF_SETTINGS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +45,36 @@ class PackEvaluatorTest {
                 List.of(Map.of("applyServerSideEncryptionByDefault", Sentinels.UNKNOWN_OBJECT))));
         assertTrue(findings.get(0).message().endsWith(
                 "Object value at .rules.0.applyServerSideEncryptionByDefault can't be known during preview"), findings.toString());
+    }
+
+    @Test
+    void anUnknownInOneResourceOfAStackRuleSkipsOnlyThatResource() {
+        PolicyPack pack = new PolicyPack("test", "0.0.1", "", EnforcementLevel.ADVISORY, List.of(new LfNoAllOrSuperToNonAdmins()));
+        String admin = "arn:aws:iam::111111111111:role/lf-admin";
+        var findings = new PackEvaluator(pack).analyzeStack(List.of(
+                res(LF_SETTINGS, "settings", Map.of("admins", List.of(admin))),
+                res(LF_PERMISSIONS, "regrant", Map.of("principal", Sentinels.UNKNOWN_STRING, "permissions", List.of("ALL"))),
+                res(LF_PERMISSIONS, "analyst", Map.of("principal", "arn:aws:iam::111111111111:role/analyst",
+                        "permissions", List.of("SUPER")))), CENTRAL_STACK);
+        assertEquals(2, findings.size(), findings.toString());
+        assertEquals(new PolicyFinding("test", "lf-no-all-or-super-to-non-admins", EnforcementLevel.ADVISORY,
+                "urn:pulumi:test::datamesh::aws:lakeformation/permissions:Permissions::regrant",
+                "can't run policy 'lf-no-all-or-super-to-non-admins' from policy pack 'test@v0.0.1' during preview: "
+                        + "string value at .principal can't be known during preview"), findings.get(0));
+        assertEquals(EnforcementLevel.MANDATORY, findings.get(1).level());
+        assertEquals("urn:pulumi:test::datamesh::aws:lakeformation/permissions:Permissions::analyst", findings.get(1).urn());
+    }
+
+    @Test
+    void anUnknownInWhatAStackRuleReadsFromEveryResourceStillStopsTheRule() {
+        PolicyPack pack = new PolicyPack("test", "0.0.1", "", EnforcementLevel.ADVISORY, List.of(new LfNoAllOrSuperToNonAdmins()));
+        var findings = new PackEvaluator(pack).analyzeStack(List.of(
+                res(LF_SETTINGS, "settings", Map.of("admins", List.of(Sentinels.UNKNOWN_STRING))),
+                res(LF_PERMISSIONS, "analyst", Map.of("principal", "arn:aws:iam::111111111111:role/analyst",
+                        "permissions", List.of("ALL")))), CENTRAL_STACK);
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(EnforcementLevel.ADVISORY, findings.get(0).level());
+        assertTrue(findings.get(0).message().endsWith("string value at .admins.0 can't be known during preview"), findings.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.datamesh.policy.PolicyPacks;
 import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
 import io.datamesh.policy.engine.Rule;
+import io.datamesh.policy.engine.Sentinels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.datamesh.policy.Fixtures.CENTRAL_STACK;
+import static io.datamesh.policy.Fixtures.CONSUMER;
 import static io.datamesh.policy.Fixtures.PRODUCER_STACK;
 import static io.datamesh.policy.Fixtures.doc;
 import static io.datamesh.policy.Fixtures.res;
@@ -37,7 +39,7 @@ class RuleFixturesTest {
 
         @Override
         public String toString() {
-            return rule;
+            return rule + " [" + expected + "]";
         }
     }
 
@@ -54,6 +56,17 @@ class RuleFixturesTest {
         return res(IAM_ROLE_POLICY, "inline", Map.of("role", "r", "policy",
                 doc("{'Statement':[{'Effect':'Allow','Action':'" + action + "','Resource':'*'}]}")));
     }
+
+    /** A role policy of one statement, given whole (single quotes). */
+    private static PlannedResource roleStatement(String statement) {
+        return res(IAM_ROLE_POLICY, "inline", Map.of("role", "r", "policy", doc("{'Statement':[" + statement + "]}")));
+    }
+
+    private static PlannedResource glueResourcePolicy(String statement) {
+        return res(GLUE_RESOURCE_POLICY, "rp", Map.of("policy", doc("{'Statement':[" + statement + "]}")));
+    }
+
+    private static final String MESH_PRINCIPAL = "'Principal':{'AWS':'arn:aws:iam::333333333333:root'},'Action':'glue:*','Resource':'*'";
 
     private static PlannedResource keyPolicy(String statement) {
         return res(KMS_KEY, "key", Map.of("enableKeyRotation", true, "policy", doc("{'Statement':[" + statement + "]}")));
@@ -93,6 +106,133 @@ class RuleFixturesTest {
                     + "'columnNames':['contact']},'lfTag':{'key':'pii','value':'true'}}"));
         }
         return stack;
+    }
+
+    /** The sales database with customers (contact tagged pii = true) and orders (no PII), plus the given grants. */
+    private static List<PlannedResource> piiStack(PlannedResource... grants) {
+        List<PlannedResource> stack = new ArrayList<>(personalTable(true));
+        stack.add(res(GLUE_TABLE, "orders", "{'databaseName':'sales','name':'orders','storageDescriptor':{'columns':"
+                + "[{'name':'id','type':'int'}]}}"));
+        stack.add(res(LF_RESOURCE_TAG, "pii-orders", "{'table':{'databaseName':'sales','name':'orders'},"
+                + "'lfTag':{'key':'pii','value':'false'}}"));
+        stack.addAll(List.of(grants));
+        return stack;
+    }
+
+    private static PlannedResource namedGrant(String name, String principal, String target) {
+        return res(LF_PERMISSIONS, name, "{'principal':'" + principal + "','permissions':['SELECT'],"
+                + "'permissionsWithGrantOptions':[]," + target + "}");
+    }
+
+    /** Further fixtures for behaviour that a rule's first pair does not reach (several per rule). */
+    static Stream<Case> moreCases() {
+        String unknownPrincipal = Sentinels.UNKNOWN_STRING;
+        return Stream.of(
+                // IAM JSON as IAM reads it: Statement as an object, a numeric Version, a boolean condition value.
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(res(BUCKET_POLICY, "policy", Map.of("bucket", "b", "policy", doc("{'Version':1,'Statement':"
+                                + "{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
+                                + "'Condition':{'Bool':{'aws:SecureTransport':false}}}}")))),
+                        List.of(bucketPolicy("{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
+                                + "'Condition':{'Null':{'aws:SecureTransport':'false'}}}")),
+                        "no Deny statement with condition Bool aws:SecureTransport = false"),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy("{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
+                                + "'Condition':{'BoolIfExists':{'aws:SecureTransport':['false']}}}")),
+                        List.of(res(BUCKET_POLICY, "policy", Map.of("bucket", "b", "policy", "{not json"))),
+                        "policy is not a valid IAM policy: "),
+                new Case("s3-no-wildcard-principal", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY, "{'Effect':'Deny','NotPrincipal':{'AWS':'arn:aws:iam::111111111111:root'},"
+                                + "'Action':'s3:DeleteBucket','Resource':'arn:aws:s3:::b'}")),
+                        List.of(bucketPolicy(TLS_DENY, "{'Effect':'Allow','NotPrincipal':{'AWS':'arn:aws:iam::111111111111:root'},"
+                                + "'Action':'s3:GetObject','Resource':'arn:aws:s3:::b/*'}")),
+                        "Allow statement with NotPrincipal [arn:aws:iam::111111111111:root] admits every other principal"),
+                new Case("s3-no-wildcard-principal", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(res(BUCKET_POLICY, "policy", Map.of("bucket", "b", "policy",
+                                doc("{'Statement':[{'Effect':'Allow','Principal':'*','Action':'s3:GetObject','Resource':7}]}")))),
+                        "policy is not a valid IAM policy: Resource must be a string or a list of strings"),
+                new Case("kms-no-unconditioned-wildcard-principal", CENTRAL_STACK,
+                        List.of(keyPolicy("{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root'},"
+                                + "'Action':'kms:*','Resource':'*'}")),
+                        List.of(keyPolicy("{'Effect':'Allow','NotPrincipal':{'AWS':'arn:aws:iam::111111111111:root'},"
+                                + "'Action':'kms:Decrypt','Resource':'*'}")),
+                        "Allow statement with NotPrincipal [arn:aws:iam::111111111111:root] admits every other principal"),
+                new Case("producer-policies-no-consumer-access", PRODUCER_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(TLS_DENY, "{'Effect':'Allow','NotPrincipal':{'AWS':'arn:aws:iam::222222222222:root'},"
+                                + "'Action':'s3:GetObject','Resource':'arn:aws:s3:::b/*'}")),
+                        "NotPrincipal [arn:aws:iam::222222222222:root] admits every other principal, consumer accounts included"),
+                new Case("producer-policies-no-consumer-access", PRODUCER_STACK,
+                        List.of(keyPolicy("{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::222222222222:root'},"
+                                + "'Action':'kms:*','Resource':'*'}")),
+                        List.of(res(KMS_KEY, "key", Map.of("policy", "[]"))),
+                        "policy is not a valid IAM policy: not a JSON object"),
+                new Case("glue-resource-policy-mesh-only", CENTRAL_STACK,
+                        List.of(glueResourcePolicy("{'Effect':'Allow'," + MESH_PRINCIPAL
+                                + ",'Condition':{'Bool':{'glue:EvaluatedByLakeFormationTags':true}}}")),
+                        List.of(glueResourcePolicy("{'Effect':'Allow'," + MESH_PRINCIPAL
+                                + ",'Condition':{'StringNotEquals':{'glue:EvaluatedByLakeFormationTags':'true'}}}")),
+                        "lacks condition Bool (or StringEquals) glue:EvaluatedByLakeFormationTags = true"),
+                new Case("glue-resource-policy-mesh-only", CENTRAL_STACK,
+                        List.of(glueResourcePolicy("{'Effect':'Allow'," + MESH_PRINCIPAL
+                                + ",'Condition':{'StringEquals':{'glue:EvaluatedByLakeFormationTags':['true']}}}")),
+                        List.of(glueResourcePolicy("{'Effect':'Allow','NotPrincipal':{'AWS':'arn:aws:iam::333333333333:root'},"
+                                + "'Action':'glue:*','Resource':'*','Condition':{'Bool':{'glue:EvaluatedByLakeFormationTags':'true'}}}")),
+                        "NotPrincipal [arn:aws:iam::333333333333:root] admits every other principal, including non-mesh accounts"),
+                new Case("iam-no-star-star", CENTRAL_STACK,
+                        List.of(roleStatement("{'Effect':'Allow','Action':['s3:Get*','glue:*'],'Resource':'*'}"),
+                                roleStatement("{'Effect':'Deny','NotAction':'s3:GetObject','Resource':'*'}")),
+                        List.of(roleStatement("{'Effect':'Allow','NotAction':'iam:*','Resource':'*'}")),
+                        "statement with NotAction [iam:*] grants every action on every resource it does not exclude"),
+                new Case("iam-no-star-star", CENTRAL_STACK,
+                        List.of(rolePolicy("s3:GetObject")),
+                        List.of(res(IAM_ROLE, "r", Map.of("name", "r", "inlinePolicies", List.of(Map.of("name", "i", "policy",
+                                doc("{'Version':'2012-10-17','Statement':[{'Effect':'Permit','Action':'*','Resource':'*'}]}")))))),
+                        "inlinePolicies[0].policy is not a valid IAM policy: Effect must be"),
+                new Case("iam-no-service-wildcard-on-all-resources", CENTRAL_STACK,
+                        List.of(roleStatement("{'Effect':'Allow','Action':['s3:Get*','s3:*Object','glue:Get?able'],'Resource':'*'}"),
+                                roleStatement("{'Effect':'Allow','Action':'s3:*','Resource':['arn:aws:s3:::data','arn:aws:s3:::data/*']}")),
+                        List.of(roleStatement("{'Effect':'Allow','Action':'S3:*','Resource':'arn:aws:s3:::*/*'}")),
+                        "allows s3:* on resource *"),
+                new Case("iam-no-service-wildcard-on-all-resources", CENTRAL_STACK,
+                        List.of(roleStatement("{'Effect':'Allow','NotAction':['s3:*','glue:*'],'Resource':'*'}")),
+                        List.of(roleStatement("{'Effect':'Allow','Action':'glue*','Resource':'arn:aws:glue:*:*:*'}")),
+                        "allows glue:* on resource *"),
+                new Case("iam-no-service-wildcard-on-all-resources", CENTRAL_STACK,
+                        List.of(roleStatement("{'Effect':'Allow','NotAction':['s3:*','glue:*'],'Resource':'*'}")),
+                        List.of(roleStatement("{'Effect':'Allow','NotAction':['s3:DeleteBucket','glue:*'],'Resource':'*'}")),
+                        "allows s3:* on resource * (NotAction [s3:DeleteBucket, glue:*] on [*])"),
+                // Named grants: checked against the stack's effective PII tags.
+                new Case("lf-no-grant-admits-pii", CENTRAL_STACK,
+                        piiStack(namedGrant("orders", CONSUMER, "'table':{'databaseName':'sales','name':'orders'}"),
+                                namedGrant("id-only", CONSUMER, "'tableWithColumns':{'databaseName':'sales','name':'customers',"
+                                        + "'columnNames':['id']}"),
+                                namedGrant("excluded", CONSUMER, "'tableWithColumns':{'databaseName':'sales','name':'customers',"
+                                        + "'wildcard':true,'excludedColumnNames':['Contact']}"),
+                                namedGrant("other-catalog", CONSUMER, "'table':{'catalogId':'999999999999','databaseName':'sales','name':'customers'}")),
+                        piiStack(namedGrant("customers", CONSUMER, "'table':{'databaseName':'sales','name':'customers'}")),
+                        "named grant of [SELECT] on sales.customers to 333333333333 reaches columns [contact] tagged pii = true"),
+                new Case("lf-no-grant-admits-pii", CENTRAL_STACK,
+                        piiStack(namedGrant("describe", CONSUMER, "'table':{'databaseName':'sales','name':'customers'},'permissions':['DESCRIBE']")),
+                        piiStack(namedGrant("contact", CONSUMER, "'tableWithColumns':{'catalogId':'111111111111','databaseName':'sales',"
+                                + "'name':'customers','columnNames':['id','contact']}")),
+                        "reaches columns [contact] tagged pii = true"),
+                new Case("lf-no-grant-admits-pii", CENTRAL_STACK,
+                        List.of(res(LF_RESOURCE_TAG, "db", "{'database':{'name':'hr'},'lfTag':{'key':'pii','value':'true'}}"),
+                                namedGrant("other-db", CONSUMER, "'table':{'databaseName':'sales','name':'staff'}")),
+                        List.of(res(LF_RESOURCE_TAG, "db", "{'database':{'name':'hr'},'lfTag':{'key':'pii','value':'true'}}"),
+                                namedGrant("staff", CONSUMER, "'table':{'databaseName':'hr','name':'staff'}")),
+                        "named grant of [SELECT] on hr.staff to 333333333333 reaches a table tagged pii = true"),
+                // One unknown principal (a role not created yet) no longer switches the rule off for the others.
+                new Case("lf-no-all-or-super-to-non-admins", CENTRAL_STACK,
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
+                                grant(ADMIN, "'database':{'name':'sales'},'permissions':['ALL']")),
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
+                                res(LF_PERMISSIONS, "new-role", "{'principal':'" + unknownPrincipal + "','permissions':['DESCRIBE']}"),
+                                res(LF_PERMISSIONS, "g", "{'principal':'arn:aws:iam::111111111111:role/analyst',"
+                                        + "'permissions':['ALL'],'database':{'name':'sales'}}")),
+                        "role/analyst is not a data lake admin but is granted [ALL]"));
     }
 
     static Stream<Case> cases() {
@@ -243,19 +383,23 @@ class RuleFixturesTest {
                         "crawler role lf-admin is a data lake admin"));
     }
 
+    static Stream<Case> allCases() {
+        return Stream.concat(cases(), moreCases());
+    }
+
     private static Rule rule(String name) {
         return PolicyPacks.all().stream().flatMap(p -> p.rules().stream())
                 .filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 
     @ParameterizedTest(name = "{0} passes its compliant fixture")
-    @MethodSource("cases")
+    @MethodSource("allCases")
     void compliantFixturePasses(Case c) {
         assertEquals(List.of(), run(rule(c.rule()), c.compliantContext(), c.compliant()));
     }
 
     @ParameterizedTest(name = "{0} flags its non-compliant fixture")
-    @MethodSource("cases")
+    @MethodSource("allCases")
     void nonCompliantFixtureFails(Case c) {
         List<PolicyFinding> findings = run(rule(c.rule()), c.nonCompliantContext(), c.nonCompliant());
         assertFalse(findings.isEmpty(), "no finding");

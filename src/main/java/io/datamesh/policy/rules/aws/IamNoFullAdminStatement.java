@@ -7,6 +7,7 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.PolicyDocument;
 import io.datamesh.policy.rules.ResourceTypes;
 
+import java.util.ArrayList;
 import java.util.List;
 
 public final class IamNoFullAdminStatement extends ResourceRule {
@@ -18,10 +19,19 @@ public final class IamNoFullAdminStatement extends ResourceRule {
 
     @Override
     public List<String> check(Props inputs, RuleEnv env) {
-        return PolicyDocument.identityPolicies(inputs).stream()
-                .flatMap(doc -> doc.statements().stream())
-                .filter(s -> s.allowsActionOnAllResources("*") || s.allowsActionOnAllResources("*:*"))
-                .map(s -> "statement " + s.actions() + " on * grants full administrator access")
-                .toList();
+        List<String> problems = new ArrayList<>();
+        for (PolicyDocument doc : PolicyDocument.identityPolicies(inputs)) {
+            doc.problem().ifPresent(problems::add);
+            for (var s : doc.allowStatements()) {
+                if (!s.allowsEverything()) {
+                    continue;
+                }
+                problems.add(s.negations().isEmpty()
+                        ? "statement " + s.actions() + " on " + s.resources() + " grants full administrator access"
+                        : "statement with " + String.join(" and ", s.negations())
+                                + " grants every action on every resource it does not exclude: near-full administrator access");
+            }
+        }
+        return problems;
     }
 }

@@ -6,6 +6,7 @@ import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 import io.datamesh.policy.rules.PolicyDocument;
+import java.util.ArrayList;
 import java.util.List;
 
 public final class KmsNoUnconditionedWildcardPrincipal extends ResourceRule {
@@ -17,10 +18,20 @@ public final class KmsNoUnconditionedWildcardPrincipal extends ResourceRule {
 
     @Override
     public List<String> check(Props inputs, RuleEnv env) {
-        return PolicyDocument.read(inputs, "policy").stream()
-                .flatMap(doc -> doc.allowStatements().stream())
-                .filter(s -> s.hasWildcardPrincipal() && s.conditions().isEmpty())
-                .map(s -> "Allow statement for principal * without conditions: " + s.actions())
-                .toList();
+        List<String> problems = new ArrayList<>();
+        PolicyDocument.read(inputs, "policy").ifPresent(doc -> {
+            doc.problem().ifPresent(problems::add);
+            for (var s : doc.allowStatements()) {
+                if (s.allowsAllButListedPrincipals()) {
+                    // NotPrincipal in an Allow is refused outright: it grants every unlisted principal.
+                    problems.add("Allow statement with NotPrincipal " + s.notPrincipals().stream()
+                            .map(PolicyDocument.Principal::id).toList()
+                            + " admits every other principal, as principal * would: " + s.actions());
+                } else if (s.hasWildcardPrincipal() && s.conditions().isEmpty()) {
+                    problems.add("Allow statement for principal * without conditions: " + s.actions());
+                }
+            }
+        });
+        return problems;
     }
 }

@@ -7,7 +7,7 @@ import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Violation;
 import io.datamesh.policy.rules.ResourceTypes;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,22 +32,21 @@ public final class S3BucketControlsPresent extends StackRule {
 
     @Override
     public List<Violation> check(StackResources stack, RuleEnv env) {
-        List<Violation> violations = new ArrayList<>();
-        for (var bucket : stack.ofType(ResourceTypes.BUCKET)) {
+        Map<String, Set<String>> bucketsWith = new HashMap<>();
+        REQUIRED.keySet().forEach(type -> bucketsWith.put(type, bucketsWith(stack, type)));
+        return eachResource(stack.ofType(ResourceTypes.BUCKET), bucket -> {
             String name = bucket.inputs().string("bucket").orElse("");
             if (name.isEmpty()) {
-                continue;
+                return List.of();
             }
             List<String> missing = REQUIRED.entrySet().stream()
-                    .filter(required -> !bucketsWith(stack, required.getKey()).contains(name))
+                    .filter(required -> !bucketsWith.get(required.getKey()).contains(name))
                     .map(Map.Entry::getValue)
                     .sorted()
                     .toList();
-            if (!missing.isEmpty()) {
-                violations.add(new Violation(bucket.urn(), "bucket " + name + " has no " + String.join(", ", missing)));
-            }
-        }
-        return violations;
+            return missing.isEmpty() ? List.of()
+                    : List.of(new Violation(bucket.urn(), "bucket " + name + " has no " + String.join(", ", missing)));
+        });
     }
 
     private static Set<String> bucketsWith(StackResources stack, String type) {

@@ -24,11 +24,13 @@ public final class S3DataBucketVersioning extends StackRule {
                 .filter(v -> v.inputs().string("versioningConfiguration", "status").orElse("").equals("Enabled"))
                 .map(v -> v.inputs().string("bucket").orElse(""))
                 .collect(Collectors.toSet());
-        return stack.ofType(ResourceTypes.BUCKET).stream()
-                .filter(b -> b.inputs().string("tags", "datamesh:purpose").orElse("").equals("data"))
-                .filter(b -> !versioned.contains(b.inputs().string("bucket").orElse("")))
-                .map(b -> new Violation(b.urn(), "data bucket " + b.inputs().string("bucket").orElse(b.resource().name())
-                        + " has no BucketVersioningV2 with status Enabled"))
-                .toList();
+        return eachResource(stack.ofType(ResourceTypes.BUCKET), b -> {
+            if (!b.inputs().string("tags", "datamesh:purpose").orElse("").equals("data")
+                    || versioned.contains(b.inputs().string("bucket").orElse(""))) {
+                return List.of();
+            }
+            return List.of(new Violation(b.urn(), "data bucket " + b.inputs().string("bucket").orElse(b.resource().name())
+                    + " has no BucketVersioningV2 with status Enabled"));
+        });
     }
 }

@@ -6,6 +6,7 @@ import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 import io.datamesh.policy.rules.PolicyDocument;
+import java.util.ArrayList;
 import java.util.List;
 
 public final class S3NoWildcardPrincipal extends ResourceRule {
@@ -17,10 +18,19 @@ public final class S3NoWildcardPrincipal extends ResourceRule {
 
     @Override
     public List<String> check(Props inputs, RuleEnv env) {
-        return PolicyDocument.read(inputs, "policy").stream()
-                .flatMap(doc -> doc.allowStatements().stream())
-                .filter(PolicyDocument.Statement::hasWildcardPrincipal)
-                .map(s -> "Allow statement for principal * on " + s.resources())
-                .toList();
+        List<String> problems = new ArrayList<>();
+        PolicyDocument.read(inputs, "policy").ifPresent(doc -> {
+            doc.problem().ifPresent(problems::add);
+            for (var s : doc.allowStatements()) {
+                if (s.hasWildcardPrincipal()) {
+                    problems.add("Allow statement for principal * on " + s.resources());
+                } else if (s.allowsAllButListedPrincipals()) {
+                    problems.add("Allow statement with NotPrincipal " + s.notPrincipals().stream()
+                            .map(PolicyDocument.Principal::id).toList()
+                            + " admits every other principal, as principal * would; name the principals instead");
+                }
+            }
+        });
+        return problems;
     }
 }

@@ -12,10 +12,17 @@ import io.datamesh.policy.rules.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Without the condition the policy grants catalog access by IAM alone, around Lake Formation. */
 public final class GlueResourcePolicyMeshOnly extends ResourceRule {
+    /**
+     * Operators that require the key to be present and true. Negated operators admit everything
+     * else, and {@code …IfExists} admits requests without the key, i.e. those not evaluated by Lake Formation.
+     */
+    private static final List<String> LF_TAG_OPERATORS = List.of("Bool", "StringEquals", "StringEqualsIgnoreCase");
+
     public GlueResourcePolicyMeshOnly() {
         super("glue-resource-policy-mesh-only", EnforcementLevel.MANDATORY,
                 "The Glue catalog resource policy admits only mesh accounts, and only through glue:EvaluatedByLakeFormationTags.",
@@ -32,7 +39,14 @@ public final class GlueResourcePolicyMeshOnly extends ResourceRule {
         Set<String> meshAccounts = MeshConfig.of(env.context()).meshAccounts();
         List<String> services = env.config().strings("allowedServices");
         List<String> problems = new ArrayList<>();
-        for (var statement : PolicyDocument.read(inputs, "policy").map(PolicyDocument::allowStatements).orElse(List.of())) {
+        Optional<PolicyDocument> policy = PolicyDocument.read(inputs, "policy");
+        policy.flatMap(PolicyDocument::problem).ifPresent(problems::add);
+        for (var statement : policy.map(PolicyDocument::allowStatements).orElse(List.of())) {
+            if (statement.allowsAllButListedPrincipals()) {
+                problems.add("Allow statement with NotPrincipal " + statement.notPrincipals().stream()
+                        .map(PolicyDocument.Principal::id).toList() + " admits every other principal, including non-mesh accounts");
+                continue;
+            }
             if (!statement.principals().isEmpty() && statement.principals().stream()
                     .allMatch(p -> p.isService() && services.contains(p.id()))) {
                 continue;
@@ -42,9 +56,9 @@ public final class GlueResourcePolicyMeshOnly extends ResourceRule {
                     problems.add("principal " + principal.id() + " is not a mesh account");
                 }
             }
-            if (!statement.hasCondition("glue:EvaluatedByLakeFormationTags", "true")) {
+            if (!statement.hasCondition(LF_TAG_OPERATORS, "glue:EvaluatedByLakeFormationTags", "true")) {
                 problems.add("Allow statement for " + statement.principals().stream().map(PolicyDocument.Principal::id).toList()
-                        + " lacks condition glue:EvaluatedByLakeFormationTags = true");
+                        + " lacks condition Bool (or StringEquals) glue:EvaluatedByLakeFormationTags = true");
             }
         }
         return problems;

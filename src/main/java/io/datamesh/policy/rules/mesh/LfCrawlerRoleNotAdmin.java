@@ -7,7 +7,6 @@ import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Violation;
 import io.datamesh.policy.rules.ResourceTypes;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -21,16 +20,12 @@ public final class LfCrawlerRoleNotAdmin extends StackRule {
     @Override
     public List<Violation> check(StackResources stack, RuleEnv env) {
         Set<String> admins = LfPrincipals.admins(stack);
-        List<Violation> violations = new ArrayList<>();
-        for (var crawler : stack.ofType(ResourceTypes.GLUE_CRAWLER)) {
+        return eachResource(stack.ofType(ResourceTypes.GLUE_CRAWLER), crawler -> {
             String role = crawler.inputs().string("role").orElse("");
             // Crawlers accept a role name or ARN; admins are always ARNs.
             boolean isAdmin = !role.isEmpty() && admins.stream()
                     .anyMatch(admin -> admin.equals(role) || (!role.startsWith("arn:") && admin.endsWith("/" + role)));
-            if (isAdmin) {
-                violations.add(new Violation(crawler.urn(), "crawler role " + role + " is a data lake admin"));
-            }
-        }
-        return violations;
+            return isAdmin ? List.of(new Violation(crawler.urn(), "crawler role " + role + " is a data lake admin")) : List.of();
+        });
     }
 }

@@ -8,7 +8,6 @@ import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Violation;
 import io.datamesh.policy.rules.ResourceTypes;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +31,16 @@ public final class LfNoAllOrSuperToNonAdmins extends StackRule {
     public List<Violation> check(StackResources stack, RuleEnv env) {
         Set<String> admins = new HashSet<>(LfPrincipals.admins(stack));
         admins.addAll(env.config().strings("adminPrincipals"));
-        List<Violation> violations = new ArrayList<>();
-        for (var grant : stack.ofType(ResourceTypes.LF_PERMISSIONS)) {
-            String principal = grant.inputs().string("principal").orElse("");
+        return eachResource(stack.ofType(ResourceTypes.LF_PERMISSIONS), grant -> {
             List<String> broad = Stream.concat(grant.inputs().strings("permissions").stream(),
                             grant.inputs().strings("permissionsWithGrantOptions").stream())
                     .filter(BROAD::contains).distinct().toList();
-            if (!broad.isEmpty() && !admins.contains(principal)) {
-                violations.add(new Violation(grant.urn(), principal + " is not a data lake admin but is granted " + broad
-                        + "; grant the specific permissions it needs"));
+            if (broad.isEmpty()) {
+                return List.of();
             }
-        }
-        return violations;
+            String principal = grant.inputs().string("principal").orElse("");
+            return admins.contains(principal) ? List.of() : List.of(new Violation(grant.urn(), principal
+                    + " is not a data lake admin but is granted " + broad + "; grant the specific permissions it needs"));
+        });
     }
 }

@@ -7,7 +7,6 @@ import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Violation;
 import io.datamesh.policy.rules.ResourceTypes;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -32,8 +31,7 @@ public final class LfPiiColumnsTagged extends StackRule {
         String tagKey = env.config().string("tagKey").orElseThrow();
         Pattern personal = Pattern.compile(env.config().string("columnPattern").orElseThrow());
         LfTagAssignments tags = LfTagAssignments.of(stack);
-        List<Violation> violations = new ArrayList<>();
-        for (var table : stack.ofType(ResourceTypes.GLUE_TABLE)) {
+        return eachResource(stack.ofType(ResourceTypes.GLUE_TABLE), table -> {
             String database = table.inputs().string("databaseName").orElse("");
             String name = table.inputs().string("name").orElse("");
             List<String> untagged = table.inputs().objects("storageDescriptor", "columns").stream()
@@ -42,11 +40,8 @@ public final class LfPiiColumnsTagged extends StackRule {
                     .map(c -> c.string("name").orElse(""))
                     .filter(column -> !"true".equalsIgnoreCase(tags.ofColumn(database, name, column).get(tagKey)))
                     .toList();
-            if (!untagged.isEmpty()) {
-                violations.add(new Violation(table.urn(), "table " + database + "." + name + ": columns " + untagged
-                        + " look personal but are not tagged " + tagKey + " = true"));
-            }
-        }
-        return violations;
+            return untagged.isEmpty() ? List.of() : List.of(new Violation(table.urn(), "table " + database + "." + name
+                    + ": columns " + untagged + " look personal but are not tagged " + tagKey + " = true"));
+        });
     }
 }

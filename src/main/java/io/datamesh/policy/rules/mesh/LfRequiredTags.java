@@ -34,22 +34,21 @@ public final class LfRequiredTags extends StackRule {
         Map<String, List<String>> ontology = new HashMap<>(tags.allowedValues());
         ontology.putAll(env.config().stringLists("ontology"));
         List<String> required = env.config().strings("requiredKeys");
-        List<Violation> violations = new ArrayList<>();
-        for (var db : stack.ofType(ResourceTypes.GLUE_DATABASE)) {
+        List<Violation> violations = new ArrayList<>(eachResource(stack.ofType(ResourceTypes.GLUE_DATABASE), db -> {
             // A resource link only points at a tagged database in another catalog; it cannot carry tags itself.
             if (db.inputs().object("targetDatabase").isPresent()) {
-                continue;
+                return List.of();
             }
             String name = db.inputs().string("name").orElse("");
-            problems(tags.ofDatabase(name), required, ontology)
-                    .forEach(p -> violations.add(new Violation(db.urn(), "database " + name + ": " + p)));
-        }
-        for (var table : stack.ofType(ResourceTypes.GLUE_TABLE)) {
+            return problems(tags.ofDatabase(name), required, ontology).stream()
+                    .map(p -> new Violation(db.urn(), "database " + name + ": " + p)).toList();
+        }));
+        violations.addAll(eachResource(stack.ofType(ResourceTypes.GLUE_TABLE), table -> {
             String database = table.inputs().string("databaseName").orElse("");
             String name = table.inputs().string("name").orElse("");
-            problems(tags.ofTable(database, name), required, ontology)
-                    .forEach(p -> violations.add(new Violation(table.urn(), "table " + database + "." + name + ": " + p)));
-        }
+            return problems(tags.ofTable(database, name), required, ontology).stream()
+                    .map(p -> new Violation(table.urn(), "table " + database + "." + name + ": " + p)).toList();
+        }));
         return violations;
     }
 

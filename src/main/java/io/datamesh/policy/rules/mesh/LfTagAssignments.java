@@ -60,6 +60,13 @@ public final class LfTagAssignments {
         return effective(path(database), path(database, table), path(database, table, column));
     }
 
+    /** The columns of a table that carry a tag of their own (the table's and database's tags are not counted). */
+    public List<String> columnsTagged(String database, String table) {
+        String prefix = path(database, table) + "/";
+        return assigned.keySet().stream().filter(p -> p.startsWith(prefix))
+                .map(p -> p.substring(prefix.length())).sorted().toList();
+    }
+
     private Map<String, String> effective(String... fromOuterToInner) {
         Map<String, String> result = new LinkedHashMap<>();
         for (String p : fromOuterToInner) {

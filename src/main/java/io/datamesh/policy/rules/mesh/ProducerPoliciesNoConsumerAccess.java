@@ -39,19 +39,25 @@ public final class ProducerPoliciesNoConsumerAccess extends StackRule {
         Set<String> allowed = new HashSet<>(env.config().strings("allowedAccounts"));
         mesh.accountId().ifPresent(allowed::add);
         mesh.centralAccountId().ifPresent(allowed::add);
-        List<Violation> violations = new ArrayList<>();
-        for (var resource : Stream.concat(stack.ofType(ResourceTypes.BUCKET_POLICY).stream(),
-                stack.ofType(ResourceTypes.KMS_KEY).stream()).toList()) {
-            for (var statement : PolicyDocument.read(resource.inputs(), "policy")
-                    .map(PolicyDocument::allowStatements).orElse(List.of())) {
+        return eachResource(Stream.concat(stack.ofType(ResourceTypes.BUCKET_POLICY).stream(),
+                stack.ofType(ResourceTypes.KMS_KEY).stream()).toList(), resource -> {
+            List<Violation> violations = new ArrayList<>();
+            Optional<PolicyDocument> policy = PolicyDocument.read(resource.inputs(), "policy");
+            policy.flatMap(PolicyDocument::problem).ifPresent(p -> violations.add(new Violation(resource.urn(), p)));
+            for (var statement : policy.map(PolicyDocument::allowStatements).orElse(List.of())) {
+                if (statement.allowsAllButListedPrincipals()) {
+                    violations.add(new Violation(resource.urn(), "Allow statement with NotPrincipal "
+                            + statement.notPrincipals().stream().map(PolicyDocument.Principal::id).toList()
+                            + " admits every other principal, consumer accounts included"));
+                }
                 statement.principals().stream()
                         .filter(p -> !p.isService())
                         .map(p -> problem(p, mesh.consumerAccounts(), allowed))
                         .flatMap(Optional::stream)
                         .forEach(p -> violations.add(new Violation(resource.urn(), p)));
             }
-        }
-        return violations;
+            return violations;
+        });
     }
 
     private static Optional<String> problem(PolicyDocument.Principal principal, Set<String> consumers, Set<String> allowed) {

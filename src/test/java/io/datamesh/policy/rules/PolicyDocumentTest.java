@@ -1,0 +1,68 @@
+package io.datamesh.policy.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PolicyDocumentTest {
+    private static PolicyDocument.Statement only(String json) {
+        PolicyDocument doc = PolicyDocument.parse("policy", json.replace('\'', '"'));
+        assertEquals(java.util.Optional.empty(), doc.error());
+        assertEquals(1, doc.statements().size());
+        return doc.statements().get(0);
+    }
+
+    @Test
+    void readsTheShapesIamAccepts() {
+        var s = only("{'Version':2012,'Statement':{'Effect':'Allow','NotPrincipal':{'AWS':['1','2'],'Service':'s'},"
+                + "'NotAction':'s3:Get*','NotResource':['a','b'],'Condition':{'Bool':{'aws:SecureTransport':false},"
+                + "'NumericLessThan':{'s3:max-keys':[10,'20']}}}}");
+        assertEquals(List.of(new PolicyDocument.Principal("AWS", "1"), new PolicyDocument.Principal("AWS", "2"),
+                new PolicyDocument.Principal("Service", "s")), s.notPrincipals());
+        assertEquals(List.of("s3:Get*"), s.notActions());
+        assertEquals(List.of("a", "b"), s.notResources());
+        assertEquals(List.of(new PolicyDocument.Condition("Bool", "aws:SecureTransport", List.of("false")),
+                new PolicyDocument.Condition("NumericLessThan", "s3:max-keys", List.of("10", "20"))), s.conditions());
+        assertTrue(only("{'Statement':[{'Effect':'Allow','Principal':'*'}]}").hasWildcardPrincipal());
+    }
+
+    @Test
+    void malformedDocumentsGiveAProblemNotAnException() {
+        for (String json : List.of("", "nope", "[]", "{}", "{'Statement':'x'}", "{'Statement':[{'Effect':'allow'}]}",
+                "{'Statement':[{'Effect':'Allow','Principal':['*']}]}", "{'Statement':[{'Effect':'Allow','Action':[1]}]}",
+                "{'Statement':[{'Effect':'Allow','Condition':{'Bool':{'k':{'v':1}}}}]}")) {
+            PolicyDocument doc = PolicyDocument.parse("policy", json.replace('\'', '"'));
+            assertTrue(doc.problem().orElse("").startsWith("policy is not a valid IAM policy: "), json + " → " + doc);
+            assertEquals(List.of(), doc.statements());
+        }
+    }
+
+    @Test
+    void serviceWildcardsUseIamWildcardSemantics() {
+        for (String covering : List.of("*", "s3:*", "S3:*", "s3*", "*:*", "s?:*", "s3:**")) {
+            assertTrue(PolicyDocument.coversService(covering, "s3"), covering);
+        }
+        for (String partial : List.of("s3:Get*", "s3:*Object", "s3:GetObject", "glue:*", "*Object")) {
+            assertFalse(PolicyDocument.coversService(partial, "s3"), partial);
+        }
+        assertTrue(PolicyDocument.matches("s3:Get?bject", "S3:GETOBJECT"));
+    }
+
+    @Test
+    void allResourcesOfAService() {
+        for (String all : List.of("*", "arn:aws:s3:::*", "arn:aws:s3:::*/*", "arn:*:s3:::*", "arn:aws:*:*:*:*")) {
+            assertTrue(PolicyDocument.isAllResources(all, "s3"), all);
+        }
+        assertTrue(PolicyDocument.isAllResources("arn:aws:glue:*:*:*", "glue"));
+        for (String some : List.of("arn:aws:s3:::data/*", "arn:aws:s3:::data*", "arn:aws:glue:*:*:*",
+                "arn:aws:s3:eu-west-1:111111111111:*")) {
+            assertFalse(PolicyDocument.isAllResources(some, "s3"), some);
+        }
+        assertFalse(PolicyDocument.isAllResources("arn:aws:glue:eu-west-1:111111111111:*", "glue"));
+        assertFalse(PolicyDocument.isAllResources("arn:aws:s3:::*", "*"));
+    }
+}
