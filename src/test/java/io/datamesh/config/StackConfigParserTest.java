@@ -16,6 +16,17 @@ class StackConfigParserTest {
         return new RawStackConfig("Pulumi.test.yaml", "organization", "datamesh", "test", values);
     }
 
+    /** The keys every producer or consumer stack needs. */
+    private static Map<String, String> domainStack(String role, String accountId, String domain) {
+        var values = new LinkedHashMap<String, String>();
+        values.put("aws:region", "eu-west-1");
+        values.put("datamesh:role", role);
+        values.put("datamesh:accountId", accountId);
+        values.put("datamesh:centralAccountId", "111111111111");
+        values.put("datamesh:domain", domain);
+        return values;
+    }
+
     private static Map<String, String> central() {
         var values = new LinkedHashMap<String, String>();
         values.put("aws:region", "eu-west-1");
@@ -74,12 +85,7 @@ class StackConfigParserTest {
 
     @Test
     void producerContractsAreCheckedForShapeAndDuplicates() {
-        var values = new LinkedHashMap<String, String>();
-        values.put("aws:region", "eu-west-1");
-        values.put("datamesh:role", "producer");
-        values.put("datamesh:accountId", "222222222222");
-        values.put("datamesh:centralAccountId", "111111111111");
-        values.put("datamesh:domain", "sales");
+        var values = domainStack("producer", "222222222222", "sales");
         values.put("datamesh:dataProducts", "[{\"name\":\"orders\",\"format\":\"xlsx\",\"prefix\":\"/abs\","
                 + "\"columns\":[{\"name\":\"id\",\"type\":\"uuid\"},{\"name\":\"id\",\"type\":\"string\"}]},"
                 + "{\"name\":\"orders\",\"columns\":[{\"name\":\"x\",\"type\":\"string\"}]}]");
@@ -93,13 +99,8 @@ class StackConfigParserTest {
 
     @Test
     void namesThatWouldMakeInvalidBucketsOrForeignAdminsAreRejected() {
-        var values = new LinkedHashMap<String, String>();
-        values.put("aws:region", "eu-west-1");
-        values.put("datamesh:role", "consumer");
-        values.put("datamesh:accountId", "333333333333");
-        values.put("datamesh:centralAccountId", "111111111111");
+        var values = domainStack("consumer", "333333333333", "marketing_and_customer_lifetime_value");
         values.put("datamesh:namePrefix", "Data_Mesh");
-        values.put("datamesh:domain", "marketing_and_customer_lifetime_value");
         values.put("datamesh:lakeFormationAdmins", "[\"arn:aws:iam::111111111111:role/deployer\"]");
         var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
         assertThat(e.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
@@ -115,12 +116,7 @@ class StackConfigParserTest {
 
     @Test
     void producersCannotTagTablesOrColumnsWithADomain() {
-        var values = new LinkedHashMap<String, String>();
-        values.put("aws:region", "eu-west-1");
-        values.put("datamesh:role", "producer");
-        values.put("datamesh:accountId", "222222222222");
-        values.put("datamesh:centralAccountId", "111111111111");
-        values.put("datamesh:domain", "sales");
+        var values = domainStack("producer", "222222222222", "sales");
         values.put("datamesh:dataProducts", "[{\"name\":\"orders\",\"tags\":{\"domain\":\"finance\"},"
                 + "\"columns\":[{\"name\":\"id\",\"type\":\"string\",\"tags\":{\"domain\":\"hr\"}}]}]");
         var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
