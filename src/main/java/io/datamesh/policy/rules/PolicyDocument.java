@@ -62,6 +62,12 @@ public record PolicyDocument(String source, List<Statement> statements, Optional
             return allow && !notPrincipals.isEmpty();
         }
 
+        /** The violation text for {@link #allowsAllButListedPrincipals()}, ending in what that means for the rule. */
+        public String notPrincipalProblem(String consequence) {
+            return "Allow statement with NotPrincipal " + notPrincipals.stream().map(Principal::id).toList()
+                    + " admits every other principal" + consequence;
+        }
+
         /** The {@code Not*} elements this Allow statement uses (each makes it grant everything else); empty for a Deny. */
         public List<String> negations() {
             if (!allow) {

@@ -24,9 +24,7 @@ public final class KmsNoUnconditionedWildcardPrincipal extends ResourceRule {
             for (var s : doc.allowStatements()) {
                 if (s.allowsAllButListedPrincipals()) {
                     // NotPrincipal in an Allow is refused outright: it grants every unlisted principal.
-                    problems.add("Allow statement with NotPrincipal " + s.notPrincipals().stream()
-                            .map(PolicyDocument.Principal::id).toList()
-                            + " admits every other principal, as principal * would: " + s.actions());
+                    problems.add(s.notPrincipalProblem(", as principal * would: " + s.actions()));
                 } else if (s.hasWildcardPrincipal() && s.conditions().isEmpty()) {
                     problems.add("Allow statement for principal * without conditions: " + s.actions());
                 }

@@ -25,9 +25,7 @@ public final class S3NoWildcardPrincipal extends ResourceRule {
                 if (s.hasWildcardPrincipal()) {
                     problems.add("Allow statement for principal * on " + s.resources());
                 } else if (s.allowsAllButListedPrincipals()) {
-                    problems.add("Allow statement with NotPrincipal " + s.notPrincipals().stream()
-                            .map(PolicyDocument.Principal::id).toList()
-                            + " admits every other principal, as principal * would; name the principals instead");
+                    problems.add(s.notPrincipalProblem(", as principal * would; name the principals instead"));
                 }
             }
         });

@@ -43,8 +43,7 @@ public final class GlueResourcePolicyMeshOnly extends ResourceRule {
         policy.flatMap(PolicyDocument::problem).ifPresent(problems::add);
         for (var statement : policy.map(PolicyDocument::allowStatements).orElse(List.of())) {
             if (statement.allowsAllButListedPrincipals()) {
-                problems.add("Allow statement with NotPrincipal " + statement.notPrincipals().stream()
-                        .map(PolicyDocument.Principal::id).toList() + " admits every other principal, including non-mesh accounts");
+                problems.add(statement.notPrincipalProblem(", including non-mesh accounts"));
                 continue;
             }
             if (!statement.principals().isEmpty() && statement.principals().stream()

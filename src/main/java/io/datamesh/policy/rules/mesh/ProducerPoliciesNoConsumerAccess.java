@@ -46,9 +46,7 @@ public final class ProducerPoliciesNoConsumerAccess extends StackRule {
             policy.flatMap(PolicyDocument::problem).ifPresent(p -> violations.add(new Violation(resource.urn(), p)));
             for (var statement : policy.map(PolicyDocument::allowStatements).orElse(List.of())) {
                 if (statement.allowsAllButListedPrincipals()) {
-                    violations.add(new Violation(resource.urn(), "Allow statement with NotPrincipal "
-                            + statement.notPrincipals().stream().map(PolicyDocument.Principal::id).toList()
-                            + " admits every other principal, consumer accounts included"));
+                    violations.add(new Violation(resource.urn(), statement.notPrincipalProblem(", consumer accounts included")));
                 }
                 statement.principals().stream()
                         .filter(p -> !p.isService())
