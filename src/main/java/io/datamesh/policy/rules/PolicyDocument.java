@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -167,6 +169,11 @@ public record PolicyDocument(String source, List<Statement> statements, Optional
 
     public List<Statement> allowStatements() {
         return statements.stream().filter(Statement::allow).toList();
+    }
+
+    /** What a rule finds: the document's own problem if it is malformed, then {@code check} of each Allow. */
+    public List<String> allowProblems(Function<Statement, Stream<String>> check) {
+        return Stream.concat(problem().stream(), allowStatements().stream().flatMap(check)).toList();
     }
 
     private static PolicyDocument invalid(String source, String error) {

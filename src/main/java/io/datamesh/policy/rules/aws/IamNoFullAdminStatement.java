@@ -7,8 +7,8 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.PolicyDocument;
 import io.datamesh.policy.rules.ResourceTypes;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 public final class IamNoFullAdminStatement extends ResourceRule {
     public IamNoFullAdminStatement() {
@@ -19,19 +19,12 @@ public final class IamNoFullAdminStatement extends ResourceRule {
 
     @Override
     public List<String> check(Props inputs, RuleEnv env) {
-        List<String> problems = new ArrayList<>();
-        for (PolicyDocument doc : PolicyDocument.identityPolicies(inputs)) {
-            doc.problem().ifPresent(problems::add);
-            for (var s : doc.allowStatements()) {
-                if (!s.allowsEverything()) {
-                    continue;
-                }
-                problems.add(s.negations().isEmpty()
+        return PolicyDocument.identityPolicies(inputs).stream().flatMap(doc -> doc.allowProblems(s -> !s.allowsEverything()
+                ? Stream.empty()
+                : Stream.of(s.negations().isEmpty()
                         ? "statement " + s.actions() + " on " + s.resources() + " grants full administrator access"
                         : "statement with " + String.join(" and ", s.negations())
-                                + " grants every action on every resource it does not exclude: near-full administrator access");
-            }
-        }
-        return problems;
+                                + " grants every action on every resource it does not exclude: near-full administrator access"))
+                .stream()).toList();
     }
 }

@@ -8,8 +8,8 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.PolicyDocument;
 import io.datamesh.policy.rules.ResourceTypes;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,20 +29,12 @@ public final class IamNoServiceWildcardOnAllResources extends ResourceRule {
     @Override
     public List<String> check(Props inputs, RuleEnv env) {
         List<String> services = env.config().strings("services");
-        List<String> problems = new ArrayList<>();
-        for (PolicyDocument doc : PolicyDocument.identityPolicies(inputs)) {
-            doc.problem().ifPresent(problems::add);
-            for (var s : doc.allowStatements()) {
-                for (String service : services) {
-                    if (!s.allowsServiceWildcardOnAllResources(service.toLowerCase(Locale.ROOT))) {
-                        continue;
-                    }
-                    String how = s.negations().isEmpty() ? "actions " + s.actions() + " on " + s.resources()
-                            : String.join(" and ", s.negations()) + (s.resources().isEmpty() ? "" : " on " + s.resources());
-                    problems.add("allows " + service.toLowerCase(Locale.ROOT) + ":* on resource * (" + how + ")");
-                }
-            }
-        }
-        return problems;
+        return PolicyDocument.identityPolicies(inputs).stream().flatMap(doc -> doc.allowProblems(s -> services.stream()
+                .map(service -> service.toLowerCase(Locale.ROOT))
+                .filter(s::allowsServiceWildcardOnAllResources)
+                .map(service -> "allows " + service + ":* on resource * (" + (s.negations().isEmpty()
+                        ? "actions " + s.actions() + " on " + s.resources()
+                        : String.join(" and ", s.negations()) + (s.resources().isEmpty() ? "" : " on " + s.resources()))
+                        + ")")).stream()).toList();
     }
 }

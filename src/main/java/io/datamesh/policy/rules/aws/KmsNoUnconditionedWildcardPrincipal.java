@@ -6,8 +6,8 @@ import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 import io.datamesh.policy.rules.PolicyDocument;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 public final class KmsNoUnconditionedWildcardPrincipal extends ResourceRule {
     public KmsNoUnconditionedWildcardPrincipal() {
@@ -18,18 +18,13 @@ public final class KmsNoUnconditionedWildcardPrincipal extends ResourceRule {
 
     @Override
     public List<String> check(Props inputs, RuleEnv env) {
-        List<String> problems = new ArrayList<>();
-        PolicyDocument.read(inputs, "policy").ifPresent(doc -> {
-            doc.problem().ifPresent(problems::add);
-            for (var s : doc.allowStatements()) {
-                if (s.allowsAllButListedPrincipals()) {
-                    // NotPrincipal in an Allow is refused outright: it grants every unlisted principal.
-                    problems.add(s.notPrincipalProblem(", as principal * would: " + s.actions()));
-                } else if (s.hasWildcardPrincipal() && s.conditions().isEmpty()) {
-                    problems.add("Allow statement for principal * without conditions: " + s.actions());
-                }
+        return PolicyDocument.read(inputs, "policy").map(doc -> doc.allowProblems(s -> {
+            if (s.allowsAllButListedPrincipals()) {
+                // NotPrincipal in an Allow is refused outright: it grants every unlisted principal.
+                return Stream.of(s.notPrincipalProblem(", as principal * would: " + s.actions()));
             }
-        });
-        return problems;
+            return s.hasWildcardPrincipal() && s.conditions().isEmpty()
+                    ? Stream.of("Allow statement for principal * without conditions: " + s.actions()) : Stream.empty();
+        })).orElse(List.of());
     }
 }

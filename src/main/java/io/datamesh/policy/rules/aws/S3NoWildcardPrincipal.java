@@ -6,8 +6,8 @@ import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.ResourceTypes;
 import io.datamesh.policy.rules.PolicyDocument;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 public final class S3NoWildcardPrincipal extends ResourceRule {
     public S3NoWildcardPrincipal() {
@@ -18,17 +18,12 @@ public final class S3NoWildcardPrincipal extends ResourceRule {
 
     @Override
     public List<String> check(Props inputs, RuleEnv env) {
-        List<String> problems = new ArrayList<>();
-        PolicyDocument.read(inputs, "policy").ifPresent(doc -> {
-            doc.problem().ifPresent(problems::add);
-            for (var s : doc.allowStatements()) {
-                if (s.hasWildcardPrincipal()) {
-                    problems.add("Allow statement for principal * on " + s.resources());
-                } else if (s.allowsAllButListedPrincipals()) {
-                    problems.add(s.notPrincipalProblem(", as principal * would; name the principals instead"));
-                }
+        return PolicyDocument.read(inputs, "policy").map(doc -> doc.allowProblems(s -> {
+            if (s.hasWildcardPrincipal()) {
+                return Stream.of("Allow statement for principal * on " + s.resources());
             }
-        });
-        return problems;
+            return s.allowsAllButListedPrincipals()
+                    ? Stream.of(s.notPrincipalProblem(", as principal * would; name the principals instead")) : Stream.empty();
+        })).orElse(List.of());
     }
 }
