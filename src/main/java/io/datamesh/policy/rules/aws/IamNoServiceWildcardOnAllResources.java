@@ -9,7 +9,6 @@ import io.datamesh.policy.rules.PolicyDocument;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
 
