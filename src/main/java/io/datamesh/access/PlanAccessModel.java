@@ -12,6 +12,7 @@ import io.datamesh.plan.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.policy.engine.Props;
 import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.policy.rules.mesh.LfTagAssignments;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,33 +63,17 @@ public final class PlanAccessModel {
                     in.string("databaseName").orElseThrow(), in.string("name").orElseThrow(), Map.of(),
                     in.objects("storageDescriptor", "columns").stream()
                             .map(c -> new TaggedCatalog.Column(c.string("name").orElseThrow(), Map.of())).toList())));
-            case ResourceTypes.LF_RESOURCE_TAG -> assign(catalogId, in);
+            case ResourceTypes.LF_RESOURCE_TAG -> LfTagAssignments.read(in).forEach(a -> {
+                var path = new ArrayList<String>();
+                path.add(a.catalogId().orElse(account));
+                path.addAll(a.names());
+                assigned.computeIfAbsent(List.copyOf(path), p -> new LinkedHashMap<>()).put(a.key(), a.value());
+            });
             case ResourceTypes.LF_PERMISSIONS -> grant(catalogId, resource.name(), in);
             case ResourceTypes.IAM_ROLE -> in.string("name").ifPresent(name -> roles.add(Principal.role(account, name)));
             default -> {
             }
         }
-    }
-
-    private void assign(String catalogId, Props in) {
-        String key = in.string("lfTag", "key").orElseThrow();
-        String value = in.string("lfTag", "value").orElseThrow();
-        in.object("database").ifPresent(db -> tag(List.of(catalogOf(db, catalogId), db.string("name").orElseThrow()), key, value));
-        in.object("table").ifPresent(t -> tag(tablePath(t, catalogId), key, value));
-        in.object("tableWithColumns").ifPresent(t -> t.strings("columnNames").forEach(column -> {
-            var path = new ArrayList<>(tablePath(t, catalogId));
-            path.add(column);
-            tag(path, key, value);
-        }));
-    }
-
-    private void tag(List<String> path, String key, String value) {
-        assigned.computeIfAbsent(List.copyOf(path), p -> new LinkedHashMap<>()).put(key, value);
-    }
-
-    private static List<String> tablePath(Props table, String catalogId) {
-        return List.of(catalogOf(table, catalogId), table.string("databaseName").orElseThrow(),
-                table.string("name").orElseThrow());
     }
 
     private static String catalogOf(Props resource, String grantor) {
