@@ -153,11 +153,13 @@ class MeshProgramTest {
             var descriptor = map(customers.get("storageDescriptor"));
             assertThat(descriptor).containsEntry("location", "s3://datamesh-sales-data-222222222222-eu-west-1/customers/");
             assertThat((List<Object>) descriptor.get("columns")).hasSize(7);
-            var crawler = named(central, "aws:glue/crawler:Crawler", "central-sales-crawler").inputs();
+            assertThat(central.ofType("aws:glue/crawler:Crawler")).hasSize(2);
+            var crawler = named(central, "aws:glue/crawler:Crawler", "central-sales-customers-crawler").inputs();
             assertThat(map(crawler.get("schemaChangePolicy"))).containsEntry("updateBehavior", "LOG").containsEntry("deleteBehavior", "LOG");
             assertThat(crawler).containsEntry("securityConfiguration", "datamesh-crawler").doesNotContainKey("s3Targets");
-            assertThat((List<Object>) crawler.get("catalogTargets")).as("only the declared tables, never new ones")
-                    .containsExactly(Map.of("databaseName", "sales", "tables", List.of("orders", "customers")));
+            assertThat((List<Object>) crawler.get("catalogTargets"))
+                    .as("the declared table only, and one target of one table: the limit with Lake Formation credentials")
+                    .containsExactly(Map.of("databaseName", "sales", "tables", List.of("customers")));
             var databaseGrant = named(central, PERMISSIONS, "central-sales-crawler-database").inputs();
             assertThat((List<Object>) databaseGrant.get("permissions")).containsExactly("DESCRIBE");
         }
@@ -187,10 +189,14 @@ class MeshProgramTest {
             assertThat((List<Object>) policy.get("expressions")).containsExactly(
                     Map.of("key", "domain", "values", List.of("sales")), Map.of("key", "pii", "values", List.of("false")));
 
-            List<String> grants = central.ofType(PERMISSIONS).stream().map(PlannedResource::urn).toList();
-            for (int i = 1; i < grants.size(); i++) {
-                assertThat(central.dependsOn().get(grants.get(i))).as("grant %s waits for the one before", grants.get(i))
-                        .contains(grants.get(i - 1));
+            List<String> changes = central.resources().stream()
+                    .filter(r -> r.type().equals(PERMISSIONS) || r.type().equals("aws:lakeformation/resourceLfTag:ResourceLfTag"))
+                    .map(PlannedResource::urn).toList();
+            assertThat(central.dependsOn().get(changes.get(0))).as("the first change waits for the settings write")
+                    .anyMatch(u -> u.endsWith("::central-lake-settings"));
+            for (int i = 1; i < changes.size(); i++) {
+                assertThat(central.dependsOn().get(changes.get(i))).as("change %s waits for the one before", changes.get(i))
+                        .contains(changes.get(i - 1));
             }
         }
 

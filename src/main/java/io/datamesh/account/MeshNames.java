@@ -35,6 +35,7 @@ public final class MeshNames {
     }
 
     public static final int MAX_BUCKET_NAME = 63;
+    public static final int MAX_ROLE_NAME = 64;
 
     /** The Glue database of a producer domain in the central catalog. */
     public static String domainDatabase(String domain) {

@@ -31,12 +31,12 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.lakeformation.DataLakeSettings;
 import com.pulumi.aws.lakeformation.LfTag;
 import com.pulumi.aws.lakeformation.LfTagArgs;
 import com.pulumi.aws.lakeformation.PermissionsArgs;
 import com.pulumi.aws.lakeformation.Resource;
 import com.pulumi.aws.lakeformation.ResourceArgs;
-import com.pulumi.aws.lakeformation.ResourceLfTag;
 import com.pulumi.aws.lakeformation.ResourceLfTagArgs;
 import com.pulumi.aws.lakeformation.inputs.PermissionsDataLocationArgs;
 import com.pulumi.aws.lakeformation.inputs.PermissionsDatabaseArgs;
@@ -50,7 +50,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.datamesh.account.GrantSequence;
+import io.datamesh.account.LakeFormationSequence;
 import io.datamesh.account.LakeFormationAdmins;
 import io.datamesh.account.MeshNames;
 import io.datamesh.config.CentralSettings;
@@ -126,22 +126,22 @@ public final class CentralCatalog extends ComponentResource {
         var catalogKey = catalogKey(name);
         var securityConfiguration = catalogEncryption(name, catalogKey);
         settings.tagOntology().forEach((key, values) -> lfTags.put(key, new LfTag(name + "-tag-" + key,
-                LfTagArgs.builder().catalogId(account).key(key).values(values).build(), child())));
+                LfTagArgs.builder().catalogId(account).key(key).values(values).build(), after(settingsResource))));
         grantCatalogAccessThroughTags(name);
         dataAccessPolicies(name, args.producers(), catalogKey);
 
-        var grants = new GrantSequence(this, settingsResource);
+        var grants = new LakeFormationSequence(this, settingsResource);
         for (ProducerExport producer : args.producers()) {
-            onboard(name, producer, securityConfiguration, grants);
+            onboard(name, producer, securityConfiguration, settingsResource, grants);
         }
         shareByTags(name, grants);
 
         registerOutputs(Map.of());
     }
 
-    /** Per producer: registration, database, declared tables, their tags, and a crawler. */
+    /** Per producer: registration, database, declared tables, their tags, and a crawler per table. */
     private void onboard(String name, ProducerExport producer, SecurityConfiguration securityConfiguration,
-                         GrantSequence grants) {
+                         DataLakeSettings settingsResource, LakeFormationSequence changes) {
         String base = name + "-" + producer.domain();
         String databaseName = MeshNames.domainDatabase(producer.domain());
         var database = new CatalogDatabase(base + "-database", CatalogDatabaseArgs.builder()
@@ -149,10 +149,10 @@ public final class CentralCatalog extends ComponentResource {
                 .description("Data products of the " + producer.domain() + " domain (account " + producer.accountId() + ")")
                 .locationUri("s3://" + producer.bucketName() + "/")
                 .build(), child());
-        ContractCatalog.databaseTags(producer).forEach((key, value) -> new ResourceLfTag(
+        ContractCatalog.databaseTags(producer).forEach((key, value) -> changes.assignTag(
                 base + "-database-tag-" + key, ResourceLfTagArgs.builder().catalogId(account)
                 .database(ResourceLfTagDatabaseArgs.builder().catalogId(account).name(databaseName).build())
-                .lfTag(tagValue(key, value)).build(), after(database, lfTags.get(key))));
+                .lfTag(tagValue(key, value)).build(), database, lfTags.get(key)));
 
         // One registration per producer: the bucket holds only data products, and a per-product
         // location would make Lake Formation permissions grow with the number of tables.
@@ -161,50 +161,56 @@ public final class CentralCatalog extends ComponentResource {
                 .roleArn(registrationRole.arn())
                 .useServiceLinkedRole(false)
                 .hybridAccessEnabled(false)
-                .build(), child());
-        List<CatalogTable> tables = new ArrayList<>();
+                .build(), after(settingsResource));
         for (DataProduct product : producer.dataProducts()) {
             String location = "s3://" + producer.bucketName() + "/" + product.prefix();
             var table = declaredTable(base, databaseName, product, location, database);
-            tagTable(base, databaseName, product, table);
-            tables.add(table);
+            tagTable(base, databaseName, product, table, changes);
+            driftCrawler(base, databaseName, product, table, securityConfiguration);
         }
 
-        // Catalog targets, not S3 paths: the crawler visits only the declared tables, so a stray
-        // folder or file never becomes a new table (which would inherit the database's tags and be
-        // shared at once). LOG on update and delete: the contract is the table, a crawl only reports.
-        new Crawler(base + "-crawler", CrawlerArgs.builder()
-                .name(prefix + "-" + producer.domain() + "-crawler")
-                .description("Detects drift of the " + producer.domain() + " contracts; never rewrites them")
+        changes.grant(base + "-crawler-location", PermissionsArgs.builder()
+                .principal(crawlerRole.arn()).catalogId(account)
+                .permissions("DATA_LOCATION_ACCESS")
+                .dataLocation(PermissionsDataLocationArgs.builder().catalogId(account)
+                        .arn("arn:aws:s3:::" + producer.bucketName()).build())
+                .build(), registered);
+        changes.grant(base + "-crawler-database", PermissionsArgs.builder()
+                .principal(crawlerRole.arn()).catalogId(account)
+                .permissions("DESCRIBE")
+                .database(PermissionsDatabaseArgs.builder().catalogId(account).name(databaseName).build())
+                .build(), database);
+        changes.grant(base + "-crawler-tables", PermissionsArgs.builder()
+                .principal(crawlerRole.arn()).catalogId(account)
+                .permissions("SELECT", "DESCRIBE", "ALTER")
+                .table(PermissionsTableArgs.builder().catalogId(account).databaseName(databaseName).wildcard(true).build())
+                .build(), database);
+    }
+
+    /**
+     * A crawler per declared table. Catalog targets, not S3 paths: it visits only the declared
+     * table, so a stray folder or file never becomes a new table (which would inherit the
+     * database's tags and be shared at once); and a crawler with Lake Formation credentials may have
+     * a single catalog target of a single table. LOG on update and delete: the contract is the
+     * table, a crawl only reports.
+     */
+    private void driftCrawler(String base, String databaseName, DataProduct product, CatalogTable table,
+                              SecurityConfiguration securityConfiguration) {
+        new Crawler(base + "-" + product.name() + "-crawler", CrawlerArgs.builder()
+                .name(prefix + "-" + databaseName + "-" + product.name() + "-crawler")
+                .description("Detects drift of the " + databaseName + "." + product.name() + " contract; never rewrites it")
                 .role(crawlerRole.arn())
                 .databaseName(databaseName)
                 .securityConfiguration(securityConfiguration.name())
                 .catalogTargets(CrawlerCatalogTargetArgs.builder().databaseName(databaseName)
-                        .tables(producer.dataProducts().stream().map(DataProduct::name).toList()).build())
+                        .tables(product.name()).build())
                 .schemaChangePolicy(CrawlerSchemaChangePolicyArgs.builder()
                         .updateBehavior("LOG").deleteBehavior("LOG").build())
                 .lakeFormationConfiguration(CrawlerLakeFormationConfigurationArgs.builder()
                         .useLakeFormationCredentials(true).build())
                 // New partitions take the declared table's schema instead of one inferred from files.
                 .configuration("{\"Version\":1.0,\"CrawlerOutput\":{\"Partitions\":{\"AddOrUpdateBehavior\":\"InheritFromTable\"}}}")
-                .build(), after(tables.toArray(com.pulumi.resources.Resource[]::new)));
-
-        grants.grant(base + "-crawler-location", PermissionsArgs.builder()
-                .principal(crawlerRole.arn()).catalogId(account)
-                .permissions("DATA_LOCATION_ACCESS")
-                .dataLocation(PermissionsDataLocationArgs.builder().catalogId(account)
-                        .arn("arn:aws:s3:::" + producer.bucketName()).build())
-                .build(), registered);
-        grants.grant(base + "-crawler-database", PermissionsArgs.builder()
-                .principal(crawlerRole.arn()).catalogId(account)
-                .permissions("DESCRIBE")
-                .database(PermissionsDatabaseArgs.builder().catalogId(account).name(databaseName).build())
-                .build(), database);
-        grants.grant(base + "-crawler-tables", PermissionsArgs.builder()
-                .principal(crawlerRole.arn()).catalogId(account)
-                .permissions("SELECT", "DESCRIBE", "ALTER")
-                .table(PermissionsTableArgs.builder().catalogId(account).databaseName(databaseName).wildcard(true).build())
-                .build(), database);
+                .build(), after(table));
     }
 
     private CatalogTable declaredTable(String base, String databaseName, DataProduct product, String location,
@@ -232,12 +238,13 @@ public final class CentralCatalog extends ComponentResource {
      * table: columns without their own tags inherit and need no resource, which keeps the
      * resource count proportional to overrides rather than to columns.
      */
-    private void tagTable(String base, String databaseName, DataProduct product, CatalogTable table) {
-        product.tags().forEach((key, value) -> new ResourceLfTag(base + "-" + product.name() + "-tag-" + key,
+    private void tagTable(String base, String databaseName, DataProduct product, CatalogTable table,
+                          LakeFormationSequence changes) {
+        product.tags().forEach((key, value) -> changes.assignTag(base + "-" + product.name() + "-tag-" + key,
                 ResourceLfTagArgs.builder().catalogId(account)
                         .table(ResourceLfTagTableArgs.builder().catalogId(account).databaseName(databaseName)
                                 .name(product.name()).build())
-                        .lfTag(tagValue(key, value)).build(), after(table, lfTags.get(key))));
+                        .lfTag(tagValue(key, value)).build(), table, lfTags.get(key)));
         Map<String, List<String>> columnsByTag = new TreeMap<>();
         for (ContractColumn column : product.columns()) {
             column.tags().forEach((key, value) ->
@@ -246,11 +253,11 @@ public final class CentralCatalog extends ComponentResource {
         columnsByTag.forEach((tag, columns) -> {
             String key = tag.substring(0, tag.indexOf('='));
             String value = tag.substring(tag.indexOf('=') + 1);
-            new ResourceLfTag(base + "-" + product.name() + "-columns-" + key + "-" + value, ResourceLfTagArgs.builder()
+            changes.assignTag(base + "-" + product.name() + "-columns-" + key + "-" + value, ResourceLfTagArgs.builder()
                     .catalogId(account)
                     .tableWithColumns(ResourceLfTagTableWithColumnsArgs.builder().catalogId(account)
                             .databaseName(databaseName).name(product.name()).columnNames(columns).build())
-                    .lfTag(tagValue(key, value)).build(), after(table, lfTags.get(key)));
+                    .lfTag(tagValue(key, value)).build(), table, lfTags.get(key));
         });
     }
 
@@ -261,7 +268,7 @@ public final class CentralCatalog extends ComponentResource {
      * every database an account reaches are always included: a re-grant narrowed to an analyst's
      * domains adds a {@code domain} clause even where the account's grant had none.
      */
-    private void shareByTags(String name, GrantSequence grants) {
+    private void shareByTags(String name, LakeFormationSequence grants) {
         var accounts = new LinkedHashMap<String, String>();
         Stream.concat(settings.producers().stream(), settings.consumers().stream())
                 .forEach(d -> accounts.put(d.domain(), d.accountId()));
@@ -272,7 +279,7 @@ public final class CentralCatalog extends ComponentResource {
                     .catalogId(account)
                     .permissions(grant.permissions())
                     .permissionsWithGrantOptions(grant.permissions())
-                    .lfTagPolicy(GrantSequence.tagPolicy(account, grant.resource().name(), grant.expression()))
+                    .lfTagPolicy(LakeFormationSequence.tagPolicy(account, grant.resource().name(), grant.expression()))
                     .build(), grant.expression().keySet().stream().map(lfTags::get).toArray(com.pulumi.resources.Resource[]::new));
             grant.expression().forEach((key, values) -> tagValuesByDomain
                     .computeIfAbsent(grant.to(), d -> new TreeMap<>())
@@ -287,14 +294,16 @@ public final class CentralCatalog extends ComponentResource {
                         .computeIfAbsent(ContractCheck.DOMAIN_TAG, k -> new TreeSet<>()).addAll(reached);
             }
         });
-        tagValuesByDomain.forEach((domain, tags) -> tags.forEach((key, values) ->
-                grants.grant(name + "-tag-" + key + "-to-" + domain, PermissionsArgs.builder()
+        // One grant per tag value: a grant whose value list changed would be replaced, and deleting
+        // the old one would revoke the values both lists share.
+        tagValuesByDomain.forEach((domain, tags) -> tags.forEach((key, values) -> values.forEach(value ->
+                grants.grant(name + "-tag-" + key + "-" + value + "-to-" + domain, PermissionsArgs.builder()
                         .principal(accounts.get(domain))
                         .catalogId(account)
                         .permissions("DESCRIBE")
                         .permissionsWithGrantOptions("DESCRIBE")
-                        .lfTag(PermissionsLfTagArgs.builder().catalogId(account).key(key).values(List.copyOf(values)).build())
-                        .build(), lfTags.get(key))));
+                        .lfTag(PermissionsLfTagArgs.builder().catalogId(account).key(key).values(value).build())
+                        .build(), lfTags.get(key)))));
     }
 
     /**
@@ -339,7 +348,8 @@ public final class CentralCatalog extends ComponentResource {
         var tables = IamStatement.builder().sid("ReadDeclaredTablesAddPartitions").effect(IamEffect.ALLOW)
                 .addResource("arn:aws:glue:" + region + ":" + account + ":catalog");
         List.of("glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions",
-                "glue:BatchGetPartition", "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition")
+                "glue:BatchGetPartition", "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition",
+                "glue:BatchUpdatePartition")
                 .forEach(tables::addAction);
         List<String> listedPrefixes = new ArrayList<>();
         for (ProducerExport p : producers) {

@@ -72,9 +72,10 @@ public final class StackConfigParser {
         }
         String accountId = root.key("accountId").requiredAccountId();
         String namePrefix = root.key("namePrefix").text("datamesh");
-        if (!NAME_PREFIX.matcher(namePrefix).matches()) {
+        if (!NAME_PREFIX.matcher(namePrefix).matches() || namePrefix.startsWith("xn--")
+                || namePrefix.startsWith("sthree-")) {
             root.key("namePrefix").problem("'" + namePrefix + "' must be 1-20 lower-case letters, digits and '-',"
-                    + " starting with a letter (it starts role and bucket names)");
+                    + " starting with a letter and not with xn-- or sthree- (it starts role and bucket names)");
         }
         var identity = new StackIdentity(raw.org(), raw.project(), raw.stack(), accountId, region, namePrefix,
                 (int) root.key("crossAccountVersion").number(4, 4, 5),
@@ -255,8 +256,16 @@ public final class StackConfigParser {
             root.key("centralAccountId").problem("must differ from datamesh:accountId: each domain has its own account");
         }
         var analystsNode = root.key("analysts");
-        List<AnalystRole> analysts = analystsNode.list(a -> new AnalystRole(a.field("name").requiredName(),
-                a.field("domains").texts()));
+        List<AnalystRole> analysts = analystsNode.list(a -> {
+            var nameNode = a.field("name");
+            String name = nameNode.requiredName();
+            String roleName = MeshNames.analystRole(identity.namePrefix(), root.key("domain").text(""), name);
+            if (roleName.length() > MeshNames.MAX_ROLE_NAME) {
+                nameNode.problem("makes the IAM role name " + roleName + " longer than IAM's " + MeshNames.MAX_ROLE_NAME
+                        + " characters");
+            }
+            return new AnalystRole(name, a.field("domains").texts());
+        });
         ConfigNode.requireUnique(analystsNode, analysts.stream().map(AnalystRole::name).toList(), "analyst role");
         var athena = root.key("athena");
         var athenaSettings = new AthenaSettings(

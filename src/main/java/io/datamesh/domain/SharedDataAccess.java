@@ -30,7 +30,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.datamesh.account.GrantSequence;
+import io.datamesh.account.LakeFormationSequence;
 import io.datamesh.account.MeshNames;
 import io.datamesh.account.SecureBucket;
 import io.datamesh.config.AnalystRole;
@@ -122,7 +122,7 @@ public final class SharedDataAccess extends ComponentResource {
                     .build(), child(List.of())));
         }
 
-        var grants = new GrantSequence(this, settings);
+        var grants = new LakeFormationSequence(this, settings);
         for (AnalystRole analyst : args.access().analysts()) {
             var role = analystRole(prefix, args.domain(), analyst, resultsBucketName, resultsKey);
             analystRoles.put(analyst.name(), role);
@@ -149,7 +149,7 @@ public final class SharedDataAccess extends ComponentResource {
      * (narrowed to the analyst's domains). Re-granting by expression keeps the column exclusions of
      * the tags, and the number of grants independent of the number of tables.
      */
-    private void regrant(AnalystRole analyst, Role role, DomainShare share, GrantSequence grants) {
+    private void regrant(AnalystRole analyst, Role role, DomainShare share, LakeFormationSequence grants) {
         String base = name + "-" + analyst.name();
         for (var link : links.entrySet()) {
             if (!analyst.domains().isEmpty() && !analyst.domains().contains(link.getKey())) {
@@ -175,7 +175,7 @@ public final class SharedDataAccess extends ComponentResource {
             grants.grant(base + "-" + grant.name(), PermissionsArgs.builder()
                     .principal(role.arn()).catalogId(identity.accountId())
                     .permissions(permissions)
-                    .lfTagPolicy(GrantSequence.tagPolicy(centralAccount, "TABLE", expression.get()))
+                    .lfTagPolicy(LakeFormationSequence.tagPolicy(centralAccount, "TABLE", expression.get()))
                     .build(), role);
         }
     }

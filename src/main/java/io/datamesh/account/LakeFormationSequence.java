@@ -2,6 +2,8 @@ package io.datamesh.account;
 
 import com.pulumi.aws.lakeformation.Permissions;
 import com.pulumi.aws.lakeformation.PermissionsArgs;
+import com.pulumi.aws.lakeformation.ResourceLfTag;
+import com.pulumi.aws.lakeformation.ResourceLfTagArgs;
 import com.pulumi.aws.lakeformation.inputs.PermissionsLfTagPolicyArgs;
 import com.pulumi.aws.lakeformation.inputs.PermissionsLfTagPolicyExpressionArgs;
 import com.pulumi.resources.CustomResourceOptions;
@@ -13,26 +15,35 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Issues an account's Lake Formation grants one after another. Lake Formation rejects concurrent
- * permission changes with ConcurrentModificationException, so each grant depends on the previous
- * one (and the first on whatever made the deployer a Lake Formation admin).
+ * Makes an account's Lake Formation changes — grants and LF-tag assignments — one after another.
+ * Lake Formation rejects concurrent changes with ConcurrentModificationException, so each change
+ * depends on the previous one, and the first on the settings write that made the deployer an admin.
  */
-public final class GrantSequence {
+public final class LakeFormationSequence {
     private final Resource parent;
     private Resource previous;
 
-    public GrantSequence(Resource parent, Resource first) {
+    public LakeFormationSequence(Resource parent, Resource first) {
         this.parent = parent;
         this.previous = first;
     }
 
     public Permissions grant(String name, PermissionsArgs args, Resource... alsoAfter) {
-        var dependencies = new ArrayList<Resource>(List.of(alsoAfter));
-        dependencies.add(previous);
-        var grant = new Permissions(name, args, CustomResourceOptions.builder()
-                .parent(parent).dependsOn(dependencies).build());
+        var grant = new Permissions(name, args, next(alsoAfter));
         previous = grant;
         return grant;
+    }
+
+    public ResourceLfTag assignTag(String name, ResourceLfTagArgs args, Resource... alsoAfter) {
+        var assignment = new ResourceLfTag(name, args, next(alsoAfter));
+        previous = assignment;
+        return assignment;
+    }
+
+    private CustomResourceOptions next(Resource... alsoAfter) {
+        var dependencies = new ArrayList<Resource>(List.of(alsoAfter));
+        dependencies.add(previous);
+        return CustomResourceOptions.builder().parent(parent).dependsOn(dependencies).build();
     }
 
     /**
