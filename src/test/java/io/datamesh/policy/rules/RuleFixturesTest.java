@@ -45,8 +45,16 @@ class RuleFixturesTest {
         }
     }
 
-    private static final String TLS_DENY = "{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
-            + "'Condition':{'Bool':{'aws:SecureTransport':'false'}}}";
+    private static final String TLS_DENY = "{'Effect':'Deny','Principal':'*','Action':'s3:*',"
+            + "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*'],'Condition':{'Bool':{'aws:SecureTransport':'false'}}}";
+
+    /** A TLS Deny on bucket b with the given principal, action and resource elements (single quotes). */
+    private static String tlsDeny(String principal, String action, String resource) {
+        return "{'Effect':'Deny'," + principal + "," + action + "," + resource
+                + ",'Condition':{'Bool':{'aws:SecureTransport':'false'}}}";
+    }
+
+    private static final String NARROWED = "the Deny on aws:SecureTransport = false is narrowed";
     private static final String ADMIN = "arn:aws:iam::111111111111:role/lf-admin";
     private static final String CRAWLER_ROLE = "arn:aws:iam::111111111111:role/crawler";
 
@@ -134,16 +142,56 @@ class RuleFixturesTest {
                 // IAM JSON as IAM reads it: Statement as an object, a numeric Version, a boolean condition value.
                 new Case("s3-tls-only-policy", CENTRAL_STACK,
                         List.of(res(BUCKET_POLICY, "policy", Map.of("bucket", "b", "policy", doc("{'Version':1,'Statement':"
-                                + "{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
+                                + "{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*'],"
                                 + "'Condition':{'Bool':{'aws:SecureTransport':false}}}}")))),
                         List.of(bucketPolicy("{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
                                 + "'Condition':{'Null':{'aws:SecureTransport':'false'}}}")),
                         "no Deny statement with condition Bool aws:SecureTransport = false"),
                 new Case("s3-tls-only-policy", CENTRAL_STACK,
-                        List.of(bucketPolicy("{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
+                        List.of(bucketPolicy("{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'*',"
                                 + "'Condition':{'BoolIfExists':{'aws:SecureTransport':['false']}}}")),
                         List.of(res(BUCKET_POLICY, "policy", Map.of("bucket", "b", "policy", "{not json"))),
                         "policy is not a valid IAM policy: "),
+                // A TLS Deny narrowed to one principal, one action or part of the bucket leaves plain HTTP open.
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(tlsDeny("'Principal':{'AWS':'*'}", "'Action':'*'", "'Resource':'arn:aws:s3:::b*'"))),
+                        List.of(bucketPolicy(tlsDeny("'Principal':{'AWS':'arn:aws:iam::333333333333:root'}", "'Action':'s3:*'",
+                                "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*']"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':['s3:PutObject','s3:*']", "'Resource':'arn:aws:s3:::b'"),
+                                tlsDeny("'Principal':'*'", "'Action':'s3:*'", "'Resource':'arn:aws:s3:::*/*'"))),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:PutObject'",
+                                "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*']"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:*'", "'Resource':'arn:aws:s3:::b'"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:*'", "'Resource':'arn:aws:s3:::b/*'"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:*'", "'Resource':'arn:aws:s3:::other/*'"),
+                                tlsDeny("'Principal':'*'", "'Action':'s3:*?'", "'Resource':'arn:aws:s3:::b'"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'NotPrincipal':{'AWS':'arn:aws:iam::111111111111:root'},'Principal':'*'",
+                                "'Action':'s3:*'", "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*']"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:*','NotAction':'s3:GetObject'",
+                                "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*']"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:*'",
+                                "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*'],'NotResource':'arn:aws:s3:::b/public/*'"))),
+                        NARROWED),
                 new Case("s3-no-wildcard-principal", CENTRAL_STACK,
                         List.of(bucketPolicy(TLS_DENY, "{'Effect':'Deny','NotPrincipal':{'AWS':'arn:aws:iam::111111111111:root'},"
                                 + "'Action':'s3:DeleteBucket','Resource':'arn:aws:s3:::b'}")),
@@ -206,6 +254,27 @@ class RuleFixturesTest {
                         List.of(roleStatement("{'Effect':'Allow','NotAction':['s3:*','glue:*'],'Resource':'*'}")),
                         List.of(roleStatement("{'Effect':'Allow','NotAction':['s3:DeleteBucket','glue:*'],'Resource':'*'}")),
                         "allows s3:* on resource * (NotAction [s3:DeleteBucket, glue:*] on [*])"),
+                // ? is a wildcard too: a trailing run of * and ? holding a * matches every action or resource.
+                new Case("iam-no-service-wildcard-on-all-resources", CENTRAL_STACK,
+                        List.of(roleStatement("{'Effect':'Allow','Action':['s3:Get?*','s3:???'],'Resource':'*'}"),
+                                roleStatement("{'Effect':'Allow','Action':'s3:*','Resource':'arn:aws:s3:::?'}")),
+                        List.of(roleStatement("{'Effect':'Allow','Action':'s3:?*','Resource':'*'}")),
+                        "allows s3:* on resource * (actions [s3:?*] on [*])"),
+                new Case("iam-no-service-wildcard-on-all-resources", CENTRAL_STACK,
+                        List.of(roleStatement("{'Effect':'Allow','Action':'s3:*','Resource':'arn:aws:s3:::data?*'}")),
+                        List.of(roleStatement("{'Effect':'Allow','Action':'s3:*','Resource':'arn:aws:s3:::?*'}")),
+                        "allows s3:* on resource * (actions [s3:*] on [arn:aws:s3:::?*])"),
+                new Case("iam-no-star-star", CENTRAL_STACK,
+                        List.of(roleStatement("{'Effect':'Allow','Action':'?:*','Resource':'*'}")),
+                        List.of(roleStatement("{'Effect':'Allow','Action':'?*:?*','Resource':'*'}")),
+                        "statement [?*:?*] on [*] grants full administrator access"),
+                // Duplicate keys: Jackson would keep the last Statement and judge the harmless one.
+                new Case("iam-no-star-star", CENTRAL_STACK,
+                        List.of(rolePolicy("s3:GetObject")),
+                        List.of(res(IAM_ROLE_POLICY, "inline", Map.of("role", "r", "policy", doc("{'Statement':"
+                                + "[{'Effect':'Allow','Action':'*','Resource':'*'}],'Statement':"
+                                + "[{'Effect':'Allow','Action':'s3:GetObject','Resource':'arn:aws:s3:::b/*'}]}")))),
+                        "policy is not a valid IAM policy: Duplicate field 'Statement'"),
                 // Named grants: checked against the stack's effective PII tags.
                 new Case("lf-no-named-grant-reaches-pii", CENTRAL_STACK,
                         piiStack(namedGrant("orders", CONSUMER, "'table':{'databaseName':'sales','name':'orders'}"),
