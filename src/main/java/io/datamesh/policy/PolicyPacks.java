@@ -26,6 +26,7 @@ import io.datamesh.policy.rules.mesh.LfGrantOptionOnlyToAccounts;
 import io.datamesh.policy.rules.mesh.LfNoAllOrSuperToNonAdmins;
 import io.datamesh.policy.rules.mesh.LfNoGrantAdmitsPii;
 import io.datamesh.policy.rules.mesh.LfNoIamAllowedPrincipalsDefaults;
+import io.datamesh.policy.rules.mesh.LfNoNamedGrantReachesPii;
 import io.datamesh.policy.rules.mesh.LfPiiColumnsTagged;
 import io.datamesh.policy.rules.mesh.LfRequiredTags;
 import io.datamesh.policy.rules.mesh.LfTableLocationRegistered;
@@ -60,7 +61,8 @@ public final class PolicyPacks {
                     new LfNoIamAllowedPrincipalsDefaults(), new LfNoAllOrSuperToNonAdmins(),
                     new LfGrantOptionOnlyToAccounts(), new LfConsumerGrantsUseTagExpressions(),
                     new LfTagsOnlyInCentral(), new LfRequiredTags(), new LfPiiColumnsTagged(),
-                    new LfNoGrantAdmitsPii(), new LfTableLocationRegistered(), new GlueResourcePolicyMeshOnly(),
+                    new LfNoGrantAdmitsPii(), new LfNoNamedGrantReachesPii(), new LfTableLocationRegistered(),
+                    new GlueResourcePolicyMeshOnly(),
                     new ProducerPoliciesNoConsumerAccess(), new LfCrawlerRoleNotAdmin())));
 
     private PolicyPacks() {

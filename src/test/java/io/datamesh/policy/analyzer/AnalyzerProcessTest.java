@@ -39,6 +39,7 @@ import static io.datamesh.policy.Fixtures.CONSUMER;
 import static io.datamesh.policy.Fixtures.inputs;
 import static io.datamesh.policy.rules.ResourceTypes.GLUE_CRAWLER;
 import static io.datamesh.policy.rules.ResourceTypes.LF_PERMISSIONS;
+import static io.datamesh.policy.rules.ResourceTypes.LF_RESOURCE_TAG;
 import static io.datamesh.policy.rules.ResourceTypes.LF_SETTINGS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,9 +112,14 @@ class AnalyzerProcessTest {
         assertEquals(PolicyPacks.named(PACK).rules().size(), info.getPoliciesCount());
         var pii = info.getPoliciesList().stream().filter(p -> p.getName().equals("lf-no-grant-admits-pii")).findFirst().orElseThrow();
         assertEquals(EnforcementLevel.MANDATORY, pii.getEnforcementLevel());
-        assertEquals(PolicyType.POLICY_TYPE_STACK, pii.getPolicyType());
+        // Tag expressions are judged before the grant is made (resource rule), named grants by the stack's tags.
+        assertEquals(PolicyType.POLICY_TYPE_RESOURCE, pii.getPolicyType());
         assertEquals("pii", pii.getConfigSchema().getProperties().getFieldsOrThrow("tagKey").getStructValue()
                 .getFieldsOrThrow("default").getStringValue());
+        var named = info.getPoliciesList().stream().filter(p -> p.getName().equals("lf-no-named-grant-reaches-pii"))
+                .findFirst().orElseThrow();
+        assertEquals(EnforcementLevel.MANDATORY, named.getEnforcementLevel());
+        assertEquals(PolicyType.POLICY_TYPE_STACK, named.getPolicyType());
 
         analyzer.configure(ConfigureAnalyzerRequest.newBuilder()
                 .putPolicyConfig("lf-consumer-grants-use-lf-tags", PolicyConfig.newBuilder()
@@ -124,38 +130,52 @@ class AnalyzerProcessTest {
 
         // A named-table grant to a consumer, with the principal marked secret: now mandatory.
         String namedGrant = urn(LF_PERMISSIONS, "named");
-        AnalyzeResponse named = analyzer.analyze(AnalyzeRequest.newBuilder().setType(LF_PERMISSIONS).setUrn(namedGrant)
+        AnalyzeResponse namedTable = analyzer.analyze(AnalyzeRequest.newBuilder().setType(LF_PERMISSIONS).setUrn(namedGrant)
                 .setName("named").setProperties(props(Map.of("principal", secret(CONSUMER), "permissions", List.of("SELECT"),
                         "permissionsWithGrantOptions", List.of("SELECT"), "table", Map.of("databaseName", "sales", "name", "orders"))))
                 .build());
-        AnalyzeDiagnostic consumer = only(named, "lf-consumer-grants-use-lf-tags");
+        AnalyzeDiagnostic consumer = only(namedTable, "lf-consumer-grants-use-lf-tags");
         assertEquals(EnforcementLevel.MANDATORY, consumer.getEnforcementLevel());
         assertEquals(namedGrant, consumer.getUrn());
         assertEquals(PACK, consumer.getPolicyPackName());
         assertTrue(consumer.getMessage().startsWith(consumer.getDescription() + "\naccount " + CONSUMER), consumer.getMessage());
-        assertTrue(named.getNotApplicableList().stream().anyMatch(n -> n.getPolicyName().equals("lf-tags-only-in-central")));
-        assertTrue(named.getDiagnosticsList().stream().noneMatch(d -> d.getPolicyName().equals("lf-grant-option-only-to-accounts")),
+        assertTrue(namedTable.getNotApplicableList().stream().anyMatch(n -> n.getPolicyName().equals("lf-tags-only-in-central")));
+        assertTrue(namedTable.getDiagnosticsList().stream().noneMatch(d -> d.getPolicyName().equals("lf-grant-option-only-to-accounts")),
                 "disabled policy still ran");
 
-        // One grant's tag expression is not known during preview: advisory for that grant, the other is still checked.
+        // A tag expression that admits PII is refused by the resource rule, before the grant is made.
+        AnalyzeResponse open = analyzer.analyze(AnalyzeRequest.newBuilder().setType(LF_PERMISSIONS)
+                .setUrn(urn(LF_PERMISSIONS, "open")).setName("open")
+                .setProperties(props(inputs("{'principal':'" + CONSUMER + "','permissions':['SELECT'],"
+                        + "'lfTagPolicy':{'resourceType':'TABLE','expressions':[{'key':'domain','values':['sales']}]}}")))
+                .build());
+        AnalyzeDiagnostic openPii = only(open, "lf-no-grant-admits-pii");
+        assertEquals(EnforcementLevel.MANDATORY, openPii.getEnforcementLevel());
+        assertEquals(urn(LF_PERMISSIONS, "open"), openPii.getUrn());
+
+        // One named grant's table is not known during preview: advisory for that grant, the other is still checked.
         AnalyzeResponse unknown = analyzer.analyzeStack(AnalyzeStackRequest.newBuilder()
                 .addResources(AnalyzerResource.newBuilder().setType(LF_PERMISSIONS).setUrn(urn(LF_PERMISSIONS, "tags"))
-                        .setName("tags").setProperties(props(Map.of("principal", CONSUMER, "lfTagPolicy", Sentinels.UNKNOWN_OBJECT))))
-                .addResources(AnalyzerResource.newBuilder().setType(LF_PERMISSIONS).setUrn(urn(LF_PERMISSIONS, "open"))
-                        .setName("open").setProperties(props(inputs("{'principal':'" + CONSUMER + "','permissions':['SELECT'],"
-                                + "'lfTagPolicy':{'resourceType':'TABLE','expressions':[{'key':'domain','values':['sales']}]}}"))))
+                        .setName("tags").setProperties(props(Map.of("principal", CONSUMER, "permissions", List.of("SELECT"),
+                                "table", Sentinels.UNKNOWN_OBJECT))))
+                .addResources(AnalyzerResource.newBuilder().setType(LF_RESOURCE_TAG).setUrn(urn(LF_RESOURCE_TAG, "pii"))
+                        .setName("pii").setProperties(props(inputs("{'table':{'databaseName':'hr','name':'staff'},"
+                                + "'lfTag':{'key':'pii','value':'true'}}"))))
+                .addResources(AnalyzerResource.newBuilder().setType(LF_PERMISSIONS).setUrn(urn(LF_PERMISSIONS, "staff"))
+                        .setName("staff").setProperties(props(inputs("{'principal':'" + CONSUMER + "','permissions':['SELECT'],"
+                                + "'table':{'databaseName':'hr','name':'staff'}}"))))
                 .build());
         var piiFindings = unknown.getDiagnosticsList().stream()
-                .filter(d -> d.getPolicyName().equals("lf-no-grant-admits-pii")).toList();
+                .filter(d -> d.getPolicyName().equals("lf-no-named-grant-reaches-pii")).toList();
         assertEquals(2, piiFindings.size(), unknown.toString());
         AnalyzeDiagnostic preview = piiFindings.stream().filter(d -> d.getUrn().equals(urn(LF_PERMISSIONS, "tags")))
                 .findFirst().orElseThrow();
         assertEquals(EnforcementLevel.ADVISORY, preview.getEnforcementLevel());
-        assertEquals("can't run policy 'lf-no-grant-admits-pii' from policy pack '" + PACK + "@v" + PolicyPacks.VERSION
-                + "' during preview: Object value at .lfTagPolicy can't be known during preview", preview.getMessage());
-        AnalyzeDiagnostic open = piiFindings.stream().filter(d -> d.getUrn().equals(urn(LF_PERMISSIONS, "open")))
+        assertEquals("can't run policy 'lf-no-named-grant-reaches-pii' from policy pack '" + PACK + "@v" + PolicyPacks.VERSION
+                + "' during preview: Object value at .table can't be known during preview", preview.getMessage());
+        AnalyzeDiagnostic staff = piiFindings.stream().filter(d -> d.getUrn().equals(urn(LF_PERMISSIONS, "staff")))
                 .findFirst().orElseThrow();
-        assertEquals(EnforcementLevel.MANDATORY, open.getEnforcementLevel());
+        assertEquals(EnforcementLevel.MANDATORY, staff.getEnforcementLevel());
 
         String admin = "arn:aws:iam::" + CENTRAL + ":role/lf-admin";
         AnalyzeResponse stack = analyzer.analyzeStack(AnalyzeStackRequest.newBuilder()

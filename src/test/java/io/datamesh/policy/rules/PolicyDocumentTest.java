@@ -31,6 +31,14 @@ class PolicyDocumentTest {
     }
 
     @Test
+    void duplicateKeysAreRefusedNotResolvedToTheLast() {
+        PolicyDocument doc = PolicyDocument.parse("policy", ("{'Statement':[{'Effect':'Allow','Action':'*','Resource':'*'}],"
+                + "'Statement':[{'Effect':'Deny','Action':'*','Resource':'*'}]}").replace('\'', '"'));
+        assertTrue(doc.problem().orElse("").startsWith("policy is not a valid IAM policy: Duplicate field 'Statement'"), doc.toString());
+        assertEquals(List.of(), doc.statements());
+    }
+
+    @Test
     void malformedDocumentsGiveAProblemNotAnException() {
         for (String json : List.of("", "nope", "[]", "{}", "{'Statement':'x'}", "{'Statement':[{'Effect':'allow'}]}",
                 "{'Statement':[{'Effect':'Allow','Principal':['*']}]}", "{'Statement':[{'Effect':'Allow','Action':[1]}]}",
@@ -43,18 +51,25 @@ class PolicyDocumentTest {
 
     @Test
     void serviceWildcardsUseIamWildcardSemantics() {
-        for (String covering : List.of("*", "s3:*", "S3:*", "s3*", "*:*", "s?:*", "s3:**")) {
+        for (String covering : List.of("*", "s3:*", "S3:*", "s3*", "*:*", "s?:*", "s3:**", "s3:?*", "s3:*?", "?*:?*", "?*")) {
             assertTrue(PolicyDocument.coversService(covering, "s3"), covering);
         }
-        for (String partial : List.of("s3:Get*", "s3:*Object", "s3:GetObject", "glue:*", "*Object")) {
+        for (String partial : List.of("s3:Get*", "s3:*Object", "s3:GetObject", "glue:*", "*Object", "s3:?", "s3:Get?*", "?")) {
             assertFalse(PolicyDocument.coversService(partial, "s3"), partial);
         }
         assertTrue(PolicyDocument.matches("s3:Get?bject", "S3:GETOBJECT"));
+        for (String every : List.of("*", "*:*", "?*", "?*:?*", "*?:**")) {
+            assertTrue(PolicyDocument.coversEveryAction(every), every);
+        }
+        for (String some : List.of("?", "?:*", "*:?", "s3:*", "?*:Get*")) {
+            assertFalse(PolicyDocument.coversEveryAction(some), some);
+        }
     }
 
     @Test
     void allResourcesOfAService() {
-        for (String all : List.of("*", "arn:aws:s3:::*", "arn:aws:s3:::*/*", "arn:*:s3:::*", "arn:aws:*:*:*:*")) {
+        for (String all : List.of("*", "?*", "arn:aws:s3:::*", "arn:aws:s3:::*/*", "arn:*:s3:::*", "arn:aws:*:*:*:*",
+                "arn:aws:s3:::?*", "arn:aws:s3:::?*/?*")) {
             assertTrue(PolicyDocument.isAllResources(all, "s3"), all);
         }
         assertTrue(PolicyDocument.isAllResources("arn:aws:glue:*:*:*", "glue"));

@@ -4,7 +4,9 @@ import io.datamesh.plan.PlannedResource;
 import io.datamesh.policy.PolicyPacks;
 import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
+import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.Rule;
+import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Sentinels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,9 +45,18 @@ class RuleFixturesTest {
         }
     }
 
-    private static final String TLS_DENY = "{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
-            + "'Condition':{'Bool':{'aws:SecureTransport':'false'}}}";
+    private static final String TLS_DENY = "{'Effect':'Deny','Principal':'*','Action':'s3:*',"
+            + "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*'],'Condition':{'Bool':{'aws:SecureTransport':'false'}}}";
+
+    /** A TLS Deny on bucket b with the given principal, action and resource elements (single quotes). */
+    private static String tlsDeny(String principal, String action, String resource) {
+        return "{'Effect':'Deny'," + principal + "," + action + "," + resource
+                + ",'Condition':{'Bool':{'aws:SecureTransport':'false'}}}";
+    }
+
+    private static final String NARROWED = "the Deny on aws:SecureTransport = false is narrowed";
     private static final String ADMIN = "arn:aws:iam::111111111111:role/lf-admin";
+    private static final String CRAWLER_ROLE = "arn:aws:iam::111111111111:role/crawler";
 
     private static PlannedResource bucketPolicy(String... statements) {
         return res(BUCKET_POLICY, "policy", Map.of("bucket", "b",
@@ -131,16 +142,56 @@ class RuleFixturesTest {
                 // IAM JSON as IAM reads it: Statement as an object, a numeric Version, a boolean condition value.
                 new Case("s3-tls-only-policy", CENTRAL_STACK,
                         List.of(res(BUCKET_POLICY, "policy", Map.of("bucket", "b", "policy", doc("{'Version':1,'Statement':"
-                                + "{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
+                                + "{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*'],"
                                 + "'Condition':{'Bool':{'aws:SecureTransport':false}}}}")))),
                         List.of(bucketPolicy("{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
                                 + "'Condition':{'Null':{'aws:SecureTransport':'false'}}}")),
                         "no Deny statement with condition Bool aws:SecureTransport = false"),
                 new Case("s3-tls-only-policy", CENTRAL_STACK,
-                        List.of(bucketPolicy("{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'arn:aws:s3:::b/*',"
+                        List.of(bucketPolicy("{'Effect':'Deny','Principal':'*','Action':'s3:*','Resource':'*',"
                                 + "'Condition':{'BoolIfExists':{'aws:SecureTransport':['false']}}}")),
                         List.of(res(BUCKET_POLICY, "policy", Map.of("bucket", "b", "policy", "{not json"))),
                         "policy is not a valid IAM policy: "),
+                // A TLS Deny narrowed to one principal, one action or part of the bucket leaves plain HTTP open.
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(tlsDeny("'Principal':{'AWS':'*'}", "'Action':'*'", "'Resource':'arn:aws:s3:::b*'"))),
+                        List.of(bucketPolicy(tlsDeny("'Principal':{'AWS':'arn:aws:iam::333333333333:root'}", "'Action':'s3:*'",
+                                "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*']"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':['s3:PutObject','s3:*']", "'Resource':'arn:aws:s3:::b'"),
+                                tlsDeny("'Principal':'*'", "'Action':'s3:*'", "'Resource':'arn:aws:s3:::*/*'"))),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:PutObject'",
+                                "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*']"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:*'", "'Resource':'arn:aws:s3:::b'"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:*'", "'Resource':'arn:aws:s3:::b/*'"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:*'", "'Resource':'arn:aws:s3:::other/*'"),
+                                tlsDeny("'Principal':'*'", "'Action':'s3:*?'", "'Resource':'arn:aws:s3:::b'"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'NotPrincipal':{'AWS':'arn:aws:iam::111111111111:root'},'Principal':'*'",
+                                "'Action':'s3:*'", "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*']"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:*','NotAction':'s3:GetObject'",
+                                "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*']"))),
+                        NARROWED),
+                new Case("s3-tls-only-policy", CENTRAL_STACK,
+                        List.of(bucketPolicy(TLS_DENY)),
+                        List.of(bucketPolicy(tlsDeny("'Principal':'*'", "'Action':'s3:*'",
+                                "'Resource':['arn:aws:s3:::b','arn:aws:s3:::b/*'],'NotResource':'arn:aws:s3:::b/public/*'"))),
+                        NARROWED),
                 new Case("s3-no-wildcard-principal", CENTRAL_STACK,
                         List.of(bucketPolicy(TLS_DENY, "{'Effect':'Deny','NotPrincipal':{'AWS':'arn:aws:iam::111111111111:root'},"
                                 + "'Action':'s3:DeleteBucket','Resource':'arn:aws:s3:::b'}")),
@@ -203,8 +254,29 @@ class RuleFixturesTest {
                         List.of(roleStatement("{'Effect':'Allow','NotAction':['s3:*','glue:*'],'Resource':'*'}")),
                         List.of(roleStatement("{'Effect':'Allow','NotAction':['s3:DeleteBucket','glue:*'],'Resource':'*'}")),
                         "allows s3:* on resource * (NotAction [s3:DeleteBucket, glue:*] on [*])"),
+                // ? is a wildcard too: a trailing run of * and ? holding a * matches every action or resource.
+                new Case("iam-no-service-wildcard-on-all-resources", CENTRAL_STACK,
+                        List.of(roleStatement("{'Effect':'Allow','Action':['s3:Get?*','s3:???'],'Resource':'*'}"),
+                                roleStatement("{'Effect':'Allow','Action':'s3:*','Resource':'arn:aws:s3:::?'}")),
+                        List.of(roleStatement("{'Effect':'Allow','Action':'s3:?*','Resource':'*'}")),
+                        "allows s3:* on resource * (actions [s3:?*] on [*])"),
+                new Case("iam-no-service-wildcard-on-all-resources", CENTRAL_STACK,
+                        List.of(roleStatement("{'Effect':'Allow','Action':'s3:*','Resource':'arn:aws:s3:::data?*'}")),
+                        List.of(roleStatement("{'Effect':'Allow','Action':'s3:*','Resource':'arn:aws:s3:::?*'}")),
+                        "allows s3:* on resource * (actions [s3:*] on [arn:aws:s3:::?*])"),
+                new Case("iam-no-star-star", CENTRAL_STACK,
+                        List.of(roleStatement("{'Effect':'Allow','Action':'?:*','Resource':'*'}")),
+                        List.of(roleStatement("{'Effect':'Allow','Action':'?*:?*','Resource':'*'}")),
+                        "statement [?*:?*] on [*] grants full administrator access"),
+                // Duplicate keys: Jackson would keep the last Statement and judge the harmless one.
+                new Case("iam-no-star-star", CENTRAL_STACK,
+                        List.of(rolePolicy("s3:GetObject")),
+                        List.of(res(IAM_ROLE_POLICY, "inline", Map.of("role", "r", "policy", doc("{'Statement':"
+                                + "[{'Effect':'Allow','Action':'*','Resource':'*'}],'Statement':"
+                                + "[{'Effect':'Allow','Action':'s3:GetObject','Resource':'arn:aws:s3:::b/*'}]}")))),
+                        "policy is not a valid IAM policy: Duplicate field 'Statement'"),
                 // Named grants: checked against the stack's effective PII tags.
-                new Case("lf-no-grant-admits-pii", CENTRAL_STACK,
+                new Case("lf-no-named-grant-reaches-pii", CENTRAL_STACK,
                         piiStack(namedGrant("orders", CONSUMER, "'table':{'databaseName':'sales','name':'orders'}"),
                                 namedGrant("id-only", CONSUMER, "'tableWithColumns':{'databaseName':'sales','name':'customers',"
                                         + "'columnNames':['id']}"),
@@ -213,17 +285,38 @@ class RuleFixturesTest {
                                 namedGrant("other-catalog", CONSUMER, "'table':{'catalogId':'999999999999','databaseName':'sales','name':'customers'}")),
                         piiStack(namedGrant("customers", CONSUMER, "'table':{'databaseName':'sales','name':'customers'}")),
                         "named grant of [SELECT] on sales.customers to 333333333333 reaches columns [contact] tagged pii = true"),
-                new Case("lf-no-grant-admits-pii", CENTRAL_STACK,
+                new Case("lf-no-named-grant-reaches-pii", CENTRAL_STACK,
                         piiStack(namedGrant("describe", CONSUMER, "'table':{'databaseName':'sales','name':'customers'},'permissions':['DESCRIBE']")),
                         piiStack(namedGrant("contact", CONSUMER, "'tableWithColumns':{'catalogId':'111111111111','databaseName':'sales',"
                                 + "'name':'customers','columnNames':['id','contact']}")),
                         "reaches columns [contact] tagged pii = true"),
-                new Case("lf-no-grant-admits-pii", CENTRAL_STACK,
+                new Case("lf-no-named-grant-reaches-pii", CENTRAL_STACK,
                         List.of(res(LF_RESOURCE_TAG, "db", "{'database':{'name':'hr'},'lfTag':{'key':'pii','value':'true'}}"),
                                 namedGrant("other-db", CONSUMER, "'table':{'databaseName':'sales','name':'staff'}")),
                         List.of(res(LF_RESOURCE_TAG, "db", "{'database':{'name':'hr'},'lfTag':{'key':'pii','value':'true'}}"),
                                 namedGrant("staff", CONSUMER, "'table':{'databaseName':'hr','name':'staff'}")),
                         "named grant of [SELECT] on hr.staff to 333333333333 reaches a table tagged pii = true"),
+                // A table wildcard reaches every table of its database declared (or tagged) in the stack.
+                new Case("lf-no-named-grant-reaches-pii", CENTRAL_STACK,
+                        piiStack(res(GLUE_CRAWLER, "crawler", "{'name':'c','role':'" + CRAWLER_ROLE + "'}"),
+                                namedGrant("crawler-tables", CRAWLER_ROLE, "'table':{'databaseName':'sales','wildcard':true}"),
+                                namedGrant("describe-all", CONSUMER, "'table':{'databaseName':'sales','wildcard':true},"
+                                        + "'permissions':['DESCRIBE']"),
+                                namedGrant("other-db", CONSUMER, "'table':{'databaseName':'marketing','wildcard':true}")),
+                        piiStack(res(GLUE_CRAWLER, "crawler", "{'name':'c','role':'" + CRAWLER_ROLE + "'}"),
+                                namedGrant("analyst-tables", "arn:aws:iam::111111111111:role/analyst",
+                                        "'table':{'databaseName':'Sales','wildcard':true}")),
+                        "wildcard grant of [SELECT] on Sales.* to arn:aws:iam::111111111111:role/analyst: table customers "
+                                + "reaches columns [contact] tagged pii = true"),
+                // A crawler that names its role by name; a database tagged PII reaches tables not declared yet.
+                new Case("lf-no-named-grant-reaches-pii", CENTRAL_STACK,
+                        List.of(res(GLUE_CRAWLER, "crawler", "{'name':'c','role':'crawler'}"),
+                                res(LF_RESOURCE_TAG, "db", "{'database':{'name':'hr'},'lfTag':{'key':'pii','value':'true'}}"),
+                                namedGrant("crawler-tables", CRAWLER_ROLE, "'table':{'databaseName':'hr','wildcard':true}")),
+                        List.of(res(GLUE_CRAWLER, "crawler", "{'name':'c','role':'crawler'}"),
+                                res(LF_RESOURCE_TAG, "db", "{'database':{'name':'hr'},'lfTag':{'key':'pii','value':'true'}}"),
+                                namedGrant("consumer-tables", CONSUMER, "'table':{'databaseName':'hr','wildcard':true}")),
+                        "wildcard grant of [SELECT] on hr.* to 333333333333 reaches a database tagged pii = true"),
                 // One unknown principal (a role not created yet) no longer switches the rule off for the others.
                 new Case("lf-no-all-or-super-to-non-admins", CENTRAL_STACK,
                         List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
@@ -354,6 +447,11 @@ class RuleFixturesTest {
                         List.of(grant("333333333333", "'lfTagPolicy':{'resourceType':'TABLE','expressions':"
                                 + "[{'key':'domain','values':['sales']}]}")),
                         "has no 'pii' key"),
+                new Case("lf-no-named-grant-reaches-pii", CENTRAL_STACK,
+                        piiStack(namedGrant("orders", CONSUMER, "'table':{'databaseName':'sales','name':'orders'}"),
+                                grant(CONSUMER, TAG_POLICY)),
+                        piiStack(namedGrant("sales", CONSUMER, "'table':{'databaseName':'sales','wildcard':true}")),
+                        "table customers reaches columns [contact] tagged pii = true"),
                 new Case("lf-table-location-registered", CENTRAL_STACK,
                         List.of(res(GLUE_TABLE, "t", "{'databaseName':'sales','name':'t','storageDescriptor':{'location':'s3://data/sales/t/'}}"),
                                 res(LF_RESOURCE, "loc", "{'arn':'arn:aws:s3:::data/sales','roleArn':'arn:aws:iam::1:role/lf-reg',"
@@ -404,6 +502,19 @@ class RuleFixturesTest {
         List<PolicyFinding> findings = run(rule(c.rule()), c.nonCompliantContext(), c.nonCompliant());
         assertFalse(findings.isEmpty(), "no finding");
         assertTrue(findings.stream().anyMatch(f -> f.message().contains(c.expected())), findings.toString());
+    }
+
+    /** Under pulumi up stack rules run after registration: a tag-expression grant must be judged before it is made. */
+    @Test
+    void tagExpressionsAreJudgedByAResourceRuleAndNamedGrantsByAStackRule() {
+        assertTrue(rule("lf-no-grant-admits-pii") instanceof ResourceRule);
+        assertTrue(rule("lf-no-named-grant-reaches-pii") instanceof StackRule);
+        // Each judges only its kind of grant.
+        List<PlannedResource> named = piiStack(namedGrant("customers", CONSUMER, "'table':{'databaseName':'sales','name':'customers'}"));
+        assertEquals(List.of(), run(rule("lf-no-grant-admits-pii"), CENTRAL_STACK, named));
+        List<PlannedResource> expression = List.of(grant(CONSUMER, "'lfTagPolicy':{'resourceType':'TABLE','expressions':"
+                + "[{'key':'domain','values':['sales']}]}"));
+        assertEquals(List.of(), run(rule("lf-no-named-grant-reaches-pii"), CENTRAL_STACK, expression));
     }
 
     @Test

@@ -90,6 +90,13 @@ public final class LfTagAssignments {
                 .map(p -> p.substring(prefix.length())).sorted().toList();
     }
 
+    /** The tables of a database that carry a tag of their own or have a column that does. */
+    public List<String> tablesTagged(String database) {
+        String prefix = path(database) + "/";
+        return assigned.keySet().stream().filter(p -> p.startsWith(prefix))
+                .map(p -> p.substring(prefix.length()).split("/", 2)[0]).distinct().sorted().toList();
+    }
+
     private Map<String, String> effective(String... fromOuterToInner) {
         Map<String, String> result = new LinkedHashMap<>();
         for (String p : fromOuterToInner) {
