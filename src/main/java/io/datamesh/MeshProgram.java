@@ -18,12 +18,13 @@ import io.datamesh.config.ProducerSettings;
 import io.datamesh.config.StackSettings;
 import io.datamesh.consumer.ConsumerDomain;
 import io.datamesh.consumer.ConsumerDomainArgs;
+import io.datamesh.domain.CentralShare;
 import io.datamesh.domain.SharedDataAccess;
 import io.datamesh.producer.ProducerDomain;
 import io.datamesh.producer.ProducerDomainArgs;
-import io.datamesh.stackref.DomainShare;
 import io.datamesh.stackref.MeshOutputs;
 import io.datamesh.stackref.ProducerExport;
+import io.datamesh.stackref.QueryRoles;
 import io.datamesh.stackref.StackOutputs;
 
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one program of every stack: reads the other stacks' outputs it depends on, checks them, and
@@ -62,15 +63,24 @@ public final class MeshProgram {
 
     private static void central(Context ctx, CentralSettings settings, AccountSettings lakeSettings,
                                 Diagnostics diagnostics) {
+        Map<String, StackOutputs> domainStacks = new LinkedHashMap<>();
+        settings.producers().forEach(d -> domainStacks.put(d.domain(), new StackOutputs("producer-" + d.domain(), d.stack(), null)));
+        settings.consumers().forEach(d -> domainStacks.put(d.domain(), new StackOutputs("consumer-" + d.domain(), d.stack(), null)));
         List<ProducerExport> producers = new ArrayList<>();
         for (DomainAccount producer : settings.producers()) {
-            var outputs = new StackOutputs("producer-" + producer.domain(), producer.stack(), null);
-            outputs.optional(MeshOutputs.PRODUCER, ProducerExport.class).ifPresentOrElse(
+            domainStacks.get(producer.domain()).optional(MeshOutputs.PRODUCER, ProducerExport.class).ifPresentOrElse(
                     export -> producers.add(checked(producer, export, settings)),
                     () -> diagnostics.warn("producer '" + producer.domain() + "' (stack " + producer.stack()
                             + ") is configured but not deployed yet: skipped. Deploy it, then run this stack again."));
         }
-        var catalog = new CentralCatalog("central", new CentralCatalogArgs(settings, producers, lakeSettings));
+        Map<String, QueryRoles> queryRoles = new LinkedHashMap<>();
+        for (DomainAccount domain : Stream.concat(settings.producers().stream(), settings.consumers().stream()).toList()) {
+            domainStacks.get(domain.domain()).optional(MeshOutputs.QUERY_ROLES, QueryRoles.class).ifPresentOrElse(
+                    roles -> queryRoles.put(domain.domain(), checked(domain, roles)),
+                    () -> diagnostics.warn("domain '" + domain.domain() + "' (stack " + domain.stack() + ") has not"
+                            + " published its query roles yet: its grants wait. Deploy it, then run this stack again."));
+        }
+        var catalog = new CentralCatalog("central", new CentralCatalogArgs(settings, producers, queryRoles, lakeSettings));
         var databases = new LinkedHashMap<String, String>();
         producers.forEach(p -> databases.put(p.domain(), MeshNames.domainDatabase(p.domain())));
         ctx.export(MeshOutputs.CATALOG_ID, Output.of(settings.identity().accountId()));
@@ -82,6 +92,24 @@ public final class MeshProgram {
         ctx.export(MeshOutputs.LAKE_ADMIN_ROLE_ARN, catalog.lakeAdminRoleArn());
         ctx.export(MeshOutputs.CRAWLER_ROLE_ARN, catalog.crawlerRoleArn());
         ctx.export(MeshOutputs.REGISTRATION_ROLE_ARN, catalog.registrationRoleArn());
+        ctx.export(MeshOutputs.CATALOG_KEY_ARN, catalog.catalogKeyArn());
+        ctx.export(MeshOutputs.RAM_SHARING, Output.of(settings.ramSharing().configValue()));
+    }
+
+    /** Grants name the roles a domain publishes, so they must be roles of that domain's own account. */
+    private static QueryRoles checked(DomainAccount domain, QueryRoles roles) {
+        if (roles.version() != QueryRoles.VERSION) {
+            throw new RunException("stack " + domain.stack() + " publishes query roles in format version " + roles.version()
+                    + "; this program reads version " + QueryRoles.VERSION + ": deploy both with the same version.");
+        }
+        for (QueryRoles.Role role : roles.roles()) {
+            if (!role.arn().startsWith("arn:aws:iam::" + domain.accountId() + ":role/")) {
+                throw new RunException("stack " + domain.stack() + " publishes the query role " + role.arn()
+                        + ", which is not a role of account " + domain.accountId() + " that datamesh:producers/consumers"
+                        + " lists for domain '" + domain.domain() + "': fix the stack name or the account id.");
+            }
+        }
+        return roles;
     }
 
     /** A producer's export must be the producer central onboarded, and fit the ontology. */
@@ -111,10 +139,9 @@ public final class MeshProgram {
                         + problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n  ")));
             }
         });
-        Optional<DomainShare> share = central.<Map<String, DomainShare>>optional(MeshOutputs.SHARES,
-                StackOutputs.mapOf(DomainShare.class)).map(s -> s.get(settings.domain()));
-        var domain = new ProducerDomain(settings.domain(), new ProducerDomainArgs(settings, share, projectDir, lakeSettings),
-                diagnostics);
+        var shared = CentralShare.read(central, settings.domain(), settings.access(), diagnostics);
+        var domain = new ProducerDomain(settings.domain(), new ProducerDomainArgs(settings, shared.share(),
+                shared.catalogKeyArn(), projectDir, lakeSettings), diagnostics);
         ctx.export(MeshOutputs.PRODUCER, domain.export().applyValue(StackOutputs::toOutput));
         exportAccess(ctx, domain.access());
     }
@@ -122,14 +149,9 @@ public final class MeshProgram {
     private static void consumer(Context ctx, ConsumerSettings settings, AccountSettings lakeSettings,
                                  Diagnostics diagnostics) {
         var central = new StackOutputs("central", settings.access().centralStack(), null);
-        Map<String, DomainShare> shares = central.require(MeshOutputs.SHARES, StackOutputs.mapOf(DomainShare.class));
-        DomainShare share = shares.get(settings.domain());
-        if (share == null) {
-            diagnostics.warn("central stack " + central.stack() + " grants nothing to domain '" + settings.domain()
-                    + "': add a grant with `to: " + settings.domain() + "` to its datamesh:grants.");
-            share = DomainShare.NONE;
-        }
-        var domain = new ConsumerDomain(settings.domain(), new ConsumerDomainArgs(settings, share, lakeSettings));
+        var shared = CentralShare.read(central, settings.domain(), settings.access(), diagnostics);
+        var domain = new ConsumerDomain(settings.domain(), new ConsumerDomainArgs(settings, shared.share(),
+                shared.catalogKeyArn(), lakeSettings));
         exportAccess(ctx, domain.access());
     }
 
@@ -143,6 +165,7 @@ public final class MeshProgram {
                     }
                     return result;
                 }));
+        ctx.export(MeshOutputs.QUERY_ROLES, access.queryRoles().applyValue(StackOutputs::toOutput));
         ctx.export("resourceLinks", Output.of(access.resourceLinks()));
         ctx.export("athenaWorkgroup", access.workgroupName());
     }

@@ -18,6 +18,12 @@ import java.util.TreeMap;
  * Makes an account's Lake Formation changes — grants and LF-tag assignments — one after another.
  * Lake Formation rejects concurrent changes with ConcurrentModificationException, so each change
  * depends on the previous one, and the first on the settings write that made the deployer an admin.
+ *
+ * <p>Every input of a grant or tag assignment forces replacement (terraform-provider-aws
+ * {@code internal/service/lakeformation/permissions.go} and {@code resource_lf_tag.go}: all
+ * arguments are ForceNew). Pulumi replaces create-then-delete by default, and the old resource's
+ * delete then revokes (or untags) exactly what the new one has just granted, whenever the two
+ * overlap: so each is replaced delete-first.
  */
 public final class LakeFormationSequence {
     private final Resource parent;
@@ -43,7 +49,7 @@ public final class LakeFormationSequence {
     private CustomResourceOptions next(Resource... alsoAfter) {
         var dependencies = new ArrayList<Resource>(List.of(alsoAfter));
         dependencies.add(previous);
-        return CustomResourceOptions.builder().parent(parent).dependsOn(dependencies).build();
+        return CustomResourceOptions.builder().parent(parent).dependsOn(dependencies).deleteBeforeReplace(true).build();
     }
 
     /**

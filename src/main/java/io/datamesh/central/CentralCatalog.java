@@ -63,6 +63,7 @@ import io.datamesh.iam.PolicyDocuments;
 import io.datamesh.lakeformation.TaggedCatalog;
 import io.datamesh.stackref.DomainShare;
 import io.datamesh.stackref.ProducerExport;
+import io.datamesh.stackref.QueryRoles;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamPrincipalType;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
@@ -83,9 +84,6 @@ import java.util.stream.Stream;
  */
 public final class CentralCatalog extends ComponentResource {
     public static final String TYPE = "datamesh:index:CentralCatalog";
-    private static final List<String> GLUE_READ_ACTIONS = List.of("glue:GetDatabase", "glue:GetDatabases",
-            "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition",
-            "glue:SearchTables");
 
     private final String name;
     private final CentralSettings settings;
@@ -98,6 +96,7 @@ public final class CentralCatalog extends ComponentResource {
     private final Role lakeAdminRole;
     private final Role crawlerRole;
     private final Role registrationRole;
+    private final Key catalogKey;
 
     public CentralCatalog(String name, CentralCatalogArgs args) {
         super(TYPE, name, ComponentResourceOptions.Empty);
@@ -123,18 +122,17 @@ public final class CentralCatalog extends ComponentResource {
 
         var settingsResource = LakeFormationAdmins.write(name + "-lake-settings", args.lakeSettings(), this,
                 List.of(lakeAdminRole));
-        var catalogKey = catalogKey(name);
+        catalogKey = catalogKey(name);
         var securityConfiguration = catalogEncryption(name, catalogKey);
         settings.tagOntology().forEach((key, values) -> lfTags.put(key, new LfTag(name + "-tag-" + key,
                 LfTagArgs.builder().catalogId(account).key(key).values(values).build(), after(settingsResource))));
-        grantCatalogAccessThroughTags(name);
         dataAccessPolicies(name, args.producers(), catalogKey);
 
         var grants = new LakeFormationSequence(this, settingsResource);
         for (ProducerExport producer : args.producers()) {
             onboard(name, producer, securityConfiguration, settingsResource, grants);
         }
-        shareByTags(name, grants);
+        grantQueryRoles(name, args.queryRoles(), grants);
 
         registerOutputs(Map.of());
     }
@@ -148,7 +146,7 @@ public final class CentralCatalog extends ComponentResource {
                 .catalogId(account).name(databaseName)
                 .description("Data products of the " + producer.domain() + " domain (account " + producer.accountId() + ")")
                 .locationUri("s3://" + producer.bucketName() + "/")
-                .build(), child());
+                .build(), after(settingsResource));
         ContractCatalog.databaseTags(producer).forEach((key, value) -> changes.assignTag(
                 base + "-database-tag-" + key, ResourceLfTagArgs.builder().catalogId(account)
                 .database(ResourceLfTagDatabaseArgs.builder().catalogId(account).name(databaseName).build())
@@ -262,72 +260,26 @@ public final class CentralCatalog extends ComponentResource {
     }
 
     /**
-     * Account grants on LF-tag expressions, with the grant option so the receiving admin can
-     * re-grant; and DESCRIBE on the tag values those expressions use, without which the receiving
-     * admin cannot re-grant by the same expressions to its own roles. The {@code domain} values of
-     * every database an account reaches are always included: a re-grant narrowed to an analyst's
-     * domains adds a {@code domain} clause even where the account's grant had none.
+     * The configured LF-tag grants, made by this account directly to each query role of the
+     * receiving domain (cross-account version 3 and later allow grants to IAM principals of other
+     * accounts), narrowed to the producer domains the role may query. No account-level grant and no
+     * grant option: a re-grant by the receiving account on this catalog's LF-tags is a grant the
+     * provider cannot read back (ListPermissions in the receiving account answers an empty list:
+     * terraform-provider-aws #26602), so `pulumi up` would fail after AWS had made it.
      */
-    private void shareByTags(String name, LakeFormationSequence grants) {
-        var accounts = new LinkedHashMap<String, String>();
-        Stream.concat(settings.producers().stream(), settings.consumers().stream())
-                .forEach(d -> accounts.put(d.domain(), d.accountId()));
-        Map<String, Map<String, Set<String>>> tagValuesByDomain = new LinkedHashMap<>();
+    private void grantQueryRoles(String name, Map<String, QueryRoles> queryRoles, LakeFormationSequence grants) {
         for (TagGrant grant : settings.grants()) {
-            grants.grant(name + "-grant-" + grant.name(), PermissionsArgs.builder()
-                    .principal(accounts.get(grant.to()))
-                    .catalogId(account)
-                    .permissions(grant.permissions())
-                    .permissionsWithGrantOptions(grant.permissions())
-                    .lfTagPolicy(LakeFormationSequence.tagPolicy(account, grant.resource().name(), grant.expression()))
-                    .build(), grant.expression().keySet().stream().map(lfTags::get).toArray(com.pulumi.resources.Resource[]::new));
-            grant.expression().forEach((key, values) -> tagValuesByDomain
-                    .computeIfAbsent(grant.to(), d -> new TreeMap<>())
-                    .computeIfAbsent(key, k -> new TreeSet<>()).addAll(values));
-        }
-        shares.forEach((domain, share) -> {
-            Set<String> reached = new TreeSet<>(share.databases());
-            share.tables().forEach(t -> reached.add(t.database()));
-            // A domain database is named after its domain and tagged domain=<domain>.
-            if (!reached.isEmpty()) {
-                tagValuesByDomain.computeIfAbsent(domain, d -> new TreeMap<>())
-                        .computeIfAbsent(ContractCheck.DOMAIN_TAG, k -> new TreeSet<>()).addAll(reached);
+            for (QueryRoles.Role role : queryRoles.getOrDefault(grant.to(), new QueryRoles(QueryRoles.VERSION, List.of())).roles()) {
+                RoleScope.narrow(grant.expression(), role.domains()).ifPresent(expression -> grants.grant(
+                        name + "-grant-" + grant.name() + "-" + role.name(), PermissionsArgs.builder()
+                                .principal(role.arn())
+                                .catalogId(account)
+                                .permissions(grant.permissions())
+                                .lfTagPolicy(LakeFormationSequence.tagPolicy(account, grant.resource().name(), expression))
+                                .build(),
+                        expression.keySet().stream().map(lfTags::get).toArray(com.pulumi.resources.Resource[]::new)));
             }
-        });
-        // One grant per tag value: a grant whose value list changed would be replaced, and deleting
-        // the old one would revoke the values both lists share.
-        tagValuesByDomain.forEach((domain, tags) -> tags.forEach((key, values) -> values.forEach(value ->
-                grants.grant(name + "-tag-" + key + "-" + value + "-to-" + domain, PermissionsArgs.builder()
-                        .principal(accounts.get(domain))
-                        .catalogId(account)
-                        .permissions("DESCRIBE")
-                        .permissionsWithGrantOptions("DESCRIBE")
-                        .lfTag(PermissionsLfTagArgs.builder().catalogId(account).key(key).values(value).build())
-                        .build(), lfTags.get(key)))));
-    }
-
-    /**
-     * The Glue Data Catalog resource policy: mesh accounts may read catalog objects only when Lake
-     * Formation's tag evaluation allows it. Needed for cross-account versions 1 and 2, harmless
-     * beyond; hybrid mode because access is granted both here and through Lake Formation.
-     */
-    private void grantCatalogAccessThroughTags(String name) {
-        List<String> meshAccounts = Stream.concat(settings.producers().stream(), settings.consumers().stream())
-                .map(DomainAccount::accountId).toList();
-        if (meshAccounts.isEmpty()) {
-            return;
         }
-        var statement = IamStatement.builder().sid("MeshAccountsThroughLakeFormationTags").effect(IamEffect.ALLOW)
-                .addPrincipals(IamPrincipalType.AWS, meshAccounts.stream().map(PolicyDocuments::accountRoot).toList())
-                .addResource("arn:aws:glue:" + region + ":" + account + ":catalog")
-                .addResource("arn:aws:glue:" + region + ":" + account + ":database/*")
-                .addResource("arn:aws:glue:" + region + ":" + account + ":table/*/*")
-                .addCondition("Bool", "glue:EvaluatedByLakeFormationTags", "true");
-        GLUE_READ_ACTIONS.forEach(statement::addAction);
-        new ResourcePolicy(name + "-catalog-policy", ResourcePolicyArgs.builder()
-                .policy(PolicyDocuments.policy(List.of(statement.build())))
-                .enableHybrid("TRUE")
-                .build(), child());
     }
 
     /**
@@ -392,8 +344,11 @@ public final class CentralCatalog extends ComponentResource {
     }
 
     /**
-     * The catalog key. Cross-account readers of an encrypted catalog need to decrypt its metadata,
-     * so mesh accounts may use the key, but only through Glue (kms:ViaService): it opens no data.
+     * The catalog key. Whoever reads an SSE-KMS catalog through Athena needs kms:Decrypt, kms:Encrypt
+     * and kms:GenerateDataKey on it (Athena user guide, "Configure access from Athena to encrypted
+     * metadata in the AWS Glue Data Catalog"), so the mesh accounts may use it, but only through Glue
+     * (kms:ViaService): it opens no data. Their query roles get the same actions in their own IAM
+     * policies, which a cross-account key use also needs.
      */
     private Key catalogKey(String name) {
         List<IamStatement> statements = new ArrayList<>(List.of(PolicyDocuments.keyAdministration(account)));
@@ -402,7 +357,8 @@ public final class CentralCatalog extends ComponentResource {
         if (!meshAccounts.isEmpty()) {
             statements.add(IamStatement.builder().sid("MeshAccountsReadCatalogThroughGlue").effect(IamEffect.ALLOW)
                     .addPrincipals(IamPrincipalType.AWS, meshAccounts)
-                    .addAction("kms:Decrypt").addAction("kms:DescribeKey").addResource("*")
+                    .addAction("kms:Decrypt").addAction("kms:Encrypt").addAction("kms:GenerateDataKey")
+                    .addAction("kms:DescribeKey").addResource("*")
                     .addCondition("StringEquals", "kms:ViaService", "glue." + region + ".amazonaws.com").build());
         }
         statements.add(IamStatement.builder().sid("CrawlerLogs").effect(IamEffect.ALLOW)
@@ -467,6 +423,10 @@ public final class CentralCatalog extends ComponentResource {
 
     public Output<String> crawlerRoleArn() {
         return crawlerRole.arn();
+    }
+
+    public Output<String> catalogKeyArn() {
+        return catalogKey.arn();
     }
 
     public Output<String> registrationRoleArn() {

@@ -131,6 +131,12 @@ public final class PlanCommand implements Callable<Integer> {
             m.put("name", r.name());
             m.put("parent", r.parent().orElse(null));
             m.put("inputs", r.inputs());
+            var options = new LinkedHashMap<String, Object>();
+            options.put("dependsOn", r.options().dependsOn());
+            options.put("deleteBeforeReplace", r.options().deleteBeforeReplace());
+            options.put("retainOnDelete", r.options().retainOnDelete());
+            options.put("protect", r.options().protect());
+            m.put("options", options);
             return m;
         };
         List<Object> stacksJson = new ArrayList<>();

@@ -9,10 +9,11 @@ import java.util.Map;
  * The governance account: the LF-tag ontology, the domains it onboards and the tag grants.
  *
  * @param tagOntology LF-tag key → allowed values, in file order
+ * @param ramSharing  whether the domain accounts share an AWS Organization with RAM sharing enabled
  */
 public record CentralSettings(StackIdentity identity, Map<String, List<String>> tagOntology,
                               List<DomainAccount> producers, List<DomainAccount> consumers,
-                              List<TagGrant> grants) implements StackSettings {
+                              List<TagGrant> grants, RamSharing ramSharing) implements StackSettings {
     public CentralSettings {
         tagOntology = Ordered.copy(tagOntology);
         producers = List.copyOf(producers);

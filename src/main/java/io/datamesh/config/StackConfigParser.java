@@ -28,7 +28,7 @@ public final class StackConfigParser {
     private static final Set<String> DOMAIN_KEYS = Set.of("domain", "centralAccountId", "centralStack",
             "analysts", "athena", "ramShareArns");
     private static final Map<StackRole, Set<String>> ROLE_KEYS = Map.of(
-            StackRole.CENTRAL, Set.of("lfTags", "producers", "consumers", "grants"),
+            StackRole.CENTRAL, Set.of("lfTags", "producers", "consumers", "grants", "ramSharing"),
             StackRole.PRODUCER, union(DOMAIN_KEYS, Set.of("databaseTags", "dataProducts", "uploadSampleData",
                     "sampleDataDir")),
             StackRole.CONSUMER, DOMAIN_KEYS);
@@ -37,9 +37,13 @@ public final class StackConfigParser {
             "producer", StackRole.PRODUCER, "consumer", StackRole.CONSUMER);
     private static final Map<String, GrantResource> GRANT_RESOURCES = Map.of("DATABASE", GrantResource.DATABASE,
             "TABLE", GrantResource.TABLE);
+    /** Central grants each domain's query roles, which only read: writes stay with the producer's own catalog. */
     private static final Map<GrantResource, Set<String>> GRANTABLE = Map.of(
-            GrantResource.DATABASE, Set.of("DESCRIBE", "CREATE_TABLE", "ALTER"),
-            GrantResource.TABLE, Set.of("SELECT", "DESCRIBE", "INSERT", "DELETE", "ALTER"));
+            GrantResource.DATABASE, Set.of("DESCRIBE"),
+            GrantResource.TABLE, Set.of("SELECT", "DESCRIBE"));
+    private static final Map<String, RamSharing> RAM_SHARING = Map.of(
+            RamSharing.ORGANIZATION.configValue(), RamSharing.ORGANIZATION,
+            RamSharing.INVITATIONS.configValue(), RamSharing.INVITATIONS);
     private static final Set<String> FORMATS = Set.of("csv", "json", "parquet");
     private static final Pattern GLUE_TYPE = Pattern.compile(
             "string|boolean|tinyint|smallint|int|bigint|float|double|date|timestamp|binary"
@@ -133,7 +137,8 @@ public final class StackConfigParser {
         var grantsNode = root.key("grants");
         List<TagGrant> grants = grantsNode.list(g -> tagGrant(g, ontology, allDomains));
         ConfigNode.requireUnique(grantsNode, grants.stream().map(TagGrant::name).toList(), "grant name");
-        return new CentralSettings(identity, ontology, producers, consumers, grants);
+        RamSharing ramSharing = root.key("ramSharing").oneOf(RAM_SHARING, RamSharing.ORGANIZATION);
+        return new CentralSettings(identity, ontology, producers, consumers, grants, ramSharing);
     }
 
     private static List<DomainAccount> domainAccounts(ConfigNode list, StackIdentity identity) {
@@ -161,8 +166,8 @@ public final class StackConfigParser {
         }
         for (String p : permissions) {
             if (!GRANTABLE.get(resource).contains(p)) {
-                permissionsNode.problem("'" + p + "' cannot be granted on " + resource + " to another account here; allowed: "
-                        + GRANTABLE.get(resource).stream().sorted().toList());
+                permissionsNode.problem("'" + p + "' cannot be granted on " + resource + " here: central grants the"
+                        + " domain's query roles, which only read; allowed: " + GRANTABLE.get(resource).stream().sorted().toList());
             }
         }
         var expressionNode = g.field("expression");

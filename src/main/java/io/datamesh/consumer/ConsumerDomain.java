@@ -8,11 +8,10 @@ import io.datamesh.domain.SharedDataAccessArgs;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An analytics domain: its account's Lake Formation admin settings (merged, never replaced), then
- * resource links, its analyst roles with the re-grants queries need, and an Athena workgroup.
+ * resource links, its analyst roles with DESCRIBE on those links, and an Athena workgroup.
  */
 public final class ConsumerDomain extends ComponentResource {
     public static final String TYPE = "datamesh:index:ConsumerDomain";
@@ -24,7 +23,7 @@ public final class ConsumerDomain extends ComponentResource {
         var settings = args.settings();
         var lakeSettings = LakeFormationAdmins.write(name + "-lake-settings", args.lakeSettings(), this, List.of());
         access = new SharedDataAccess(name + "-access", new SharedDataAccessArgs(settings.identity(), settings.domain(),
-                settings.access(), Optional.of(args.share())), lakeSettings, this);
+                settings.access(), args.share(), args.catalogKeyArn()), lakeSettings, this);
         registerOutputs(Map.of());
     }
 

@@ -37,6 +37,7 @@ import io.datamesh.config.AnalystRole;
 import io.datamesh.config.StackIdentity;
 import io.datamesh.iam.PolicyDocuments;
 import io.datamesh.stackref.DomainShare;
+import io.datamesh.stackref.QueryRoles;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
@@ -45,15 +46,17 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * How a domain account queries data shared from the central catalog. Three steps are needed and
+ * How a domain account queries data shared from the central catalog. Three things are needed and
  * missing any one is the classic "consumer access does not work": a resource link per shared
  * database, DESCRIBE on that link for each role, and SELECT/DESCRIBE on the target tables (catalog
- * = central account) for each role — limited to the columns the account itself received. Plus the
- * Athena workgroup the roles query with.
+ * = central account) for each role, which the central stack grants to the roles this stack publishes.
+ * Plus the Athena workgroup the roles query with, and the catalog key they read metadata with.
  */
 public final class SharedDataAccess extends ComponentResource {
     public static final String TYPE = "datamesh:index:SharedDataAccess";
@@ -61,6 +64,7 @@ public final class SharedDataAccess extends ComponentResource {
     private final String name;
     private final StackIdentity identity;
     private final String centralAccount;
+    private final List<AnalystRole> analysts;
     private final Map<String, Role> analystRoles = new LinkedHashMap<>();
     private final Map<String, CatalogDatabase> links = new LinkedHashMap<>();
     private final Workgroup workgroup;
@@ -70,11 +74,15 @@ public final class SharedDataAccess extends ComponentResource {
         this.name = name;
         this.identity = args.identity();
         this.centralAccount = args.access().centralAccountId();
+        this.analysts = args.access().analysts();
         String prefix = identity.namePrefix();
 
+        // Outside an AWS Organization the central catalog's shares arrive as invitations: accept
+        // them before the grants on the links that stand on them.
+        List<Resource> accepted = new ArrayList<>();
         for (int i = 0; i < args.access().ramShareArns().size(); i++) {
-            new ResourceShareAccepter(name + "-ram-share-" + i, ResourceShareAccepterArgs.builder()
-                    .shareArn(args.access().ramShareArns().get(i)).build(), child(List.of()));
+            accepted.add(new ResourceShareAccepter(name + "-ram-share-" + i, ResourceShareAccepterArgs.builder()
+                    .shareArn(args.access().ramShareArns().get(i)).build(), child(List.of())));
         }
 
         var resultsKey = new Key(name + "-athena-key", KeyArgs.builder()
@@ -119,14 +127,16 @@ public final class SharedDataAccess extends ComponentResource {
                     .description("Resource link to " + database + " in the central catalog " + centralAccount)
                     .targetDatabase(CatalogDatabaseTargetDatabaseArgs.builder()
                             .catalogId(centralAccount).databaseName(database).region(identity.region()).build())
-                    .build(), child(List.of())));
+                    // A resource link is a database of this account's catalog: created before the
+                    // settings write, it would copy the IAM-only defaults of a fresh account.
+                    .build(), child(List.of(settings))));
         }
 
         var grants = new LakeFormationSequence(this, settings);
         for (AnalystRole analyst : args.access().analysts()) {
-            var role = analystRole(prefix, args.domain(), analyst, resultsBucketName, resultsKey);
+            var role = analystRole(prefix, args.domain(), analyst, resultsBucketName, resultsKey, args.catalogKeyArn());
             analystRoles.put(analyst.name(), role);
-            regrant(analyst, role, share, grants);
+            describeLinks(analyst, role, grants, accepted);
         }
         for (DomainShare.Table table : share.tables()) {
             if (table.permissions().contains("SELECT")) {
@@ -143,44 +153,25 @@ public final class SharedDataAccess extends ComponentResource {
         registerOutputs(Map.of());
     }
 
-    /**
-     * The re-grants that make queries work: DESCRIBE on each resource link, and SELECT/DESCRIBE on
-     * the target tables in the central catalog by the same LF-tag expressions the account received
-     * (narrowed to the analyst's domains). Re-granting by expression keeps the column exclusions of
-     * the tags, and the number of grants independent of the number of tables.
-     */
-    private void regrant(AnalystRole analyst, Role role, DomainShare share, LakeFormationSequence grants) {
-        String base = name + "-" + analyst.name();
+    /** DESCRIBE on each resource link the role may query through; the data grants come from central. */
+    private void describeLinks(AnalystRole analyst, Role role, LakeFormationSequence grants, List<Resource> accepted) {
         for (var link : links.entrySet()) {
             if (!analyst.domains().isEmpty() && !analyst.domains().contains(link.getKey())) {
                 continue;
             }
-            grants.grant(base + "-describe-link-" + link.getKey(), PermissionsArgs.builder()
+            var after = new ArrayList<Resource>(accepted);
+            after.add(link.getValue());
+            grants.grant(name + "-" + analyst.name() + "-describe-link-" + link.getKey(), PermissionsArgs.builder()
                     .principal(role.arn()).catalogId(identity.accountId())
                     .permissions("DESCRIBE")
                     .database(PermissionsDatabaseArgs.builder().catalogId(identity.accountId())
                             .name(MeshNames.resourceLink(link.getKey())).build())
-                    .build(), link.getValue());
-        }
-        for (DomainShare.Grant grant : share.grants()) {
-            // Database grants are what the resource links stand on; queries need the table grants.
-            if (!grant.resource().equals("TABLE")) {
-                continue;
-            }
-            var expression = RegrantScope.narrow(grant.expression(), analyst.domains());
-            var permissions = grant.permissions().stream().filter(RegrantScope.QUERY_PERMISSIONS::contains).toList();
-            if (expression.isEmpty() || permissions.isEmpty()) {
-                continue;
-            }
-            grants.grant(base + "-" + grant.name(), PermissionsArgs.builder()
-                    .principal(role.arn()).catalogId(identity.accountId())
-                    .permissions(permissions)
-                    .lfTagPolicy(LakeFormationSequence.tagPolicy(centralAccount, "TABLE", expression.get()))
-                    .build(), role);
+                    .build(), after.toArray(Resource[]::new));
         }
     }
 
-    private Role analystRole(String prefix, String domain, AnalystRole analyst, String resultsBucket, Key resultsKey) {
+    private Role analystRole(String prefix, String domain, AnalystRole analyst, String resultsBucket, Key resultsKey,
+                             Optional<String> catalogKeyArn) {
         String roleName = MeshNames.analystRole(prefix, domain, analyst.name());
         var role = new Role(name + "-" + analyst.name(), RoleArgs.builder()
                 .name(roleName)
@@ -189,7 +180,7 @@ public final class SharedDataAccess extends ComponentResource {
                 .build(), child(List.of()));
         String region = identity.region();
         String own = identity.accountId();
-        Output<String> policy = Output.tuple(workgroup.arn(), resultsKey.arn()).applyValue(t -> PolicyDocuments.policy(List.of(
+        Output<String> policy = Output.tuple(workgroup.arn(), resultsKey.arn()).applyValue(t -> PolicyDocuments.policy(Stream.concat(Stream.of(
                 IamStatement.builder().sid("QueryInWorkgroup").effect(IamEffect.ALLOW)
                         .addAction("athena:StartQueryExecution").addAction("athena:GetQueryExecution")
                         .addAction("athena:GetQueryResults").addAction("athena:StopQueryExecution")
@@ -214,7 +205,11 @@ public final class SharedDataAccess extends ComponentResource {
                         .addAction("s3:ListBucket").addAction("s3:GetBucketLocation")
                         .addResource("arn:aws:s3:::" + resultsBucket).addResource("arn:aws:s3:::" + resultsBucket + "/*").build(),
                 IamStatement.builder().sid("QueryResultsKey").effect(IamEffect.ALLOW)
-                        .addAction("kms:Decrypt").addAction("kms:GenerateDataKey").addResource(t.t2).build())));
+                        .addAction("kms:Decrypt").addAction("kms:GenerateDataKey").addResource(t.t2).build()),
+                // Athena reads an SSE-KMS catalog's metadata with the caller's own key permissions.
+                catalogKeyArn.stream().map(key -> IamStatement.builder().sid("EncryptedCentralCatalog").effect(IamEffect.ALLOW)
+                        .addAction("kms:Decrypt").addAction("kms:Encrypt").addAction("kms:GenerateDataKey")
+                        .addResource(key).build())).toList()));
         new RolePolicy(name + "-" + analyst.name() + "-query", RolePolicyArgs.builder()
                 .role(role.name()).policy(policy).build(), child(List.of()));
         return role;
@@ -228,6 +223,13 @@ public final class SharedDataAccess extends ComponentResource {
         var result = new LinkedHashMap<String, Output<String>>();
         analystRoles.forEach((k, v) -> result.put(k, v.arn()));
         return result;
+    }
+
+    /** The roles central grants to, with the producer domains each may query. */
+    public Output<QueryRoles> queryRoles() {
+        List<Output<QueryRoles.Role>> roles = analysts.stream().map(analyst -> analystRoles.get(analyst.name()).arn()
+                .applyValue(arn -> new QueryRoles.Role(analyst.name(), arn, analyst.domains()))).toList();
+        return Output.all(roles).applyValue(list -> new QueryRoles(QueryRoles.VERSION, list));
     }
 
     public List<String> resourceLinks() {

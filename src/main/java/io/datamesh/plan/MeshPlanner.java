@@ -79,7 +79,7 @@ public final class MeshPlanner {
         Map<String, Map<String, Object>> deployed = new HashMap<>();
         Map<String, StackPlan> converged = new LinkedHashMap<>();
         List<StackRun> runs = new ArrayList<>();
-        for (String stack : runsFor(order, settings, selected)) {
+        for (String stack : runsFor(order, selected)) {
             StackSettings stackSettings = settings.get(stack);
             long start = System.nanoTime();
             StackPlan plan = run(stack, stackSettings, dir, account, deployed);
@@ -94,25 +94,27 @@ public final class MeshPlanner {
         return new MeshPlan(stacks, order, runs, configs, settings);
     }
 
-    /** No stack reads a consumer's outputs, so an unselected consumer is never needed. */
-    private static List<String> runsFor(List<String> order, Map<String, StackSettings> settings, Set<String> selected) {
+    /** Every run up to the last one of a selected stack: each may read the outputs of any before it. */
+    private static List<String> runsFor(List<String> order, Set<String> selected) {
         if (selected.isEmpty()) {
             return order;
         }
         int last = IntStream.range(0, order.size()).filter(i -> selected.contains(order.get(i))).max().orElse(-1);
-        return order.subList(0, last + 1).stream()
-                .filter(s -> selected.contains(s) || settings.get(s).role() != StackRole.CONSUMER).toList();
+        return order.subList(0, last + 1);
     }
 
-    /** Producers, central, consumers, then producers again once central shares with them. */
+    /**
+     * Domains first (their data and query roles), central (catalog and the grants to those roles),
+     * then the domains again, once central shares with them (their resource links).
+     */
     static List<String> deployOrder(Map<String, StackSettings> settings) {
-        List<String> producers = byRole(settings, StackRole.PRODUCER);
+        List<String> domains = new ArrayList<>(byRole(settings, StackRole.PRODUCER));
+        domains.addAll(byRole(settings, StackRole.CONSUMER));
         List<String> centrals = byRole(settings, StackRole.CENTRAL);
-        List<String> order = new ArrayList<>(producers);
+        List<String> order = new ArrayList<>(domains);
         order.addAll(centrals);
-        order.addAll(byRole(settings, StackRole.CONSUMER));
         if (!centrals.isEmpty()) {
-            order.addAll(producers);
+            order.addAll(domains);
         }
         return order;
     }
@@ -169,12 +171,13 @@ public final class MeshPlanner {
             List<String> retained = new ArrayList<>();
             Map<String, List<String>> dependsOn = new LinkedHashMap<>();
             for (var r : recorder.registrations()) {
-                if (!r.dependsOn().isEmpty()) {
-                    dependsOn.put(r.urn(), r.dependsOn().stream().map(recorder::urnOf)
-                            .flatMap(Optional::stream).toList());
+                List<String> dependencies = r.dependsOn().stream().map(recorder::urnOf).flatMap(Optional::stream).toList();
+                if (!dependencies.isEmpty()) {
+                    dependsOn.put(r.urn(), dependencies);
                 }
                 resources.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parentUrn(),
-                        PlanValues.normalize(mocks.inputs(r.type(), r.name()))));
+                        PlanValues.normalize(mocks.inputs(r.type(), r.name())),
+                        new ResourceOptions(dependencies, r.deleteBeforeReplace(), r.retainOnDelete(), r.protect())));
                 if (r.retainOnDelete()) {
                     retained.add(r.urn());
                 }

@@ -13,8 +13,13 @@ import java.util.Optional;
  * explainer.
  */
 public record PlannedResource(String urn, String type, String name, Optional<String> parent,
-                              Map<String, Object> inputs) {
+                              Map<String, Object> inputs, ResourceOptions options) {
     public PlannedResource {
         inputs = Ordered.copy(inputs);
+    }
+
+    /** A resource whose options are not known, as in a single-resource Analyze call without them. */
+    public PlannedResource(String urn, String type, String name, Optional<String> parent, Map<String, Object> inputs) {
+        this(urn, type, name, parent, inputs, ResourceOptions.NONE);
     }
 }

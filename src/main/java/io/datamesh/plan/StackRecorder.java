@@ -1,6 +1,7 @@
 package io.datamesh.plan;
 
 import com.pulumi.core.internal.Internal;
+import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceTransformation;
 
@@ -18,7 +19,7 @@ final class StackRecorder implements ResourceTransformation {
     private static final String ROOT_STACK = "pulumi:pulumi:Stack";
 
     record Registration(String urn, String type, String name, Optional<String> parentUrn, boolean retainOnDelete,
-                        List<Resource> dependsOn) {
+                        List<Resource> dependsOn, boolean deleteBeforeReplace, boolean protect) {
     }
 
     private final String stack;
@@ -44,7 +45,7 @@ final class StackRecorder implements ResourceTransformation {
         var registration = new Registration("urn:pulumi:" + stack + "::" + project + "::" + qualifiedType + "::"
                 + resource.pulumiResourceName(), type, resource.pulumiResourceName(),
                 parent.map(p -> byResource.get(p)).map(Registration::urn), args.options().isRetainOnDelete(),
-                explicitDependencies(args));
+                explicitDependencies(args), deleteBeforeReplace(args), args.options().isProtect());
         byResource.put(resource, registration);
         registrations.add(registration);
         return Optional.empty();
@@ -56,6 +57,10 @@ final class StackRecorder implements ResourceTransformation {
 
     synchronized Optional<String> urnOf(Resource resource) {
         return Optional.ofNullable(byResource.get(resource)).map(Registration::urn);
+    }
+
+    private static boolean deleteBeforeReplace(Args args) {
+        return args.options() instanceof CustomResourceOptions custom && custom.getDeleteBeforeReplace();
     }
 
     /** The program always passes dependsOn as a plain list, so its value is there already. */

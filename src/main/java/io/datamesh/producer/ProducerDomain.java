@@ -78,13 +78,8 @@ public final class ProducerDomain extends ComponentResource {
         }
 
         var lakeSettings = LakeFormationAdmins.write(name + "-lake-settings", args.lakeSettings(), this, List.of());
-        if (args.share().isEmpty()) {
-            diagnostics.warn("central stack " + settings.access().centralStack() + " shares nothing with domain '"
-                    + settings.domain() + "' yet (not deployed, or no grant to this domain): no resource link or"
-                    + " re-grants this run. Run `pulumi up` on this stack again after central.");
-        }
         access = new SharedDataAccess(name + "-access", new SharedDataAccessArgs(identity, settings.domain(),
-                settings.access(), args.share()), lakeSettings, this);
+                settings.access(), args.share(), args.catalogKeyArn()), lakeSettings, this);
 
         export = key.arn().applyValue(keyArn -> new ProducerExport(settings.domain(), identity.accountId(), bucketName,
                 keyArn, settings.databaseTags(), settings.dataProducts()));

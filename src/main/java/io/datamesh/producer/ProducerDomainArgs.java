@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * @param share        what central's tag grants give this domain's account; empty before central is deployed
- * @param projectDir   where {@code sampleDataDir} is resolved
- * @param lakeSettings the account's data lake settings to write, merged before anything was registered
+ * @param share         what central's tag grants give this domain; empty before central is deployed
+ * @param catalogKeyArn the central catalog's encryption key; empty before central is deployed
+ * @param projectDir    where {@code sampleDataDir} is resolved
+ * @param lakeSettings  the account's data lake settings to write, merged before anything was registered
  */
-public record ProducerDomainArgs(ProducerSettings settings, Optional<DomainShare> share, Path projectDir,
-                                 AccountSettings lakeSettings) {
+public record ProducerDomainArgs(ProducerSettings settings, Optional<DomainShare> share, Optional<String> catalogKeyArn,
+                                 Path projectDir, AccountSettings lakeSettings) {
 }

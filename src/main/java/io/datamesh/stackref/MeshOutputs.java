@@ -8,6 +8,9 @@ public final class MeshOutputs {
     // producer → central
     public static final String PRODUCER = "producer";
 
+    // producers and consumers → central
+    public static final String QUERY_ROLES = "queryRoles";
+
     // central → producers and consumers
     public static final String CATALOG_ID = "catalogId";
     public static final String DATABASES = "databases";
@@ -17,8 +20,11 @@ public final class MeshOutputs {
     public static final String LAKE_ADMIN_ROLE_ARN = "dataLakeAdminRoleArn";
     public static final String CRAWLER_ROLE_ARN = "crawlerRoleArn";
     public static final String REGISTRATION_ROLE_ARN = "registrationRoleArn";
+    public static final String CATALOG_KEY_ARN = "catalogKeyArn";
+    public static final String RAM_SHARING = "ramSharing";
 
     /** The documented deploy order, quoted by every message about a missing reference. */
-    public static final String DEPLOY_ORDER = "producer stacks → central → consumer stacks → producer stacks again"
-            + " (the second producer run creates its resource link and re-grants)";
+    public static final String DEPLOY_ORDER = "producer stacks → consumer stacks → central → producer stacks again"
+            + " → consumer stacks again (central grants to the domains' query roles; the second domain runs create"
+            + " their resource links)";
 }

@@ -2,6 +2,7 @@ package io.datamesh.policy.analyzer;
 
 import com.google.protobuf.Empty;
 import io.datamesh.plan.PlannedResource;
+import io.datamesh.plan.ResourceOptions;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PackEvaluator;
 import io.datamesh.policy.engine.PolicyConfig;
@@ -21,6 +22,7 @@ import pulumirpc.AnalyzerOuterClass.AnalyzerHandshakeRequest;
 import pulumirpc.AnalyzerOuterClass.AnalyzerHandshakeResponse;
 import pulumirpc.AnalyzerOuterClass.AnalyzerInfo;
 import pulumirpc.AnalyzerOuterClass.AnalyzerResource;
+import pulumirpc.AnalyzerOuterClass.AnalyzerResourceOptions;
 import pulumirpc.AnalyzerOuterClass.AnalyzerStackConfigureRequest;
 import pulumirpc.AnalyzerOuterClass.AnalyzerStackConfigureResponse;
 import pulumirpc.AnalyzerOuterClass.ConfigureAnalyzerRequest;
@@ -110,7 +112,8 @@ public final class PolicyAnalyzer extends AnalyzerGrpc.AnalyzerImplBase {
     public void analyze(AnalyzeRequest request, StreamObserver<AnalyzeResponse> response) {
         reply(response, () -> {
             PlannedResource resource = new PlannedResource(request.getUrn(), request.getType(), request.getName(),
-                    Optional.empty(), StructCodec.toPlain(request.getProperties()));
+                    Optional.empty(), StructCodec.toPlain(request.getProperties()),
+                    options(List.of(), request.getOptions()));
             AnalyzeResponse.Builder result = diagnostics(evaluator.get().analyzeResource(resource, context.get()));
             for (Rule rule : pack.rules()) {
                 if (rule instanceof ResourceRule r && !r.resourceTypes().contains(request.getType())) {
@@ -143,7 +146,13 @@ public final class PolicyAnalyzer extends AnalyzerGrpc.AnalyzerImplBase {
 
     private static PlannedResource planned(AnalyzerResource r) {
         return new PlannedResource(r.getUrn(), r.getType(), r.getName(),
-                r.getParent().isEmpty() ? Optional.empty() : Optional.of(r.getParent()), StructCodec.toPlain(r.getProperties()));
+                r.getParent().isEmpty() ? Optional.empty() : Optional.of(r.getParent()), StructCodec.toPlain(r.getProperties()),
+                options(r.getDependenciesList(), r.getOptions()));
+    }
+
+    /** The engine does not send retainOnDelete to analyzers; no rule reads it from there. */
+    private static ResourceOptions options(List<String> dependencies, AnalyzerResourceOptions options) {
+        return new ResourceOptions(dependencies, options.getDeleteBeforeReplace(), false, options.getProtect());
     }
 
     private AnalyzeResponse.Builder diagnostics(List<PolicyFinding> findings) {

@@ -1,17 +1,13 @@
-package io.datamesh.domain;
+package io.datamesh.central;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** Narrows an account's LF-tag grant to what one of its roles may re-receive. */
-public final class RegrantScope {
-    /** What an analyst needs on tables; anything else the account received stays with its admin. */
-    public static final Set<String> QUERY_PERMISSIONS = Set.of("SELECT", "DESCRIBE");
-
-    private RegrantScope() {
+/** Narrows a domain's LF-tag grant to what one of its query roles may receive. */
+public final class RoleScope {
+    private RoleScope() {
     }
 
     /**
