@@ -179,37 +179,52 @@ class MeshProgramTest {
         }
 
         @Test
-        void accountGrantsUseTagExpressionsWithTheGrantOptionOneAfterAnother() {
-            var grant = named(central, PERMISSIONS, "central-grant-marketing-sales-non-pii").inputs();
-            assertThat(grant).containsEntry("principal", CONSUMER).containsEntry("catalogId", CENTRAL);
+        void queryRolesAreGrantedDirectlyByTagExpressionsWithoutGrantOptionOneAfterAnother() {
+            var grant = named(central, PERMISSIONS, "central-grant-marketing-sales-non-pii-analyst").inputs();
+            assertThat(grant).containsEntry("principal", "arn:aws:iam::" + CONSUMER + ":role/datamesh-marketing-analyst")
+                    .containsEntry("catalogId", CENTRAL).doesNotContainKey("permissionsWithGrantOptions");
             assertThat((List<Object>) grant.get("permissions")).containsExactly("SELECT", "DESCRIBE");
-            assertThat(grant.get("permissionsWithGrantOptions")).isEqualTo(grant.get("permissions"));
             var policy = map(grant.get("lfTagPolicy"));
             assertThat(policy).containsEntry("resourceType", "TABLE").containsEntry("catalogId", CENTRAL);
             assertThat((List<Object>) policy.get("expressions")).containsExactly(
                     Map.of("key", "domain", "values", List.of("sales")), Map.of("key", "pii", "values", List.of("false")));
+            assertThat(central.ofType(PERMISSIONS)).extracting(r -> (String) r.inputs().get("principal"))
+                    .as("no account-level grant: nothing for a receiving account to re-grant")
+                    .noneMatch(p -> p.matches("\\d{12}"));
 
-            List<String> changes = central.resources().stream()
+            List<PlannedResource> changes = central.resources().stream()
                     .filter(r -> r.type().equals(PERMISSIONS) || r.type().equals("aws:lakeformation/resourceLfTag:ResourceLfTag"))
-                    .map(PlannedResource::urn).toList();
-            assertThat(central.dependsOn().get(changes.get(0))).as("the first change waits for the settings write")
+                    .toList();
+            assertThat(changes.get(0).options().dependsOn()).as("the first change waits for the settings write")
                     .anyMatch(u -> u.endsWith("::central-lake-settings"));
             for (int i = 1; i < changes.size(); i++) {
-                assertThat(central.dependsOn().get(changes.get(i))).as("change %s waits for the one before", changes.get(i))
-                        .contains(changes.get(i - 1));
+                assertThat(changes.get(i).options().dependsOn()).as("change %s waits for the one before", changes.get(i).name())
+                        .contains(changes.get(i - 1).urn());
             }
+            assertThat(changes).as("a replacement must not revoke what it has just granted")
+                    .allMatch(r -> r.options().deleteBeforeReplace());
         }
 
         @Test
-        void catalogPolicyAdmitsOnlyMeshAccountsThroughTags() {
-            var resourcePolicy = named(central, "aws:glue/resourcePolicy:ResourcePolicy", "central-catalog-policy").inputs();
-            JsonNode policy = json(resourcePolicy.get("policy"));
-            assertThat(statements(policy)).hasSize(1);
-            JsonNode statement = statements(policy).get(0);
-            assertThat(texts(statement.at("/Principal/AWS"))).containsExactlyInAnyOrder(
+        void databasesWaitForTheSettingsWriteSoTheyNeverCopyIamOnlyDefaults() {
+            var database = named(central, "aws:glue/catalogDatabase:CatalogDatabase", "central-sales-database");
+            assertThat(database.options().dependsOn()).anyMatch(u -> u.endsWith("::central-lake-settings"));
+            assertThat(named(central, "aws:glue/catalogTable:CatalogTable", "central-sales-orders").options().dependsOn())
+                    .containsExactly(database.urn());
+        }
+
+        @Test
+        void noGlueCatalogPolicyAndTheCatalogKeyServesMeshAccountsThroughGlue() {
+            assertThat(central.ofType("aws:glue/resourcePolicy:ResourcePolicy"))
+                    .as("at cross-account version 4 Lake Formation shares through RAM; a policy without the RAM statement would refuse it")
+                    .isEmpty();
+            JsonNode keyPolicy = json(named(central, "aws:kms/key:Key", "central-catalog-key").inputs().get("policy"));
+            JsonNode mesh = statement(keyPolicy, "MeshAccountsReadCatalogThroughGlue");
+            assertThat(texts(mesh.at("/Principal/AWS"))).containsExactlyInAnyOrder(
                     "arn:aws:iam::" + PRODUCER + ":root", "arn:aws:iam::" + CONSUMER + ":root");
-            assertThat(statement.at("/Condition/Bool/glue:EvaluatedByLakeFormationTags").asText()).isEqualTo("true");
-            assertThat(resourcePolicy).containsEntry("enableHybrid", "TRUE");
+            assertThat(texts(mesh.get("Action"))).contains("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
+            assertThat(mesh.at("/Condition/StringEquals/kms:ViaService").asText()).isEqualTo("glue.eu-west-1.amazonaws.com");
+            assertThat((String) central.outputs().get("catalogKeyArn")).startsWith("arn:aws:kms:eu-west-1:" + CENTRAL + ":key/");
         }
 
         @Test
@@ -234,20 +249,25 @@ class MeshProgramTest {
         }
 
         @Test
-        void analystGetsDescribeOnTheLinkAndTheTagGrantOnTheTarget() {
+        void analystGetsDescribeOnTheLinkAndTheCatalogKeyButReGrantsNothing() {
             String analyst = "arn:aws:iam::" + CONSUMER + ":role/datamesh-marketing-analyst";
-            var describe = named(consumer, PERMISSIONS, "marketing-access-analyst-describe-link-sales").inputs();
-            assertThat(describe).containsEntry("principal", analyst);
-            assertThat((List<Object>) describe.get("permissions")).containsExactly("DESCRIBE");
-            assertThat(map(describe.get("database"))).containsEntry("name", "shared_sales").containsEntry("catalogId", CONSUMER);
+            var describe = named(consumer, PERMISSIONS, "marketing-access-analyst-describe-link-sales");
+            assertThat(describe.inputs()).containsEntry("principal", analyst);
+            assertThat((List<Object>) describe.inputs().get("permissions")).containsExactly("DESCRIBE");
+            assertThat(map(describe.inputs().get("database"))).containsEntry("name", "shared_sales").containsEntry("catalogId", CONSUMER);
+            assertThat(describe.options().deleteBeforeReplace()).isTrue();
+            assertThat(consumer.ofType(PERMISSIONS)).as("the data grants come from central; a re-grant on central's tags"
+                    + " cannot be read back by the provider").allMatch(r -> !r.inputs().containsKey("lfTagPolicy"));
+            assertThat(named(consumer, "aws:glue/catalogDatabase:CatalogDatabase", "marketing-access-link-sales").options().dependsOn())
+                    .as("a resource link is a database of this account: after the settings write")
+                    .anyMatch(u -> u.endsWith("::marketing-lake-settings"));
 
-            var select = named(consumer, PERMISSIONS, "marketing-access-analyst-marketing-sales-non-pii").inputs();
-            assertThat(select).containsEntry("principal", analyst);
-            assertThat((List<Object>) select.get("permissions")).containsExactly("SELECT", "DESCRIBE");
-            assertThat(select.get("permissionsWithGrantOptions")).isNull();
-            var policy = map(select.get("lfTagPolicy"));
-            assertThat(policy).containsEntry("catalogId", CENTRAL).containsEntry("resourceType", "TABLE");
-            assertThat((List<Object>) policy.get("expressions")).contains(Map.of("key", "pii", "values", List.of("false")));
+            JsonNode policy = json(named(consumer, "aws:iam/rolePolicy:RolePolicy", "marketing-access-analyst-query").inputs().get("policy"));
+            JsonNode key = statement(policy, "EncryptedCentralCatalog");
+            assertThat(texts(key.get("Action"))).containsExactlyInAnyOrder("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
+            assertThat(texts(key.get("Resource"))).containsExactly((String) stack("central").outputs().get("catalogKeyArn"));
+            assertThat(map(consumer.outputs().get("queryRoles"))).containsEntry("version", 1)
+                    .containsEntry("roles", List.of(Map.of("name", "analyst", "arn", analyst, "domains", List.of("sales"))));
         }
 
         @Test
@@ -277,9 +297,11 @@ class MeshProgramTest {
             for (JsonNode statement : allows) {
                 boolean storage = texts(statement.get("Action")).stream().anyMatch(a -> a.startsWith("s3:") || a.startsWith("kms:"));
                 if (storage) {
-                    assertThat(texts(statement.get("Resource"))).as("S3/KMS only on the consumer's own query results")
+                    assertThat(texts(statement.get("Resource"))).as("S3/KMS only on the consumer's own query results"
+                                    + " and the central catalog's metadata key")
                             .allMatch(r -> r.startsWith("arn:aws:s3:::datamesh-marketing-athena-" + CONSUMER + "-")
-                                    || r.startsWith("arn:aws:kms:eu-west-1:" + CONSUMER + ":key/"));
+                                    || r.startsWith("arn:aws:kms:eu-west-1:" + CONSUMER + ":key/")
+                                    || r.equals(stack("central").outputs().get("catalogKeyArn")));
                 }
             }
         }

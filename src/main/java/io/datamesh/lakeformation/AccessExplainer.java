@@ -66,12 +66,16 @@ public final class AccessExplainer {
         String catalogId = path.catalog().catalogId();
         Principal holder = path.crossAccount() ? Principal.account(path.principal().account()) : path.principal();
 
-        List<Grant> onTables = path.received().stream().filter(AccessPath::onTables).toList();
+        List<Grant> granted = new ArrayList<>(path.direct());
+        granted.addAll(path.received());
+        List<Grant> onTables = granted.stream().filter(AccessPath::onTables).toList();
+        String grantees = path.crossAccount() ? path.principal() + " or its account " + holder : holder.toString();
         if (onTables.isEmpty()) {
-            return answer.denied(MissingStep.NO_GRANT, "catalog " + catalogId + " grants nothing on tables to " + holder
-                    + (path.received().isEmpty() ? "" : " (only " + names(path.received()) + ", which do not reach tables)"));
+            return answer.denied(MissingStep.NO_GRANT, "catalog " + catalogId + " grants nothing on tables to " + grantees
+                    + (granted.isEmpty() ? "" : " (only " + names(granted) + ", which do not reach tables)"));
         }
-        if (!covers.test(path.receivedReach())) {
+        boolean direct = covers.test(path.directReach());
+        if (!direct && !covers.test(path.receivedReach())) {
             List<Miss> misses = answer.misses(onTables);
             MissKind closest = misses.stream().map(Miss::kind).max(Comparator.naturalOrder()).orElseThrow();
             return answer.denied(switch (closest) {
@@ -81,18 +85,18 @@ public final class AccessExplainer {
             }, misses.stream().map(Miss::reason).toList());
         }
         if (path.crossAccount()) {
-            if (!covers.test(path.reGrantableReach())) {
+            if (!direct && !covers.test(path.reGrantableReach())) {
                 return answer.denied(MissingStep.NO_GRANT_OPTION, names(path.received().stream().filter(g -> !path.reach(g).isEmpty()).toList())
                         + " give " + holder + " access to " + target + " without the grant option, so its Lake Formation"
                         + " admin cannot re-grant it to " + path.principal().role().orElseThrow());
             }
             List<Grant> regrantsOnTables = path.regrants().stream().filter(AccessPath::onTables).toList();
-            if (regrantsOnTables.isEmpty()) {
+            if (!direct && regrantsOnTables.isEmpty()) {
                 return answer.denied(MissingStep.NO_REGRANT, holder + " received access to " + target + " but has not"
                         + " re-granted it: no grant in " + holder.account() + " to " + path.principal()
                         + " on tables of catalog " + catalogId);
             }
-            if (!covers.test(path.reGrantedReach())) {
+            if (!direct && !covers.test(path.reGrantedReach())) {
                 // The account holds it, so whatever the re-grants miss, the fix is in the re-grant.
                 return answer.denied(MissingStep.NO_REGRANT, answer.misses(regrantsOnTables).stream()
                         .map(m -> "re-grant " + m.reason()).toList());

@@ -10,18 +10,21 @@ import java.util.function.Function;
 
 /**
  * The grants that stand between one principal and one table of a catalog. A role of the catalog's
- * own account is granted directly. A role of another account gets nothing from what its account
- * received until that account re-grants it, and then only what the account holds with the grant
- * option; it also needs a resource link to the table's database and DESCRIBE on that link.
+ * own account is granted directly. A role of another account is either granted directly by the
+ * catalog owner (cross-account version 3 and later), or gets what its account received once that
+ * account re-grants it, and then only what the account holds with the grant option; either way it
+ * also needs a resource link to the table's database and DESCRIBE on that link.
  *
  * @param received    the catalog owner's grants to the principal itself, or to its account when the
  *                    principal is a role of another account
+ * @param direct      the catalog owner's grants to the role itself when it is of another account
  * @param regrants    the principal's own account's grants to it on the catalog (cross-account only)
  * @param links       resource links in the principal's account to the table's database
  * @param linkDescribes grants of DESCRIBE to the principal on one of those links
  */
 record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Table table, boolean crossAccount,
-                  List<Grant> received, List<Grant> regrants, List<ResourceLink> links, List<Grant> linkDescribes) {
+                  List<Grant> received, List<Grant> direct, List<Grant> regrants, List<ResourceLink> links,
+                  List<Grant> linkDescribes) {
 
     static AccessPath of(AccessModel model, Principal principal, TaggedCatalog catalog, TaggedCatalog.Table table) {
         String catalogId = catalog.catalogId();
@@ -29,7 +32,7 @@ record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Tabl
         Principal holder = crossAccount ? Principal.account(principal.account()) : principal;
         List<Grant> received = grantsOn(model, catalogId, holder, catalogId);
         if (!crossAccount) {
-            return new AccessPath(principal, catalog, table, false, received, List.of(), List.of(), List.of());
+            return new AccessPath(principal, catalog, table, false, received, List.of(), List.of(), List.of(), List.of());
         }
         List<ResourceLink> links = model.links().stream()
                 .filter(l -> l.account().equals(principal.account()) && l.targetCatalogId().equals(catalogId)
@@ -39,7 +42,7 @@ record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Tabl
                 .filter(g -> g.principal().equals(principal) && g.permissions().contains("DESCRIBE"))
                 .filter(g -> links.stream().anyMatch(l -> g.resource().equals(new LfResource.Database(l.account(), l.name()))))
                 .toList();
-        return new AccessPath(principal, catalog, table, true, received,
+        return new AccessPath(principal, catalog, table, true, received, grantsOn(model, catalogId, principal, catalogId),
                 grantsOn(model, principal.account(), principal, catalogId), links, linkDescribes);
     }
 
@@ -100,12 +103,31 @@ record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Tabl
         return intersect(reGrantableReach(), union(regrants));
     }
 
-    /** What the principal can do on the table. */
-    TableReach effective() {
+    /** What the catalog owner grants the role of another account itself. */
+    TableReach directReach() {
+        return union(direct);
+    }
+
+    /** What the role holds on the table, before the resource link that queries need. */
+    TableReach heldReach() {
         if (!crossAccount) {
             return receivedReach();
         }
-        return linkDescribes.isEmpty() ? new TableReach(List.of(), List.of()) : reGrantedReach();
+        TableReach direct = directReach();
+        TableReach regranted = reGrantedReach();
+        Set<String> permissions = new LinkedHashSet<>(direct.permissions());
+        permissions.addAll(regranted.permissions());
+        Set<String> columns = new LinkedHashSet<>(direct.columns());
+        columns.addAll(regranted.columns());
+        return new TableReach(List.copyOf(permissions), inTableOrder(columns));
+    }
+
+    /** What the principal can do on the table. */
+    TableReach effective() {
+        if (crossAccount && linkDescribes.isEmpty()) {
+            return new TableReach(List.of(), List.of());
+        }
+        return heldReach();
     }
 
     /** The grants the effective access rests on, in the order a reader follows them. */
@@ -116,8 +138,11 @@ record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Tabl
         }
         // Across accounts only the re-grantable part of what the account received can reach the role.
         Function<Grant, Grant> held = crossAccount ? Grant::reGrantable : Function.identity();
-        List<Grant> via = new ArrayList<>(received.stream().filter(g -> overlaps(reach(held.apply(g)), effective)).toList());
-        via.addAll(regrants.stream().filter(g -> overlaps(reach(g), effective)).toList());
+        List<Grant> via = new ArrayList<>(direct.stream().filter(g -> overlaps(reach(g), effective)).toList());
+        if (!overlaps(directReach(), effective) || !directReach().columns().containsAll(effective.columns())) {
+            via.addAll(received.stream().filter(g -> overlaps(reach(held.apply(g)), effective)).toList());
+            via.addAll(regrants.stream().filter(g -> overlaps(reach(g), effective)).toList());
+        }
         via.addAll(linkDescribes);
         return via;
     }

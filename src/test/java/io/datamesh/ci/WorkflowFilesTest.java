@@ -110,7 +110,7 @@ class WorkflowFilesTest {
         }
         var plan = MeshPlanner.plan(Path.of("."), AccountState.TYPICAL, Set.of("central"));
         assertEquals(plan.deployOrder(), deployed);
-        assertEquals(List.of("producer", "central", "consumer", "producer"), deployed);
+        assertEquals(List.of("producer", "consumer", "central", "producer", "consumer"), deployed);
     }
 
     @Test

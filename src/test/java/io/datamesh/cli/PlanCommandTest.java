@@ -35,7 +35,7 @@ class PlanCommandTest {
         Run run = datamesh("plan", "--dir", SampleMesh.ROOT.toString(), "--json", json.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Deploy order (first deployment): producer → central → consumer → producer")
+        assertThat(run.out()).contains("Deploy order (first deployment): producer → consumer → central → producer → consumer")
                 .contains("== central (central)").contains("0 mandatory policy violation(s)");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("stacks")).hasSize(3);
@@ -46,10 +46,17 @@ class PlanCommandTest {
             JsonNode first = stack.get("resources").get(0);
             assertThat(first.fieldNames()).toIterable().contains("urn", "type", "name", "parent", "inputs");
         }
-        JsonNode grant = find(root, "central", "central-grant-marketing-sales-non-pii");
+        JsonNode grant = find(root, "central", "central-grant-marketing-sales-non-pii-analyst");
         assertThat(grant.get("type").asText()).isEqualTo("aws:lakeformation/permissions:Permissions");
         assertThat(grant.get("parent").asText()).endsWith("datamesh:index:CentralCatalog::central");
         assertThat(grant.at("/inputs/lfTagPolicy/resourceType").asText()).isEqualTo("TABLE");
+        assertThat(grant.at("/options/deleteBeforeReplace").asBoolean()).isTrue();
+        assertThat(grant.at("/options/retainOnDelete").asBoolean()).isFalse();
+        assertThat(grant.at("/options/protect").asBoolean()).isFalse();
+        assertThat(grant.at("/options/dependsOn")).isNotEmpty();
+        JsonNode database = find(root, "central", "central-sales-database");
+        assertThat(database.at("/options/dependsOn").toString()).contains("central-lake-settings");
+        assertThat(find(root, "central", "central-lake-settings").at("/options/retainOnDelete").asBoolean()).isTrue();
     }
 
     @Test

@@ -18,17 +18,16 @@ class MeshPlannerSelectionTest {
     }
 
     @Test
-    void centralNeedsOnlyTheProducersBeforeIt() throws InvalidMeshException {
+    void centralNeedsTheDomainsBeforeIt() throws InvalidMeshException {
         var plan = MeshPlanner.plan(SAMPLE, AccountState.TYPICAL, Set.of("central"));
-        assertEquals(List.of("producer", "central"), runs(plan));
-        assertEquals(List.of("producer", "central", "consumer", "producer"), plan.deployOrder());
+        assertEquals(List.of("producer", "consumer", "central"), runs(plan));
+        assertEquals(List.of("producer", "consumer", "central", "producer", "consumer"), plan.deployOrder());
     }
 
     @Test
-    void aProducerRunsAgainAfterCentralButSkipsConsumers() throws InvalidMeshException {
+    void aProducerRunsAgainAfterCentralWithoutTheConsumersSecondRun() throws InvalidMeshException {
         var plan = MeshPlanner.plan(SAMPLE, AccountState.TYPICAL, Set.of("producer"));
-        assertEquals(List.of("producer", "central", "producer"), runs(plan));
-        assertEquals(List.of("producer", "central"), plan.stacks().stream().map(StackPlan::stack).toList());
+        assertEquals(List.of("producer", "consumer", "central", "producer"), runs(plan));
     }
 
     @Test

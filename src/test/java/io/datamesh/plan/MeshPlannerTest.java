@@ -16,19 +16,29 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class MeshPlannerTest {
     @Test
-    void deployOrderRunsProducersAgainAfterCentral() {
-        assertThat(SampleMesh.plan().deployOrder()).containsExactly("producer", "central", "consumer", "producer");
-        assertThat(SampleMesh.plan().stacks()).extracting(StackPlan::stack).containsExactly("producer", "central", "consumer");
+    void deployOrderRunsTheDomainsAgainAfterCentral() {
+        assertThat(SampleMesh.plan().deployOrder()).containsExactly("producer", "consumer", "central", "producer", "consumer");
+        assertThat(SampleMesh.plan().stacks()).extracting(StackPlan::stack).containsExactly("producer", "consumer", "central");
     }
 
     @Test
-    void aConsumerWithoutCentralFailsNamingTheStackTheOutputAndTheOrder() throws Exception {
+    void aConsumerBeforeCentralPublishesItsQueryRolesAndWaitsForItsLinks() throws Exception {
         var raw = StackFiles.load(SampleMesh.ROOT, "datamesh", "consumer");
         var settings = (ConsumerSettings) StackConfigParser.parse(raw);
         StackPlan plan = MeshPlanner.run("consumer", settings, SampleMesh.ROOT, AccountState.TYPICAL, Map.of());
-        assertThat(plan.errors()).singleElement().asString()
-                .contains("organization/datamesh/central").contains("'shares'")
-                .contains("producer stacks → central → consumer stacks");
+        assertThat(plan.errors()).isEmpty();
+        assertThat(plan.warnings()).anyMatch(w -> w.contains("organization/datamesh/central is not deployed yet")
+                && w.contains("producer stacks → consumer stacks → central"));
+        assertThat(plan.ofType("aws:glue/catalogDatabase:CatalogDatabase")).as("no resource link before central").isEmpty();
+        assertThat(plan.outputs()).containsKey("queryRoles");
+    }
+
+    @Test
+    void centralWaitsForTheQueryRolesOfADomainNotDeployedYet() throws Exception {
+        var raw = StackFiles.load(SampleMesh.ROOT, "datamesh", "central");
+        StackPlan plan = MeshPlanner.run("central", StackConfigParser.parse(raw), SampleMesh.ROOT, AccountState.TYPICAL, Map.of());
+        assertThat(plan.warnings()).anyMatch(w -> w.contains("domain 'marketing'") && w.contains("its grants wait"));
+        assertThat(plan.ofType("aws:lakeformation/permissions:Permissions")).noneMatch(r -> r.name().startsWith("central-grant-"));
     }
 
     @Test

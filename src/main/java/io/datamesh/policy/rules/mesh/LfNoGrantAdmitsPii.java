@@ -30,7 +30,7 @@ public final class LfNoGrantAdmitsPii extends ResourceRule {
     static Map<String, Map<String, Object>> piiConfigSchema() {
         return Map.of(
                 "tagKey", Map.of("type", "string", "default", "pii", "description", "LF-tag key marking personal data."),
-                "allowedPrincipals", ConfigSchemas.stringList("Principals that may be granted PII.", List.of()));
+                "allowedPrincipals", ConfigSchemas.stringList("Principals that may be granted PII: account ids (covering their IAM roles) or IAM ARNs.", List.of()));
     }
 
     @Override
@@ -44,7 +44,7 @@ public final class LfNoGrantAdmitsPii extends ResourceRule {
         var policy = inputs.object("lfTagPolicy");
         // DATABASE expressions only reach database metadata; data is read through TABLE grants.
         if (policy.isEmpty() || policy.get().string("resourceType").orElse("TABLE").equals("DATABASE")
-                || env.config().strings("allowedPrincipals").contains(principal)) {
+                || LfPrincipals.allowed(principal, env.config().strings("allowedPrincipals"))) {
             return List.of();
         }
         String tagKey = env.config().string("tagKey").orElseThrow();

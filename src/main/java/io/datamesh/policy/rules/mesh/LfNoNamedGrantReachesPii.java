@@ -57,7 +57,7 @@ public final class LfNoNamedGrantReachesPii extends StackRule {
         Tables tables = new Tables(stack);
         return eachResource(stack.ofType(ResourceTypes.LF_PERMISSIONS), grant -> {
             String principal = grant.inputs().string("principal").orElse("");
-            if (allowed.contains(principal) || grant.inputs().object("lfTagPolicy").isPresent()) {
+            if (LfPrincipals.allowed(principal, allowed) || grant.inputs().object("lfTagPolicy").isPresent()) {
                 return List.of();
             }
             return problems(grant.inputs(), principal, tagKey, ownCatalog, tables).stream()

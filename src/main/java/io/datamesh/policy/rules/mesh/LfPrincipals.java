@@ -3,6 +3,7 @@ package io.datamesh.policy.rules.mesh;
 import io.datamesh.policy.engine.StackResources;
 import io.datamesh.policy.rules.ResourceTypes;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 /** How Lake Formation names principals, and who the stack makes a data lake administrator. */
 public final class LfPrincipals {
     private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
+    private static final Pattern IAM_PRINCIPAL = Pattern.compile("^arn:aws[a-z-]*:iam::(\\d{12}):.+$");
     private static final Pattern ORGANIZATION_OR_OU =
             Pattern.compile("^arn:aws[a-z-]*:organizations::\\d{12}:(organization|ou)/.+$");
 
@@ -23,6 +25,18 @@ public final class LfPrincipals {
     /** Principals that may hold a grant option: a whole account, organization or OU re-grants internally. */
     public static boolean isAccountOrOrganization(String principal) {
         return isAccount(principal) || ORGANIZATION_OR_OU.matcher(principal).matches();
+    }
+
+    /**
+     * Whether an allow-list admits a principal: listed itself, or an IAM principal of a listed
+     * account (central grants the roles of a domain account, and an allow-list names the account).
+     */
+    public static boolean allowed(String principal, List<String> allowList) {
+        if (allowList.contains(principal)) {
+            return true;
+        }
+        var iam = IAM_PRINCIPAL.matcher(principal);
+        return iam.matches() && allowList.contains(iam.group(1));
     }
 
     /** The admins every DataLakeSettings in the stack lists. */
