@@ -20,6 +20,8 @@ import io.datamesh.policy.rules.aws.S3PublicAccessBlockAll;
 import io.datamesh.policy.rules.aws.S3SseKmsCustomerKey;
 import io.datamesh.policy.rules.aws.S3TlsOnlyPolicy;
 import io.datamesh.policy.rules.mesh.GlueResourcePolicyMeshOnly;
+import io.datamesh.policy.rules.mesh.LfCatalogAfterSettings;
+import io.datamesh.policy.rules.mesh.LfReplaceDeleteFirst;
 import io.datamesh.policy.rules.mesh.LfConsumerGrantsUseTagExpressions;
 import io.datamesh.policy.rules.mesh.LfCrawlerRoleNotAdmin;
 import io.datamesh.policy.rules.mesh.LfGrantOptionOnlyToAccounts;
@@ -63,7 +65,8 @@ public final class PolicyPacks {
                     new LfTagsOnlyInCentral(), new LfRequiredTags(), new LfPiiColumnsTagged(),
                     new LfNoGrantAdmitsPii(), new LfNoNamedGrantReachesPii(), new LfTableLocationRegistered(),
                     new GlueResourcePolicyMeshOnly(),
-                    new ProducerPoliciesNoConsumerAccess(), new LfCrawlerRoleNotAdmin())));
+                    new ProducerPoliciesNoConsumerAccess(), new LfCrawlerRoleNotAdmin(), new LfCatalogAfterSettings(),
+                    new LfReplaceDeleteFirst())));
 
     private PolicyPacks() {
     }

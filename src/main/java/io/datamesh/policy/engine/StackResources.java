@@ -15,12 +15,17 @@ public final class StackResources {
         }
     }
 
+    private final List<Entry> all;
     private final Map<String, List<Entry>> byType;
 
     public StackResources(List<PlannedResource> resources) {
-        byType = resources.stream()
-                .map(r -> new Entry(r, Props.of(r.inputs())))
+        all = resources.stream().map(r -> new Entry(r, Props.of(r.inputs()))).toList();
+        byType = all.stream()
                 .collect(Collectors.groupingBy(e -> e.resource().type(), Collectors.toList()));
+    }
+
+    public List<Entry> all() {
+        return all;
     }
 
     public List<Entry> ofType(String type) {

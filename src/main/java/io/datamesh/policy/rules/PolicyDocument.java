@@ -61,6 +61,12 @@ public record PolicyDocument(String source, List<Statement> statements, Optional
     public record Statement(boolean allow, List<Principal> principals, List<Principal> notPrincipals,
                             List<String> actions, List<String> notActions, List<String> resources,
                             List<String> notResources, List<Condition> conditions) {
+        /** Whether the statement names the action, directly or by a wildcard (NotAction counts as every action but those). */
+        public boolean allowsAction(String action) {
+            return actions.stream().anyMatch(a -> matches(a, action))
+                    || (!notActions.isEmpty() && notActions.stream().noneMatch(a -> matches(a, action)));
+        }
+
         public boolean hasWildcardPrincipal() {
             return principals.stream().anyMatch(Principal::isWildcard);
         }

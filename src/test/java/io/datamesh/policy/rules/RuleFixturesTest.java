@@ -1,6 +1,7 @@
 package io.datamesh.policy.rules;
 
 import io.datamesh.plan.PlannedResource;
+import io.datamesh.plan.ResourceOptions;
 import io.datamesh.policy.PolicyPacks;
 import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
@@ -73,8 +74,17 @@ class RuleFixturesTest {
         return res(IAM_ROLE_POLICY, "inline", Map.of("role", "r", "policy", doc("{'Statement':[" + statement + "]}")));
     }
 
+    private static final String RAM_SHARES_CATALOG = "{'Effect':'Allow','Principal':{'Service':'ram.amazonaws.com'},"
+            + "'Action':'glue:ShareResource','Resource':'*'}";
+
+    /** A catalog policy of the statement plus the RAM statement cross-account version 3+ needs. */
     private static PlannedResource glueResourcePolicy(String statement) {
-        return res(GLUE_RESOURCE_POLICY, "rp", Map.of("policy", doc("{'Statement':[" + statement + "]}")));
+        return res(GLUE_RESOURCE_POLICY, "rp", Map.of("policy", doc("{'Statement':[" + statement + "," + RAM_SHARES_CATALOG + "]}")));
+    }
+
+    private static PlannedResource withOptions(PlannedResource r, List<String> dependsOn, boolean deleteBeforeReplace) {
+        return new PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.inputs(),
+                new ResourceOptions(dependsOn, deleteBeforeReplace, false, false));
     }
 
     private static final String MESH_PRINCIPAL = "'Principal':{'AWS':'arn:aws:iam::333333333333:root'},'Action':'glue:*','Resource':'*'";
@@ -478,7 +488,31 @@ class RuleFixturesTest {
                                 res(GLUE_CRAWLER, "c", "{'name':'c','role':'arn:aws:iam::111111111111:role/crawler'}")),
                         List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
                                 res(GLUE_CRAWLER, "c", "{'name':'c','role':'lf-admin'}")),
-                        "crawler role lf-admin is a data lake admin"));
+                        "crawler role lf-admin is a data lake admin"),
+                new Case("glue-resource-policy-mesh-only", CENTRAL_STACK,
+                        List.of(glueResourcePolicy("{'Effect':'Allow'," + MESH_PRINCIPAL
+                                + ",'Condition':{'Bool':{'glue:EvaluatedByLakeFormationTags':'true'}}}")),
+                        List.of(res(GLUE_RESOURCE_POLICY, "rp", Map.of("policy", doc("{'Statement':[{'Effect':'Allow',"
+                                + MESH_PRINCIPAL + ",'Condition':{'Bool':{'glue:EvaluatedByLakeFormationTags':'true'}}}]}")))),
+                        "no statement allows ram.amazonaws.com glue:ShareResource"),
+                new Case("lf-catalog-after-settings", CENTRAL_STACK,
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
+                                withOptions(res(GLUE_DATABASE, "db", "{'name':'sales'}"),
+                                        List.of("urn:pulumi:test::datamesh::" + LF_SETTINGS + "::s"), false),
+                                withOptions(res(GLUE_TABLE, "t", "{'databaseName':'sales','name':'t'}"),
+                                        List.of("urn:pulumi:test::datamesh::" + GLUE_DATABASE + "::db"), false)),
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
+                                res(GLUE_DATABASE, "db", "{'name':'sales'}"),
+                                withOptions(res(GLUE_TABLE, "t", "{'databaseName':'sales','name':'t'}"),
+                                        List.of("urn:pulumi:test::datamesh::" + GLUE_DATABASE + "::db"), false)),
+                        "db can be created before the Lake Formation settings write"),
+                new Case("lf-replace-delete-first", CENTRAL_STACK,
+                        List.of(withOptions(grant(ADMIN, "'database':{'name':'sales'},'permissions':['DESCRIBE']"), List.of(), true),
+                                withOptions(res(LF_RESOURCE_TAG, "tag", "{'lfTag':{'key':'domain','value':'sales'},"
+                                        + "'database':{'name':'sales'}}"), List.of(), true)),
+                        List.of(withOptions(grant(ADMIN, "'database':{'name':'sales'},'permissions':['DESCRIBE']"), List.of(), true),
+                                res(LF_RESOURCE_TAG, "tag", "{'lfTag':{'key':'domain','value':'sales'},'database':{'name':'sales'}}")),
+                        "tag is replaced create-then-delete"));
     }
 
     static Stream<Case> allCases() {

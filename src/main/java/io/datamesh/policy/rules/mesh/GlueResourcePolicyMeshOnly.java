@@ -15,7 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Without the condition the policy grants catalog access by IAM alone, around Lake Formation. */
+/**
+ * Without the condition the policy grants catalog access by IAM alone, around Lake Formation. And
+ * since the mesh pins cross-account version 4 or later, Lake Formation shares through AWS RAM: a
+ * catalog policy that does not let RAM share the catalog makes every cross-account grant fail
+ * (Lake Formation developer guide, "Managing cross-account permissions using both AWS Glue and Lake
+ * Formation"; aws-lakeformation-best-practices, cross-account version upgrade).
+ */
 public final class GlueResourcePolicyMeshOnly extends ResourceRule {
     /**
      * Operators that require the key to be present and true. Negated operators admit everything
@@ -25,7 +31,8 @@ public final class GlueResourcePolicyMeshOnly extends ResourceRule {
 
     public GlueResourcePolicyMeshOnly() {
         super("glue-resource-policy-mesh-only", EnforcementLevel.MANDATORY,
-                "The Glue catalog resource policy admits only mesh accounts, and only through glue:EvaluatedByLakeFormationTags.",
+                "The Glue catalog resource policy admits only mesh accounts, only through glue:EvaluatedByLakeFormationTags,"
+                        + " and lets ram.amazonaws.com glue:ShareResource (cross-account version 3 and later).",
                 ResourceTypes.GLUE_RESOURCE_POLICY);
     }
 
@@ -41,7 +48,13 @@ public final class GlueResourcePolicyMeshOnly extends ResourceRule {
         List<String> problems = new ArrayList<>();
         Optional<PolicyDocument> policy = PolicyDocument.read(inputs, "policy");
         policy.flatMap(PolicyDocument::problem).ifPresent(problems::add);
-        for (var statement : policy.map(PolicyDocument::allowStatements).orElse(List.of())) {
+        var allows = policy.map(PolicyDocument::allowStatements).orElse(List.of());
+        if (policy.isPresent() && allows.stream().noneMatch(s -> s.allowsAction("glue:ShareResource")
+                && s.principals().stream().anyMatch(p -> p.isService() && p.id().equals("ram.amazonaws.com")))) {
+            problems.add("no statement allows ram.amazonaws.com glue:ShareResource: at cross-account version 3 and later"
+                    + " Lake Formation shares through AWS RAM, and every grant to another account would fail");
+        }
+        for (var statement : allows) {
             if (statement.allowsAllButListedPrincipals()) {
                 problems.add(statement.notPrincipalProblem(", including non-mesh accounts"));
                 continue;
