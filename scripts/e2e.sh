@@ -7,14 +7,20 @@
 #   KEEP=1 scripts/e2e.sh     # keep the work dir (backend, logs, recording) for inspection
 #
 # Checks, on copies of the committed Pulumi.yaml and Pulumi.<stack>.yaml files:
-#   1. `pulumi up` of producer -> central -> consumer -> producer with BOTH policy packs started as
-#      executable packs (docs/policy-packs.md, mode A); stack references resolve through the
-#      backend; the expected stack outputs exist; the packs' policies are listed in the CLI output;
-#   2. `pulumi preview --expect-no-changes` of every stack (idempotent);
-#   3. a central grant whose TABLE expression lost its `pii` key makes `pulumi preview` fail with
+#   1. `pulumi up` of producer -> consumer -> central -> producer -> consumer with BOTH policy packs
+#      started as executable packs (docs/policy-packs.md, mode A); stack references resolve through
+#      the backend; the expected stack outputs exist; the packs' policies are listed in the CLI output
+#      and the engine ran every rule that applies to the sample's resources;
+#   2. the ACCESS IN FORCE, computed by the stand-in's emulated AWS from its own recorded state
+#      (grants, LF-tags, default permissions, RAM shares, IAM and KMS policies; docs/aws-behaviours.md),
+#      equals the sample's expected access: every analyst and engineer role, table and column;
+#   3. `pulumi preview --expect-no-changes` of every stack (idempotent);
+#   4. a central grant whose permissions change is replaced, and the access in force is the same
+#      after the replacement and after changing it back (a replacement must not revoke itself);
+#   5. a central grant whose TABLE expression lost its `pii` key makes `pulumi preview` fail with
 #      the mandatory `lf-no-grant-admits-pii` violation; with --policy-pack-config allow-listing the
 #      consumer account it passes (the pack's config reaches the analyzer);
-#   4. `pulumi destroy` of the producer stack retains the data bucket and key (retainOnDelete): the
+#   6. `pulumi destroy` of the producer stack retains the data bucket and key (retainOnDelete): the
 #      CLI says so and the stand-in was never asked to delete them.
 #
 # Environment:
@@ -33,8 +39,8 @@ work="${E2E_WORK:-$(mktemp -d -t datamesh-e2e.XXXXXX)}"
 mkdir -p "$work/logs"
 work="$(cd "$work" && pwd)"
 executor="${E2E_EXECUTOR:-maven}"
-stacks=(producer central consumer)     # first deployments; producer runs again after consumer
-deploy=(producer central consumer producer)
+stacks=(producer consumer central)     # first deployments; the domains run again after central
+deploy=(producer consumer central producer consumer)
 
 # 1. Tools (cached), the product build (target/datamesh.jar, shared with ./datamesh and the policy
 #    packs' launchers) and an isolated PULUMI_HOME with the language host and the stand-in provider.
@@ -56,6 +62,9 @@ export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_IGNORE_AMBIENT_PLUGINS=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export DATAMESH_STANDIN_LOG="$work/standin-operations.jsonl"
 : > "$DATAMESH_STANDIN_LOG"
+# One emulated AWS for every stack of the run: each provider process acts as one account of it.
+export DATAMESH_STANDIN_STATE="$work/emulated-aws.json"
+rm -f "$DATAMESH_STANDIN_STATE"
 mkdir -p "$work/backend"
 log "pulumi $(pulumi version), pulumi-language-java $(source "$bin/versions.env"; echo "$PULUMI_JAVA_VERSION")"
 
@@ -112,6 +121,30 @@ expect_in() { # expect_in NAME TEXT... : every TEXT occurs in logs/NAME.log
     grep -qF -- "$text" "$work/logs/$name.log" || fail "'$text' not in $work/logs/$name.log"
   done
 }
+expect_pack() { # expect_pack NAME PACK : the CLI lists the local pack, whatever it shortens of a long path
+  grep -qE -- "✅ $2@v0\.1\.0 \(local: .*$2/analyzer\)" "$work/logs/$1.log" \
+    || fail "pack $2 not listed as a local pack in $work/logs/$1.log"
+}
+access_in_force() { # access_in_force NAME : the emulated AWS's access in force, checked against the sample's
+  java -cp "$root/target/test-classes:$root/target/classes:$(cat "$root/target/standin-classpath.txt")" \
+    io.datamesh.e2e.standin.AccessInForce "$DATAMESH_STANDIN_STATE" > "$work/logs/access-$1.txt" \
+    || fail "the access in force could not be computed ($work/logs/access-$1.txt)"
+  grep '^e2e: ' "$work/logs/access-$1.txt" >&2 || true
+  python3 - "$work/logs/access-$1.txt" <<'PY' || fail "access in force ($1) differs from the sample's expected access"
+import sys
+analyst = "arn:aws:iam::333333333333:role/datamesh-marketing-analyst"
+engineer = "arn:aws:iam::222222222222:role/datamesh-sales-engineer"
+orders = "order_id,customer_id,order_date,product,quantity,amount"
+customers = "customer_id,country,segment,signup_date"          # no full_name, email, phone
+expected = {f"{role} sales.orders {orders}" for role in (analyst, engineer)} \
+         | {f"{role} sales.customers {customers}" for role in (analyst, engineer)}
+prefix = "e2e: access in force: "
+seen = {l[len(prefix):].strip() for l in open(sys.argv[1]) if l.startswith(prefix)}
+if seen != expected:
+    sys.exit(f"missing: {sorted(expected - seen)}\nunexpected: {sorted(seen - expected)}")
+PY
+  log "access in force ($1) is the sample's expected access"
+}
 as_account_of() { # the stand-in acts as the account of the stack being deployed
   export DATAMESH_STANDIN_ACCOUNT_ID
   DATAMESH_STANDIN_ACCOUNT_ID="$(sed -n 's/^  datamesh:accountId: "\([0-9]*\)"$/\1/p' "$proj/Pulumi.$1.yaml")"
@@ -140,19 +173,30 @@ for s in "${deploy[@]}"; do
   run "up-$n-$s" env PULUMI_DEBUG_COMMANDS=true pulumi up --yes --skip-preview --non-interactive --stack "$s" "${policy_args[@]}" \
     --event-log "$work/logs/up-$n-$s.events.jsonl"
   # Both packs started through the documented route and the CLI lists them.
-  expect_in "up-$n-$s" "✅ aws-baseline@v0.1.0 (local: $root/policy-packs/aws-baseline/analyzer)" \
-    "✅ datamesh-governance@v0.1.0 (local: $root/policy-packs/datamesh-governance/analyzer)"
+  expect_pack "up-$n-$s" aws-baseline
+  expect_pack "up-$n-$s" datamesh-governance
 done
 # The packs' rules as the engine saw them (GetAnalyzerInfo): the CLI's policy summary events name
 # every policy that passed or failed per resource and per stack. Across the three stacks that must
-# be every rule `./datamesh policies` lists.
-"$root/datamesh" policies > "$work/logs/policies.txt"
-python3 - "$work/logs/policies.txt" "$work"/logs/up-*.events.jsonl <<'PY' || fail "policy rule list"
+# be every rule `./datamesh policies` lists, but the resource rules of types the sample never
+# creates (the engine has nothing to run them on; their fixtures test them).
+"$root/datamesh" policies --json "$work/logs/policies.json" > /dev/null
+python3 - "$work/logs/policies.json" "$work"/logs/up-*.events.jsonl <<'PY' || fail "policy rule list"
 import json, sys
-expected = {}
-for line in open(sys.argv[1]).read().splitlines()[1:]:
-    name, pack = line.split()[:2]
-    expected.setdefault(pack.replace("@", "@v"), set()).add(name)
+types = set()
+for path in sys.argv[2:]:
+    for line in open(path):
+        pre = json.loads(line).get("resourcePreEvent")
+        if pre:
+            types.add(pre["metadata"]["type"])
+expected, skipped = {}, []
+for rule in json.load(open(sys.argv[1])):
+    if rule["kind"] == "stack" or types & set(rule["resourceTypes"]):
+        expected.setdefault(f"{rule['pack']}@v{rule['version']}", set()).add(rule["name"])
+    else:
+        skipped.append(rule["name"])
+if skipped:
+    print(f"e2e: rules with no resource of their type in the sample: {', '.join(skipped)}", file=sys.stderr)
 seen = {}
 for path in sys.argv[2:]:
     for line in open(path):
@@ -169,8 +213,10 @@ if seen != expected:
     sys.exit(f"engine saw {seen}, expected {expected}")
 PY
 outputs_have producer producer
-outputs_have central shares sharedTables tagOntology databases dataLakeAdminRoleArn
-outputs_have consumer resourceLinks athenaWorkgroup analystRoleArns
+outputs_have central shares sharedTables tagOntology databases dataLakeAdminRoleArn catalogKeyArn
+outputs_have consumer resourceLinks athenaWorkgroup analystRoleArns queryRoles
+outputs_have producer resourceLinks queryRoles
+access_in_force deployed
 
 # 4. Idempotence.
 for s in "${stacks[@]}"; do
@@ -178,8 +224,20 @@ for s in "${stacks[@]}"; do
   run "preview-$s" pulumi preview --expect-no-changes --non-interactive --stack "$s" "${policy_args[@]}"
 done
 
-# 5. A broken config: the TABLE grant to marketing loses its pii key, so it admits PII columns.
+# 5. A replaced grant keeps its access: every input of a grant forces replacement, and one made
+#    create-then-delete would revoke, on delete, what its replacement has just granted.
 cp "$proj/Pulumi.central.yaml" "$work/Pulumi.central.yaml.good"
+pulumi config rm --path 'datamesh:grants[1].permissions[1]' --stack central   # [SELECT, DESCRIBE] -> [SELECT]
+as_account_of central
+run up-central-narrowed pulumi up --yes --skip-preview --non-interactive --stack central "${policy_args[@]}"
+grep -qE "central-grant-marketing-sales-non-pii-analyst .*replaced" "$work/logs/up-central-narrowed.log" \
+  || fail "the narrowed grant was not replaced ($work/logs/up-central-narrowed.log)"
+access_in_force grant-replaced
+cp "$work/Pulumi.central.yaml.good" "$proj/Pulumi.central.yaml"
+run up-central-restored pulumi up --yes --skip-preview --non-interactive --stack central "${policy_args[@]}"
+access_in_force grant-restored
+
+# 6. A broken config: the TABLE grant to marketing loses its pii key, so it admits PII columns.
 pulumi config rm --path 'datamesh:grants[1].expression.pii' --stack central
 as_account_of central
 if pulumi preview --non-interactive --stack central "${policy_args[@]}" > "$work/logs/preview-central-broken.log" 2>&1; then
@@ -198,7 +256,7 @@ run preview-central-broken-allowlisted pulumi preview --non-interactive --stack 
 expect_in preview-central-broken-allowlisted "✅ datamesh-governance@v0.1.0"
 cp "$work/Pulumi.central.yaml.good" "$proj/Pulumi.central.yaml"
 
-# 6. Destroy the producer: the data bucket and its key are retained, and the CLI says so.
+# 7. Destroy the producer: the data bucket and its key are retained, and the CLI says so.
 as_account_of producer
 run destroy-producer pulumi destroy --yes --skip-preview --non-interactive --stack producer
 # The CLI marks a retained resource's removal from the state with [retain].

@@ -105,7 +105,7 @@ public final class LakeFormationAdmins {
         } catch (RuntimeException e) {
             throw new RunException("cannot read the Lake Formation settings (" + rootMessage(e) + "). Fix: deploy with a"
                     + " principal allowed lakeformation:GetDataLakeSettings and lakeformation:PutDataLakeSettings"
-                    + " (e.g. the AWS managed policy AWSLakeFormationDataAdmin).", e);
+                    + " (not the AWS managed policy AWSLakeFormationDataAdmin alone: it denies PutDataLakeSettings).", e);
         }
         List<String> defaults = new ArrayList<>();
         current.createDatabaseDefaultPermissions().forEach(p -> defaults.add(p.principal()));

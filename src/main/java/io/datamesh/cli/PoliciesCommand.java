@@ -1,5 +1,7 @@
 package io.datamesh.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.datamesh.policy.PolicyPacks;
 import io.datamesh.policy.engine.PolicyPack;
 import io.datamesh.policy.engine.ResourceRule;
@@ -9,8 +11,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code datamesh policies}: every rule of both packs with its default level, as a text table. */
@@ -23,18 +29,35 @@ public final class PoliciesCommand implements Callable<Integer> {
     @Option(names = "--pack", paramLabel = "<name>", description = "Only this pack (aws-baseline, datamesh-governance).")
     String pack;
 
+    @Option(names = "--json", paramLabel = "<file>",
+            description = "Also write the rules as JSON: name, pack, level, kind and, for resource rules, the resource types they apply to.")
+    Path json;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         List<String[]> rows = new ArrayList<>();
+        List<Map<String, Object>> rules = new ArrayList<>();
         rows.add(new String[]{"POLICY", "PACK", "LEVEL", "KIND", "DESCRIPTION"});
         List<PolicyPack> packs = pack == null ? PolicyPacks.all() : List.of(PolicyPacks.named(pack));
         for (PolicyPack p : packs) {
             for (Rule rule : p.rules()) {
-                rows.add(new String[]{rule.name(), p.name() + "@" + p.version(), p.levelOf(rule).configName(),
-                        rule instanceof ResourceRule ? "resource" : "stack", rule.description()});
+                String kind = rule instanceof ResourceRule ? "resource" : "stack";
+                rows.add(new String[]{rule.name(), p.name() + "@" + p.version(), p.levelOf(rule).configName(), kind,
+                        rule.description()});
+                var entry = new LinkedHashMap<String, Object>();
+                entry.put("name", rule.name());
+                entry.put("pack", p.name());
+                entry.put("version", p.version());
+                entry.put("level", p.levelOf(rule).configName());
+                entry.put("kind", kind);
+                entry.put("resourceTypes", rule instanceof ResourceRule r ? r.resourceTypes().stream().sorted().toList() : List.of());
+                rules.add(entry);
             }
         }
         TextTable.print(spec.commandLine().getOut(), rows);
+        if (json != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), rules);
+        }
         return 0;
     }
 }

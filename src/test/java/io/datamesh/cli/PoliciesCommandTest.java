@@ -1,11 +1,17 @@
 package io.datamesh.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamesh.policy.PolicyPacks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +35,23 @@ class PoliciesCommandTest {
     }
 
     @Test
+    void theJsonNamesTheResourceTypesOfEachResourceRule(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("rules.json");
+        run("--json", json.toString());
+        JsonNode rules = new ObjectMapper().readTree(json.toFile());
+        assertEquals(PolicyPacks.all().stream().mapToLong(p -> p.rules().size()).sum(), rules.size());
+        JsonNode glue = StreamSupport.stream(rules.spliterator(), false)
+                .filter(r -> r.get("name").asText().equals("glue-resource-policy-mesh-only")).findFirst().orElseThrow();
+        assertEquals("resource", glue.get("kind").asText());
+        assertEquals("[\"aws:glue/resourcePolicy:ResourcePolicy\"]", glue.get("resourceTypes").toString());
+        assertTrue(StreamSupport.stream(rules.spliterator(), false)
+                .filter(r -> r.get("kind").asText().equals("stack")).allMatch(r -> r.get("resourceTypes").isEmpty()));
+    }
+
+    @Test
     void filtersByPack() {
-        assertTrue(run("--pack", "datamesh-governance").lines().skip(1).allMatch(l -> l.contains("datamesh-governance@")));
+        List<String> rows = run("--pack", "datamesh-governance").lines().skip(1).toList();
+        assertEquals(PolicyPacks.named("datamesh-governance").rules().size(), rows.size());
+        assertTrue(rows.stream().allMatch(l -> l.contains("datamesh-governance@")), rows.toString());
     }
 }
