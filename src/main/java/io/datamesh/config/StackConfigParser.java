@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -41,9 +42,9 @@ public final class StackConfigParser {
     private static final Map<GrantResource, Set<String>> GRANTABLE = Map.of(
             GrantResource.DATABASE, Set.of("DESCRIBE"),
             GrantResource.TABLE, Set.of("SELECT", "DESCRIBE"));
-    private static final Map<String, RamSharing> RAM_SHARING = Map.of(
+    private static final Map<String, RamSharing> RAM_SHARING = new TreeMap<>(Map.of(
             RamSharing.ORGANIZATION.configValue(), RamSharing.ORGANIZATION,
-            RamSharing.INVITATIONS.configValue(), RamSharing.INVITATIONS);
+            RamSharing.INVITATIONS.configValue(), RamSharing.INVITATIONS));
     private static final Set<String> FORMATS = Set.of("csv", "json", "parquet");
     private static final Pattern GLUE_TYPE = Pattern.compile(
             "string|boolean|tinyint|smallint|int|bigint|float|double|date|timestamp|binary"

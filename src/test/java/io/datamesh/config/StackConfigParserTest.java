@@ -51,6 +51,23 @@ class StackConfigParserTest {
     }
 
     @Test
+    void ramSharingDefaultsToTheOrganizationAndGrantsOnlyRead() {
+        assertThat(((CentralSettings) StackConfigParser.parse(raw(central()))).ramSharing()).isEqualTo(RamSharing.ORGANIZATION);
+        var values = central();
+        values.put("datamesh:ramSharing", "invitations");
+        assertThat(((CentralSettings) StackConfigParser.parse(raw(values))).ramSharing()).isEqualTo(RamSharing.INVITATIONS);
+
+        values.put("datamesh:ramSharing", "email");
+        values.put("datamesh:grants", "[{\"name\":\"g\",\"to\":\"marketing\",\"permissions\":[\"SELECT\",\"INSERT\"],"
+                + "\"expression\":{\"domain\":[\"sales\"]}}]");
+        var e = catchThrowableOfType(() -> StackConfigParser.parse(raw(values)), InvalidConfigException.class);
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "datamesh:ramSharing: 'email' is not one of [invitations, organization]",
+                "datamesh:grants[0].permissions: 'INSERT' cannot be granted on TABLE here: central grants the domain's"
+                        + " query roles, which only read; allowed: [DESCRIBE, SELECT]");
+    }
+
+    @Test
     void everyProblemIsReportedTogetherWithItsKey() {
         var values = central();
         values.put("datamesh:accountId", "1111");

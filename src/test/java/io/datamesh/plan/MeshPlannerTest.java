@@ -34,6 +34,30 @@ class MeshPlannerTest {
     }
 
     @Test
+    void outsideAnOrganizationTheDomainsAreToldWhatToAcceptAndAcceptItBeforeTheirLinkGrants(@TempDir Path dir) throws Exception {
+        SampleMesh.copyTo(dir);
+        Path central = dir.resolve("Pulumi.central.yaml");
+        Files.writeString(central, Files.readString(central) + "  datamesh:ramSharing: invitations\n");
+        StackPlan consumer = stackOf(MeshPlanner.plan(dir, AccountState.TYPICAL), "consumer");
+        assertThat(consumer.warnings()).anyMatch(w -> w.contains("aws ram get-resource-share-invitations")
+                && w.contains("senderAccountId=='111111111111'") && w.contains("datamesh:ramShareArns"));
+
+        String share = "arn:aws:ram:eu-west-1:111111111111:resource-share/0d6f5a8e-0000-4000-8000-000000000001";
+        Path consumerFile = dir.resolve("Pulumi.consumer.yaml");
+        Files.writeString(consumerFile, Files.readString(consumerFile) + "  datamesh:ramShareArns:\n    - " + share + "\n");
+        consumer = stackOf(MeshPlanner.plan(dir, AccountState.TYPICAL), "consumer");
+        assertThat(consumer.warnings()).noneMatch(w -> w.contains("aws ram get-resource-share-invitations"));
+        var accepter = SampleMesh.named(consumer, "aws:ram/resourceShareAccepter:ResourceShareAccepter", "marketing-access-ram-share-0");
+        assertThat(accepter.inputs()).containsEntry("shareArn", share);
+        assertThat(SampleMesh.named(consumer, "aws:lakeformation/permissions:Permissions",
+                "marketing-access-analyst-describe-link-sales").options().dependsOn()).contains(accepter.urn());
+    }
+
+    private static StackPlan stackOf(MeshPlan plan, String name) {
+        return plan.stacks().stream().filter(s -> s.stack().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
     void centralWaitsForTheQueryRolesOfADomainNotDeployedYet() throws Exception {
         var raw = StackFiles.load(SampleMesh.ROOT, "datamesh", "central");
         StackPlan plan = MeshPlanner.run("central", StackConfigParser.parse(raw), SampleMesh.ROOT, AccountState.TYPICAL, Map.of());
