@@ -9,10 +9,13 @@ import java.util.Map;
  * The governance account: the LF-tag ontology, the domains it onboards and the tag grants.
  *
  * @param tagOntology LF-tag key → allowed values, in file order
+ * @param crawlerLogRetentionDays how long the crawlers' CloudWatch log group keeps drift reports
  */
 public record CentralSettings(StackIdentity identity, Map<String, List<String>> tagOntology,
                               List<DomainAccount> producers, List<DomainAccount> consumers,
-                              List<TagGrant> grants) implements StackSettings {
+                              List<TagGrant> grants, int crawlerLogRetentionDays) implements StackSettings {
+    public static final int DEFAULT_CRAWLER_LOG_RETENTION_DAYS = 365;
+
     public CentralSettings {
         tagOntology = Ordered.copy(tagOntology);
         producers = List.copyOf(producers);
