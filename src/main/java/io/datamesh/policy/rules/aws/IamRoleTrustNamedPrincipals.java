@@ -19,7 +19,6 @@ import java.util.stream.Stream;
  */
 public final class IamRoleTrustNamedPrincipals extends ResourceRule {
     private static final Pattern ACCOUNT = Pattern.compile("(arn:aws[a-z-]*:iam::)?\\d{12}(:root)?");
-    private static final List<String> ARN_OPERATORS = List.of("ArnEquals", "ArnLike", "StringEquals", "StringLike");
     /** An IAM role or user ARN (or pattern) whose name part is more than wildcards and slashes. */
     private static final Pattern NAMED = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.*[^*?/].*");
 
@@ -44,10 +43,9 @@ public final class IamRoleTrustNamedPrincipals extends ResourceRule {
         })).orElse(List.of());
     }
 
-    /** Some ARN condition on aws:PrincipalArn whose every value names a role or user. */
+    /** aws:PrincipalArn conditions whose every value names a role or user. */
     private static boolean namesPrincipals(PolicyDocument.Statement statement) {
-        return statement.conditions().stream().anyMatch(c -> ARN_OPERATORS.stream().anyMatch(c.operator()::equalsIgnoreCase)
-                && c.key().equalsIgnoreCase("aws:PrincipalArn")
-                && !c.values().isEmpty() && c.values().stream().allMatch(v -> NAMED.matcher(v).matches()));
+        List<String> values = statement.principalArnValues();
+        return !values.isEmpty() && values.stream().allMatch(v -> NAMED.matcher(v).matches());
     }
 }

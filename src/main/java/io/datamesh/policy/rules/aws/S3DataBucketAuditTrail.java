@@ -6,6 +6,7 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.engine.StackResources;
 import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Violation;
+import io.datamesh.policy.rules.DataBuckets;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.HashSet;
@@ -41,9 +42,9 @@ public final class S3DataBucketAuditTrail extends StackRule {
                 .map(s -> s.objects("fieldSelectors"))
                 .toList();
         return eachResource(stack.ofType(ResourceTypes.BUCKET), b -> {
-            String name = b.inputs().string("bucket").orElse("");
-            if (name.isEmpty() || !b.inputs().string("tags", "datamesh:purpose").orElse("").equals("data")
-                    || accessLogged.contains(name) || selectors.stream().anyMatch(s -> recordsEveryObjectEvent(s, name))) {
+            String name = DataBuckets.dataBucketName(b.inputs()).orElse("");
+            if (name.isEmpty() || accessLogged.contains(name)
+                    || selectors.stream().anyMatch(s -> recordsEveryObjectEvent(s, name))) {
                 return List.of();
             }
             return List.of(new Violation(b.urn(), "data bucket " + name + " has no CloudTrail trail recording every data event"

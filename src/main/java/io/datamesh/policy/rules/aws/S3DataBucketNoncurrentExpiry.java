@@ -6,6 +6,7 @@ import io.datamesh.policy.engine.StackResources;
 import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Violation;
 import io.datamesh.policy.rules.BucketLifecycleRules;
+import io.datamesh.policy.rules.DataBuckets;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.HashMap;
@@ -40,10 +41,11 @@ public final class S3DataBucketNoncurrentExpiry extends StackRule {
                             .ifPresent(days -> shortestExpiry.merge(bucket, days, Math::min)));
         }
         return eachResource(stack.ofType(ResourceTypes.BUCKET), b -> {
-            String name = b.inputs().string("bucket").orElse("");
-            if (name.isEmpty() || !b.inputs().string("tags", "datamesh:purpose").orElse("").equals("data")) {
+            Optional<String> data = DataBuckets.dataBucketName(b.inputs());
+            if (data.isEmpty()) {
                 return List.of();
             }
+            String name = data.get();
             Optional<Integer> days = Optional.ofNullable(shortestExpiry.get(name));
             if (days.isEmpty()) {
                 return List.of(new Violation(b.urn(), "data bucket " + name

@@ -22,8 +22,6 @@ import java.util.stream.Stream;
  * pattern, or a service.
  */
 public final class LfAdminRoleAssumableOnlyByAdmins extends StackRule {
-    private static final List<String> ARN_OPERATORS = List.of("ArnEquals", "ArnLike", "StringEquals", "StringLike");
-
     public LfAdminRoleAssumableOnlyByAdmins() {
         super("lf-admin-role-assumable-only-by-admins", EnforcementLevel.MANDATORY,
                 "A role that is a Lake Formation admin can be assumed only by principals that are admins already.");
@@ -50,10 +48,7 @@ public final class LfAdminRoleAssumableOnlyByAdmins extends StackRule {
         if (statement.allowsAllButListedPrincipals()) {
             return Stream.of("is trusted through NotPrincipal, which admits every principal it does not list");
         }
-        List<String> conditioned = statement.conditions().stream()
-                .filter(c -> ARN_OPERATORS.stream().anyMatch(c.operator()::equalsIgnoreCase)
-                        && c.key().equalsIgnoreCase("aws:PrincipalArn"))
-                .flatMap(c -> c.values().stream()).toList();
+        List<String> conditioned = statement.principalArnValues();
         return statement.principals().stream().flatMap(p -> {
             if (p.isService()) {
                 return Stream.of("can be assumed by the service " + p.id());
