@@ -95,6 +95,15 @@ class RuleFixturesTest {
         return res(BUCKET_LIFECYCLE, "lifecycle", "{'bucket':'b','rules':[" + String.join(",", rules) + "]}");
     }
 
+    private static final String ROOT_TRUST = "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root'},"
+            + "'Action':'sts:AssumeRole'}";
+
+    /** Trust by the central account's root, narrowed to {@code principalArn}. */
+    private static String rootTrust(String principalArn) {
+        return "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root'},'Action':'sts:AssumeRole',"
+                + "'Condition':{'ArnLike':{'aws:PrincipalArn':'" + principalArn + "'}}}";
+    }
+
     /** An IAM role named {@code name} whose trust policy is the given statement (single quotes). */
     private static PlannedResource trustingRole(String name, String statement) {
         return res(IAM_ROLE, name, Map.of("name", name, "assumeRolePolicy", doc("{'Statement':[" + statement + "]}")));
@@ -386,8 +395,7 @@ class RuleFixturesTest {
                 // A whole account, or a service, can never stand behind an admin role.
                 new Case("lf-admin-role-assumable-only-by-admins", CENTRAL_STACK,
                         List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
-                                trustingRole("analyst", "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root'},"
-                                        + "'Action':'sts:AssumeRole'}")),
+                                trustingRole("analyst", ROOT_TRUST)),
                         List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
                                 trustingRole("lf-admin", "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root',"
                                         + "'Service':'glue.amazonaws.com'},'Action':'sts:AssumeRole'}")),
@@ -570,10 +578,8 @@ class RuleFixturesTest {
                         List.of(res(CLOUDTRAIL_TRAIL, "t", "{'enableLogFileValidation':true}")),
                         "no kmsKeyId"),
                 new Case("iam-role-trust-named-principals", CENTRAL_STACK,
-                        List.of(trustingRole("lf-admin", "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root'},"
-                                + "'Action':'sts:AssumeRole','Condition':{'ArnLike':{'aws:PrincipalArn':'" + ADMIN + "'}}}")),
-                        List.of(trustingRole("lf-admin", "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root'},"
-                                + "'Action':'sts:AssumeRole'}")),
+                        List.of(trustingRole("lf-admin", rootTrust(ADMIN))),
+                        List.of(trustingRole("lf-admin", ROOT_TRUST)),
                         "trusts arn:aws:iam::111111111111:root without an aws:PrincipalArn condition"),
                 new Case("iam-statement-list", CENTRAL_STACK,
                         List.of(rolePolicy("s3:GetObject")),
@@ -592,12 +598,9 @@ class RuleFixturesTest {
                         "writes to log group /aws-glue/crawlers-role/crawler-sc, which the stack does not declare"),
                 new Case("lf-admin-role-assumable-only-by-admins", CENTRAL_STACK,
                         List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "','" + DEPLOYER + "']}"),
-                                trustingRole("lf-admin", "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root'},"
-                                        + "'Action':'sts:AssumeRole','Condition':{'ArnLike':{'aws:PrincipalArn':'" + DEPLOYER + "'}}}")),
+                                trustingRole("lf-admin", rootTrust(DEPLOYER))),
                         List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "','" + DEPLOYER + "']}"),
-                                trustingRole("lf-admin", "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root'},"
-                                        + "'Action':'sts:AssumeRole','Condition':{'ArnLike':{'aws:PrincipalArn':"
-                                        + "'arn:aws:iam::111111111111:role/analyst'}}}")),
+                                trustingRole("lf-admin", rootTrust("arn:aws:iam::111111111111:role/analyst"))),
                         "can be assumed by arn:aws:iam::111111111111:role/analyst, which is not a Lake Formation admin"));
     }
 
