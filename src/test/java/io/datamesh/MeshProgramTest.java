@@ -23,6 +23,7 @@ class MeshProgramTest {
     private static final String PRODUCER = "222222222222";
     private static final String CONSUMER = "333333333333";
     private static final String PERMISSIONS = "aws:lakeformation/permissions:Permissions";
+    private static final String LIFECYCLE = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
 
     @Nested
     class Producer {
@@ -67,6 +68,51 @@ class MeshProgramTest {
                     .anyMatch(u -> u.endsWith("::sales-data-key"))
                     .anyMatch(u -> u.endsWith("::sales-data-public-access"))
                     .anyMatch(u -> u.endsWith("::sales-sample-orders-orders.csv"));
+        }
+
+        @Test
+        void oldVersionsExpireAfterThirtyDaysAndEveryLifecycleAbortsIncompleteUploads() {
+            var rules = (List<Object>) named(producer, LIFECYCLE, "sales-data-lifecycle").inputs().get("rules");
+            assertThat(rules).extracting(r -> map(r).get("noncurrentVersionExpiration")).contains(Map.of("noncurrentDays", 30.0));
+            assertThat(producer.ofType(LIFECYCLE)).hasSize(3).allSatisfy(l -> assertThat((List<Object>) l.inputs().get("rules"))
+                    .extracting(r -> map(r).get("abortIncompleteMultipartUpload")).contains(Map.of("daysAfterInitiation", 7.0)));
+            assertThat(producer.retainedOnDelete()).anyMatch(u -> u.endsWith("::sales-data-lifecycle"));
+        }
+
+        @Test
+        void everyObjectReadAndWriteGoesToALockedLogBucketThatOutlivesTheStack() {
+            var trail = named(producer, "aws:cloudtrail/trail:Trail", "sales-audit");
+            String logBucket = "datamesh-sales-audit-222222222222-eu-west-1";
+            assertThat(trail.inputs()).containsEntry("s3BucketName", logBucket).containsEntry("enableLogFileValidation", true);
+            assertThat(trail.inputs().get("kmsKeyId")).as("the log key, not the data key")
+                    .isEqualTo(bucketKey("sales-audit-logs-encryption")).isNotEqualTo(bucketKey("sales-data-encryption"));
+            var selector = map(((List<Object>) trail.inputs().get("advancedEventSelectors")).get(0));
+            assertThat((List<Object>) selector.get("fieldSelectors")).containsExactlyInAnyOrder(
+                    Map.of("field", "eventCategory", "equals", List.of("Data")),
+                    Map.of("field", "resources.type", "equals", List.of("AWS::S3::Object")),
+                    Map.of("field", "resources.ARN", "startsWiths", List.of("arn:aws:s3:::datamesh-sales-data-222222222222-eu-west-1/")));
+            String policyUrn = named(producer, "aws:s3/bucketPolicy:BucketPolicy", "sales-audit-logs-policy").urn();
+            assertThat(producer.dependsOn().get(trail.urn())).as("CloudTrail checks the bucket policy on creation").contains(policyUrn);
+
+            JsonNode policy = json(named(producer, "aws:s3/bucketPolicy:BucketPolicy", "sales-audit-logs-policy").inputs().get("policy"));
+            String trailArn = "arn:aws:cloudtrail:eu-west-1:" + PRODUCER + ":trail/datamesh-sales-data-events";
+            assertThat(statement(policy, "TrailWritesLogs").at("/Condition/StringEquals/aws:SourceArn").asText()).isEqualTo(trailArn);
+            JsonNode onlyTrail = statement(policy, "OnlyTheTrailWrites");
+            assertThat(onlyTrail.get("Effect").asText()).isEqualTo("Deny");
+            assertThat(onlyTrail.at("/Condition/StringNotEquals/aws:SourceArn").asText()).isEqualTo(trailArn);
+            assertThat(texts(statement(policy, "NobodyDeletesLogs").get("Action")))
+                    .containsExactlyInAnyOrder("s3:DeleteObject", "s3:DeleteObjectVersion");
+            assertThat(allowPrincipals(policy)).as("nobody reads logs through the bucket policy").isEmpty();
+            var logExpiry = (List<Object>) named(producer, LIFECYCLE, "sales-audit-logs-lifecycle").inputs().get("rules");
+            assertThat(logExpiry).extracting(r -> map(r).get("expiration")).contains(Map.of("days", 365.0));
+            assertThat(producer.retainedOnDelete()).anyMatch(u -> u.endsWith("::sales-audit"))
+                    .anyMatch(u -> u.endsWith("::sales-audit-logs")).anyMatch(u -> u.endsWith("::sales-audit-key"));
+        }
+
+        private Object bucketKey(String encryption) {
+            var rules = (List<Object>) named(producer, "aws:s3/bucketServerSideEncryptionConfigurationV2:"
+                    + "BucketServerSideEncryptionConfigurationV2", encryption).inputs().get("rules");
+            return map(map(rules.get(0)).get("applyServerSideEncryptionByDefault")).get("kmsMasterKeyId");
         }
 
         @Test
@@ -137,6 +183,33 @@ class MeshProgramTest {
             assertThat(statements(json(role.get("assumeRolePolicy"))).get(0).at("/Principal/Service").asText()).isEqualTo("glue.amazonaws.com");
             assertThat((List<Object>) role.getOrDefault("managedPolicyArns", List.of()))
                     .as("AWSGlueServiceRole would allow glue:* on every resource").isEmpty();
+        }
+
+        @Test
+        void lakeAdminRoleIsAssumableOnlyByTheConfiguredAdmins() {
+            JsonNode trust = json(named(central, "aws:iam/role:Role", "central-lake-admin").inputs().get("assumeRolePolicy"));
+            JsonNode statement = statements(trust).get(0);
+            assertThat(statements(trust)).hasSize(1);
+            assertThat(statement.at("/Principal/AWS").asText()).isEqualTo("arn:aws:iam::" + CENTRAL + ":root");
+            assertThat(texts(statement.at("/Condition/ArnLike/aws:PrincipalArn")))
+                    .containsExactly("arn:aws:iam::" + CENTRAL + ":role/datamesh-deployer");
+        }
+
+        @Test
+        void crawlerLogGroupIsRetainedEncryptedAndInPlaceBeforeAnyCrawler() {
+            var group = named(central, "aws:cloudwatch/logGroup:LogGroup", "central-crawler-logs");
+            assertThat(group.inputs()).containsEntry("name", "/aws-glue/crawlers-role/datamesh-crawler-datamesh-crawler")
+                    .containsEntry("retentionInDays", 365.0);
+            var securityConfiguration = map(map(named(central, "aws:glue/securityConfiguration:SecurityConfiguration",
+                    "central-crawler-security").inputs().get("encryptionConfiguration")).get("cloudwatchEncryption"));
+            assertThat(group.inputs().get("kmsKeyId")).isEqualTo(securityConfiguration.get("kmsKeyArn"));
+            assertThat(central.ofType("aws:glue/crawler:Crawler")).hasSize(2)
+                    .allSatisfy(c -> assertThat(central.dependsOn().get(c.urn())).contains(group.urn()));
+            JsonNode policy = json(named(central, "aws:iam/rolePolicy:RolePolicy", "central-crawler-data").inputs().get("policy"));
+            JsonNode logs = statement(policy, "CrawlerLogs");
+            assertThat(texts(logs.get("Action"))).doesNotContain("logs:CreateLogGroup");
+            String arn = "arn:aws:logs:eu-west-1:" + CENTRAL + ":log-group:/aws-glue/crawlers-role/datamesh-crawler-datamesh-crawler";
+            assertThat(texts(logs.get("Resource"))).containsExactlyInAnyOrder(arn, arn + ":*");
         }
 
         @Test
@@ -283,8 +356,20 @@ class MeshProgramTest {
                     "marketing-access-athena-results-expiry").inputs();
             assertThat(((Number) map(map(((List<Object>) expiry.get("rules")).get(0)).get("expiration")).get("days")).intValue())
                     .isEqualTo(30);
+            assertThat((List<Object>) expiry.get("rules")).extracting(r -> map(r).get("abortIncompleteMultipartUpload"))
+                    .contains(Map.of("daysAfterInitiation", 7.0));
             assertThat(consumer.ofType("aws:athena/namedQuery:NamedQuery")).extracting(q -> q.inputs().get("query"))
                     .contains("SELECT \"customer_id\", \"country\", \"segment\", \"signup_date\" FROM \"shared_sales\".\"customers\" LIMIT 10;");
+        }
+
+        @Test
+        void analystRoleIsAssumableOnlyByItsConfiguredSsoRole() {
+            JsonNode trust = json(named(consumer, "aws:iam/role:Role", "marketing-access-analyst").inputs().get("assumeRolePolicy"));
+            assertThat(statements(trust)).singleElement().satisfies(s -> {
+                assertThat(s.at("/Principal/AWS").asText()).isEqualTo("arn:aws:iam::" + CONSUMER + ":root");
+                assertThat(texts(s.at("/Condition/ArnLike/aws:PrincipalArn"))).containsExactly("arn:aws:iam::" + CONSUMER
+                        + ":role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_MarketingAnalyst_*");
+            });
         }
 
         @Test
@@ -323,16 +408,27 @@ class MeshProgramTest {
                 .orElseThrow(() -> new AssertionError("no statement " + sid + " in " + policy));
     }
 
-    /** IAM writes a lone statement as an object, several as an array. */
+    /** The statements of a policy the mesh writes, which always lists them (see {@code everyPolicyDocumentListsItsStatements}). */
     private static List<JsonNode> statements(JsonNode policy) {
-        JsonNode statement = policy.get("Statement");
         List<JsonNode> result = new ArrayList<>();
-        if (statement.isArray()) {
-            statement.forEach(result::add);
-        } else {
-            result.add(statement);
-        }
+        policy.get("Statement").forEach(result::add);
         return result;
+    }
+
+    @Test
+    void everyPolicyDocumentListsItsStatements() {
+        int documents = 0;
+        for (String name : List.of("producer", "central", "consumer")) {
+            for (PlannedResource r : stack(name).resources()) {
+                for (var input : r.inputs().entrySet()) {
+                    if (input.getValue() instanceof String text && text.contains("\"Statement\"")) {
+                        documents++;
+                        assertThat(json(text).get("Statement").isArray()).as("%s.%s of %s", r.name(), input.getKey(), name).isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(documents).as("role trusts, role, bucket, key and catalog policies").isGreaterThan(15);
     }
 
     private static List<String> texts(JsonNode node) {

@@ -42,6 +42,16 @@ public final class LakeFormationAdmins {
     }
 
     /**
+     * The principals the stack makes Lake Formation admins from its config: {@code
+     * datamesh:lakeFormationAdmins}, or the deploying principal when that is empty. Convenient for a
+     * first deployment from a laptop, but whoever previews then becomes part of the plan: pinning
+     * the deploy role keeps previews by other principals (CI) identical.
+     */
+    public static List<String> configuredOrDeployer(StackIdentity identity) {
+        return identity.lakeFormationAdmins().isEmpty() ? List.of(deployerArn()) : identity.lakeFormationAdmins();
+    }
+
+    /**
      * Checks the credentials and reads and merges the account's settings — before the program
      * registers any resource, so an account that is not ready gets nothing created in it.
      *
@@ -57,12 +67,9 @@ public final class LakeFormationAdmins {
                     + " (AWS_PROFILE / aws:profile) or correct datamesh:accountId.");
         }
         var required = new ArrayList<>(admins);
-        required.addAll(identity.lakeFormationAdmins());
+        required.addAll(configuredOrDeployer(identity));
         String deployer = deployerArn();
         if (identity.lakeFormationAdmins().isEmpty()) {
-            // Convenient for a first deployment from a laptop, but whoever previews becomes part of
-            // the plan: pinning the deploy role keeps previews by other principals (CI) identical.
-            required.add(deployer);
             diagnostics.warn("account " + identity.accountId() + ": datamesh:lakeFormationAdmins is empty, so the"
                     + " deploying principal " + deployer + " is made a Lake Formation admin; list your deploy"
                     + " role there to make this explicit.");

@@ -34,6 +34,28 @@ public final class MeshNames {
         return prefix + "-" + domain.replace('_', '-') + "-athena-" + accountId + "-" + region;
     }
 
+    /** Where the data bucket's CloudTrail data events go; never longer than the Athena results bucket. */
+    public static String auditLogBucket(String prefix, String domain, String accountId, String region) {
+        return prefix + "-" + domain.replace('_', '-') + "-audit-" + accountId + "-" + region;
+    }
+
+    public static String dataEventsTrail(String prefix, String domain) {
+        return prefix + "-" + domain.replace('_', '-') + "-data-events";
+    }
+
+    public static String crawlerSecurityConfiguration(String prefix) {
+        return prefix + "-crawler";
+    }
+
+    /**
+     * The log group Glue writes a crawler's logs to when its security configuration encrypts
+     * CloudWatch logs: {@code /aws-glue/crawlers-role/<role name>-<security configuration name>}
+     * (the role's path, if any, comes before its name). Created by the stack so it has a retention.
+     */
+    public static String crawlerLogGroup(String prefix) {
+        return "/aws-glue/crawlers-role/" + crawlerRole(prefix) + "-" + crawlerSecurityConfiguration(prefix);
+    }
+
     public static final int MAX_BUCKET_NAME = 63;
     public static final int MAX_ROLE_NAME = 64;
 

@@ -37,7 +37,15 @@ import java.util.Map;
 public record SecureBucket(String name, String bucketName, String purpose, Key key, boolean versioned,
                            boolean retain, List<IamStatement> allowStatements) {
 
+    /** The bucket and its policy: a service that checks the policy on setup (CloudTrail) must wait for it. */
+    public record Guarded(BucketV2 bucket, BucketPolicy policy) {
+    }
+
     public BucketV2 create(Resource parent) {
+        return createGuarded(parent).bucket();
+    }
+
+    public Guarded createGuarded(Resource parent) {
         var bucket = new BucketV2(name, BucketV2Args.builder()
                 .bucket(bucketName)
                 .forceDestroy(!retain)
@@ -72,11 +80,11 @@ public record SecureBucket(String name, String bucketName, String purpose, Key k
         statements.add(PolicyDocuments.denyInsecureTransport("arn:aws:s3:::" + bucketName));
         statements.addAll(allowStatements);
         // After the public-access block: S3 refuses some policies while the block is being changed.
-        new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
+        var policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
                 .bucket(bucket.bucket())
                 .policy(PolicyDocuments.policy(statements))
                 .build(), options(parent, List.of(bucket, publicAccess)));
-        return bucket;
+        return new Guarded(bucket, policy);
     }
 
     private CustomResourceOptions options(Resource parent, List<Resource> dependsOn) {

@@ -1,5 +1,6 @@
 package io.datamesh.central;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.glue.CatalogDatabase;
 import com.pulumi.aws.glue.CatalogDatabaseArgs;
 import com.pulumi.aws.glue.CatalogTable;
@@ -97,6 +98,7 @@ public final class CentralCatalog extends ComponentResource {
     private final Role crawlerRole;
     private final Role registrationRole;
     private final Key catalogKey;
+    private final LogGroup crawlerLogs;
 
     public CentralCatalog(String name, CentralCatalogArgs args) {
         super(TYPE, name, ComponentResourceOptions.Empty);
@@ -108,7 +110,8 @@ public final class CentralCatalog extends ComponentResource {
         this.catalog = ContractCatalog.of(account, args.producers());
         this.shares = ShareCalculator.shares(catalog, settings.grants());
 
-        lakeAdminRole = role("lake-admin", MeshNames.lakeAdminRole(prefix), PolicyDocuments.trustAccount(account),
+        lakeAdminRole = role("lake-admin", MeshNames.lakeAdminRole(prefix),
+                PolicyDocuments.trustPrincipalsOf(account, LakeFormationAdmins.configuredOrDeployer(settings.identity())),
                 "Administers the mesh's Lake Formation catalog; assumed by the platform team",
                 List.of("arn:aws:iam::aws:policy/AWSLakeFormationDataAdmin",
                         "arn:aws:iam::aws:policy/AWSLakeFormationCrossAccountManager"));
@@ -124,6 +127,8 @@ public final class CentralCatalog extends ComponentResource {
                 List.of(lakeAdminRole));
         catalogKey = catalogKey(name);
         var securityConfiguration = catalogEncryption(name, catalogKey);
+        this.crawlerLogs = new CrawlerLogGroup(name + "-crawler-logs", prefix, catalogKey,
+                settings.crawlerLogRetentionDays()).create(this);
         settings.tagOntology().forEach((key, values) -> lfTags.put(key, new LfTag(name + "-tag-" + key,
                 LfTagArgs.builder().catalogId(account).key(key).values(values).build(), after(settingsResource))));
         dataAccessPolicies(name, args.producers(), catalogKey);
@@ -208,7 +213,7 @@ public final class CentralCatalog extends ComponentResource {
                         .useLakeFormationCredentials(true).build())
                 // New partitions take the declared table's schema instead of one inferred from files.
                 .configuration("{\"Version\":1.0,\"CrawlerOutput\":{\"Partitions\":{\"AddOrUpdateBehavior\":\"InheritFromTable\"}}}")
-                .build(), after(table));
+                .build(), after(table, crawlerLogs));
     }
 
     private CatalogTable declaredTable(String base, String databaseName, DataProduct product, String location,
@@ -331,9 +336,9 @@ public final class CentralCatalog extends ComponentResource {
                     statements.add(IamStatement.builder().sid("CrawlerSecurityConfiguration").effect(IamEffect.ALLOW)
                             .addAction("glue:GetSecurityConfiguration").addResource("*").build());
                     statements.add(IamStatement.builder().sid("CrawlerLogs").effect(IamEffect.ALLOW)
-                            .addAction("logs:CreateLogGroup").addAction("logs:CreateLogStream")
-                            .addAction("logs:PutLogEvents").addAction("logs:AssociateKmsKey")
-                            .addResource("arn:aws:logs:" + region + ":" + account + ":log-group:/aws-glue/crawlers*")
+                            .addAction("logs:CreateLogStream").addAction("logs:PutLogEvents")
+                            .addAction("logs:AssociateKmsKey")
+                            .resourceIds(CrawlerLogGroup.arns(region, account, prefix))
                             .build());
                     statements.add(IamStatement.builder().sid("EncryptedCatalog").effect(IamEffect.ALLOW)
                             .addAction("kms:Decrypt").addAction("kms:Encrypt").addAction("kms:GenerateDataKey")
@@ -386,7 +391,7 @@ public final class CentralCatalog extends ComponentResource {
                         .build())
                 .build(), child());
         return new SecurityConfiguration(name + "-crawler-security", SecurityConfigurationArgs.builder()
-                .name(prefix + "-crawler")
+                .name(MeshNames.crawlerSecurityConfiguration(prefix))
                 .encryptionConfiguration(SecurityConfigurationEncryptionConfigurationArgs.builder()
                         .s3Encryption(SecurityConfigurationEncryptionConfigurationS3EncryptionArgs.builder()
                                 .s3EncryptionMode("SSE-KMS").kmsKeyArn(key.arn()).build())

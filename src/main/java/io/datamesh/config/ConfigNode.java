@@ -171,6 +171,12 @@ final class ConfigNode {
         return result;
     }
 
+    /** Reports every field of this object that is not one of {@code known}: a misspelt key would silently read as its default. */
+    void allowOnlyFields(java.util.Set<String> known) {
+        entries().keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> field(k)
+                .problem("is not a setting here (known: " + known.stream().sorted().toList() + ")"));
+    }
+
     /** A map of LF-tag key → single value, as assigned to a database, table or column. */
     Map<String, String> tagAssignments() {
         Map<String, String> result = new LinkedHashMap<>();

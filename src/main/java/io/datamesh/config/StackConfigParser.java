@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -29,9 +30,10 @@ public final class StackConfigParser {
     private static final Set<String> DOMAIN_KEYS = Set.of("domain", "centralAccountId", "centralStack",
             "analysts", "athena", "ramShareArns");
     private static final Map<StackRole, Set<String>> ROLE_KEYS = Map.of(
-            StackRole.CENTRAL, Set.of("lfTags", "producers", "consumers", "grants", "ramSharing"),
+            StackRole.CENTRAL, Set.of("lfTags", "producers", "consumers", "grants", "ramSharing",
+                    "crawlerLogRetentionDays"),
             StackRole.PRODUCER, union(DOMAIN_KEYS, Set.of("databaseTags", "dataProducts", "uploadSampleData",
-                    "sampleDataDir")),
+                    "sampleDataDir", "auditTrail", "noncurrentVersionExpirationDays")),
             StackRole.CONSUMER, DOMAIN_KEYS);
 
     private static final Map<String, StackRole> ROLES = Map.of("central", StackRole.CENTRAL,
@@ -54,6 +56,11 @@ public final class StackConfigParser {
     private static final Pattern RAM_SHARE_ARN = Pattern.compile("arn:aws[a-z-]*:ram:[a-z0-9-]+:\\d{12}:resource-share/.+");
     private static final Pattern PREFIX = Pattern.compile("([a-z0-9][a-z0-9_\\-]*/)+");
     private static final Pattern NAME_PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+    /** An IAM role or user ARN, or an ArnLike pattern of one; the account is checked separately. */
+    private static final Pattern IAM_ARN_PATTERN = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):(role|user)/([\\w+=,.@/*?-]+)");
+    /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy). */
+    private static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
+            400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -139,7 +146,12 @@ public final class StackConfigParser {
         List<TagGrant> grants = grantsNode.list(g -> tagGrant(g, ontology, allDomains));
         ConfigNode.requireUnique(grantsNode, grants.stream().map(TagGrant::name).toList(), "grant name");
         RamSharing ramSharing = root.key("ramSharing").oneOf(RAM_SHARING, RamSharing.ORGANIZATION);
-        return new CentralSettings(identity, ontology, producers, consumers, grants, ramSharing);
+        var retentionNode = root.key("crawlerLogRetentionDays");
+        int retention = (int) retentionNode.number(CentralSettings.DEFAULT_CRAWLER_LOG_RETENTION_DAYS, 1, 3653);
+        if (!LOG_RETENTION_DAYS.contains(retention)) {
+            retentionNode.problem(retention + " is not a retention CloudWatch Logs accepts: one of " + LOG_RETENTION_DAYS);
+        }
+        return new CentralSettings(identity, ontology, producers, consumers, grants, ramSharing, retention);
     }
 
     private static List<DomainAccount> domainAccounts(ConfigNode list, StackIdentity identity) {
@@ -197,8 +209,14 @@ public final class StackConfigParser {
         if (databaseTags.containsKey(ContractCheck.DOMAIN_TAG)) {
             root.key("databaseTags").field(ContractCheck.DOMAIN_TAG).problem("is set by the mesh to the producer's domain; remove it");
         }
+        var auditTrail = root.key("auditTrail");
+        auditTrail.allowOnlyFields(Set.of("enabled", "retentionDays"));
         return new ProducerSettings(identity, domain, domainAccess(root, identity), databaseTags, products,
-                root.key("uploadSampleData").bool(true), root.key("sampleDataDir").text("sample-data"));
+                root.key("uploadSampleData").bool(true), root.key("sampleDataDir").text("sample-data"),
+                new AuditTrailSettings(auditTrail.field("enabled").bool(AuditTrailSettings.DEFAULTS.enabled()),
+                        (int) auditTrail.field("retentionDays").number(AuditTrailSettings.DEFAULTS.retentionDays(), 90, 3650)),
+                (int) root.key("noncurrentVersionExpirationDays").number(
+                        ProducerSettings.DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS, 1, 365));
     }
 
     /** A domain name: a Glue database name that also fits the domain's S3 bucket names. */
@@ -270,7 +288,7 @@ public final class StackConfigParser {
                 nameNode.problem("makes the IAM role name " + roleName + " longer than IAM's " + MeshNames.MAX_ROLE_NAME
                         + " characters");
             }
-            return new AnalystRole(name, a.field("domains").texts());
+            return new AnalystRole(name, a.field("domains").texts(), assumedBy(a.field("assumedBy"), identity.accountId()));
         });
         ConfigNode.requireUnique(analystsNode, analysts.stream().map(AnalystRole::name).toList(), "analyst role");
         var athena = root.key("athena");
@@ -284,6 +302,25 @@ public final class StackConfigParser {
                 .forEach(s -> sharesNode.problem("'" + s + "' is not an AWS RAM resource-share ARN"));
         return new DomainAccess(central, identity.qualify(root.key("centralStack").text("central")), analysts,
                 athenaSettings, shares);
+    }
+
+    /**
+     * Who may assume a role: principals of the account itself (the trust names the account root
+     * with an aws:PrincipalArn condition), each naming a role or user rather than all of them.
+     */
+    private static List<String> assumedBy(ConfigNode node, String accountId) {
+        List<String> arns = node.texts();
+        for (String arn : arns) {
+            Matcher m = IAM_ARN_PATTERN.matcher(arn);
+            if (!m.matches()) {
+                node.problem("'" + arn + "' is not an IAM role or user ARN (ArnLike wildcards * and ? allowed in the name)");
+            } else if (!accountId.isEmpty() && !m.group(1).equals(accountId)) {
+                node.problem("'" + arn + "' is not in account " + accountId + ": a role trusts principals of its own account");
+            } else if (m.group(3).chars().allMatch(c -> c == '*' || c == '?' || c == '/')) {
+                node.problem("'" + arn + "' matches every " + m.group(2) + " of the account: name the roles that may assume it");
+            }
+        }
+        return arns;
     }
 
     /** Lake Formation admins must be principals of the account itself. */

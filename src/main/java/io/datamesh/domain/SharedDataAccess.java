@@ -20,16 +20,13 @@ import com.pulumi.aws.lakeformation.PermissionsArgs;
 import com.pulumi.aws.lakeformation.inputs.PermissionsDatabaseArgs;
 import com.pulumi.aws.ram.ResourceShareAccepter;
 import com.pulumi.aws.ram.ResourceShareAccepterArgs;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.datamesh.account.BucketLifecycle;
+import io.datamesh.account.LakeFormationAdmins;
 import io.datamesh.account.LakeFormationSequence;
 import io.datamesh.account.MeshNames;
 import io.datamesh.account.SecureBucket;
@@ -93,14 +90,8 @@ public final class SharedDataAccess extends ComponentResource {
         String resultsBucketName = MeshNames.athenaResultsBucket(prefix, args.domain(), identity.accountId(), identity.region());
         var resultsBucket = new SecureBucket(name + "-athena-results", resultsBucketName, "athena-results", resultsKey,
                 false, false, List.of()).create(this);
-        new BucketLifecycleConfigurationV2(name + "-athena-results-expiry", BucketLifecycleConfigurationV2Args.builder()
-                .bucket(resultsBucket.bucket())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder().id("expire-query-results").status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                                .days(args.access().athena().resultsExpirationDays()).build())
-                        .build())
-                .build(), child(List.of(resultsBucket)));
+        BucketLifecycle.create(name + "-athena-results-expiry", resultsBucket, child(List.of(resultsBucket)),
+                BucketLifecycle.expireObjects("expire-query-results", args.access().athena().resultsExpirationDays()));
         workgroup = new Workgroup(name + "-workgroup", WorkgroupArgs.builder()
                 .name(prefix + "-" + args.domain())
                 .description("Queries over data shared with the " + args.domain() + " domain")
@@ -176,7 +167,8 @@ public final class SharedDataAccess extends ComponentResource {
         var role = new Role(name + "-" + analyst.name(), RoleArgs.builder()
                 .name(roleName)
                 .description("Queries data shared with the " + domain + " domain through Athena and Lake Formation")
-                .assumeRolePolicy(PolicyDocuments.trustAccount(identity.accountId()))
+                .assumeRolePolicy(PolicyDocuments.trustPrincipalsOf(identity.accountId(), analyst.assumedBy().isEmpty()
+                        ? LakeFormationAdmins.configuredOrDeployer(identity) : analyst.assumedBy()))
                 .build(), child(List.of()));
         String region = identity.region();
         String own = identity.accountId();

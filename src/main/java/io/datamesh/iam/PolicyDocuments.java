@@ -1,5 +1,8 @@
 package io.datamesh.iam;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 import software.amazon.awssdk.policybuilder.iam.IamPrincipal;
@@ -11,20 +14,32 @@ import java.util.List;
 
 /** The IAM documents the mesh writes more than once, built with AWS's iam-policy-builder. */
 public final class PolicyDocuments {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private PolicyDocuments() {
     }
 
     public static String trustService(String service) {
-        return IamPolicy.builder().addStatement(s -> s.effect(IamEffect.ALLOW)
+        return json(IamPolicy.builder().addStatement(s -> s.effect(IamEffect.ALLOW)
                 .addPrincipal(IamPrincipalType.SERVICE, service)
-                .addAction("sts:AssumeRole")).build().toJson();
+                .addAction("sts:AssumeRole")).build());
     }
 
-    /** Trust by the account itself: its IAM admins decide who may assume the role. */
-    public static String trustAccount(String accountId) {
-        return IamPolicy.builder().addStatement(s -> s.effect(IamEffect.ALLOW)
+    /**
+     * Trust by named principals of the account: its root principal with an {@code aws:PrincipalArn}
+     * condition, not the role ARNs themselves. A trust policy naming a role that does not exist is
+     * rejected, and one naming a role that is later recreated silently stops matching it (IAM
+     * stores the old role's unique id); the condition has neither problem, and ArnLike lets SSO
+     * permission-set roles, whose ARNs carry a generated suffix, be named by pattern.
+     */
+    public static String trustPrincipalsOf(String accountId, Collection<String> principalArns) {
+        if (principalArns.isEmpty()) {
+            throw new IllegalArgumentException("a role must trust at least one principal of account " + accountId);
+        }
+        return json(IamPolicy.builder().addStatement(s -> s.sid("NamedPrincipalsOfTheAccount").effect(IamEffect.ALLOW)
                 .addPrincipal(IamPrincipalType.AWS, accountRoot(accountId))
-                .addAction("sts:AssumeRole")).build().toJson();
+                .addAction("sts:AssumeRole")
+                .addConditions("ArnLike", "aws:PrincipalArn", List.copyOf(principalArns))).build());
     }
 
     public static String accountRoot(String accountId) {
@@ -63,6 +78,24 @@ public final class PolicyDocuments {
     public static String policy(List<IamStatement> statements) {
         var builder = IamPolicy.builder();
         statements.forEach(builder::addStatement);
-        return builder.build().toJson();
+        return json(builder.build());
+    }
+
+    /**
+     * The policy's JSON with {@code Statement} always a list. The builder writes a single statement
+     * as an object: valid IAM, but scanners that iterate statements (checkov's CKV_AWS_61, for one)
+     * then silently skip the document.
+     */
+    private static String json(IamPolicy policy) {
+        try {
+            var root = (ObjectNode) JSON.readTree(policy.toJson());
+            var statement = root.get("Statement");
+            if (statement != null && statement.isObject()) {
+                root.putArray("Statement").add(statement);
+            }
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the IAM policy builder wrote invalid JSON", e);
+        }
     }
 }

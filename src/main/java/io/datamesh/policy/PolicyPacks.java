@@ -5,16 +5,24 @@ import io.datamesh.policy.engine.PolicyPack;
 import io.datamesh.policy.rules.aws.AthenaBytesScannedCutoff;
 import io.datamesh.policy.rules.aws.AthenaEnforceWorkgroupConfiguration;
 import io.datamesh.policy.rules.aws.AthenaResultsKmsEncrypted;
+import io.datamesh.policy.rules.aws.CloudTrailTrailIntegrity;
+import io.datamesh.policy.rules.aws.CloudWatchLogGroupRetentionKms;
 import io.datamesh.policy.rules.aws.GlueCatalogEncryption;
+import io.datamesh.policy.rules.aws.GlueCrawlerLogGroupDeclared;
 import io.datamesh.policy.rules.aws.GlueCrawlerSecurityConfiguration;
 import io.datamesh.policy.rules.aws.IamNoAdministratorAccess;
 import io.datamesh.policy.rules.aws.IamNoFullAdminStatement;
 import io.datamesh.policy.rules.aws.IamNoServiceWildcardOnAllResources;
+import io.datamesh.policy.rules.aws.IamRoleTrustNamedPrincipals;
+import io.datamesh.policy.rules.aws.IamStatementList;
 import io.datamesh.policy.rules.aws.KmsKeyRotation;
 import io.datamesh.policy.rules.aws.KmsNoUnconditionedWildcardPrincipal;
 import io.datamesh.policy.rules.aws.S3BucketControlsPresent;
 import io.datamesh.policy.rules.aws.S3BucketOwnerEnforced;
+import io.datamesh.policy.rules.aws.S3DataBucketAuditTrail;
+import io.datamesh.policy.rules.aws.S3DataBucketNoncurrentExpiry;
 import io.datamesh.policy.rules.aws.S3DataBucketVersioning;
+import io.datamesh.policy.rules.aws.S3LifecycleAbortIncompleteUploads;
 import io.datamesh.policy.rules.aws.S3NoWildcardPrincipal;
 import io.datamesh.policy.rules.aws.S3PublicAccessBlockAll;
 import io.datamesh.policy.rules.aws.S3SseKmsCustomerKey;
@@ -22,6 +30,7 @@ import io.datamesh.policy.rules.aws.S3TlsOnlyPolicy;
 import io.datamesh.policy.rules.mesh.GlueResourcePolicyMeshOnly;
 import io.datamesh.policy.rules.mesh.LfCatalogAfterSettings;
 import io.datamesh.policy.rules.mesh.LfReplaceDeleteFirst;
+import io.datamesh.policy.rules.mesh.LfAdminRoleAssumableOnlyByAdmins;
 import io.datamesh.policy.rules.mesh.LfConsumerGrantsUseTagExpressions;
 import io.datamesh.policy.rules.mesh.LfCrawlerRoleNotAdmin;
 import io.datamesh.policy.rules.mesh.LfGrantOptionOnlyToAccounts;
@@ -56,7 +65,10 @@ public final class PolicyPacks {
                     new IamNoFullAdminStatement(), new IamNoAdministratorAccess(),
                     new IamNoServiceWildcardOnAllResources(), new GlueCatalogEncryption(),
                     new GlueCrawlerSecurityConfiguration(), new AthenaEnforceWorkgroupConfiguration(),
-                    new AthenaResultsKmsEncrypted(), new AthenaBytesScannedCutoff())),
+                    new AthenaResultsKmsEncrypted(), new AthenaBytesScannedCutoff(), new S3DataBucketAuditTrail(),
+                    new S3DataBucketNoncurrentExpiry(), new S3LifecycleAbortIncompleteUploads(),
+                    new CloudTrailTrailIntegrity(), new IamRoleTrustNamedPrincipals(), new IamStatementList(),
+                    new CloudWatchLogGroupRetentionKms(), new GlueCrawlerLogGroupDeclared())),
             new PolicyPack(DATAMESH_GOVERNANCE, VERSION,
                     "Lake Formation and cross-account guardrails for a tag-based data mesh.",
                     EnforcementLevel.ADVISORY, List.of(
@@ -66,7 +78,7 @@ public final class PolicyPacks {
                     new LfNoGrantAdmitsPii(), new LfNoNamedGrantReachesPii(), new LfTableLocationRegistered(),
                     new GlueResourcePolicyMeshOnly(),
                     new ProducerPoliciesNoConsumerAccess(), new LfCrawlerRoleNotAdmin(), new LfCatalogAfterSettings(),
-                    new LfReplaceDeleteFirst())));
+                    new LfReplaceDeleteFirst(), new LfAdminRoleAssumableOnlyByAdmins())));
 
     private PolicyPacks() {
     }

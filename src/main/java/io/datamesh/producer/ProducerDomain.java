@@ -10,6 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.datamesh.account.BucketLifecycle;
 import io.datamesh.account.Diagnostics;
 import io.datamesh.account.LakeFormationAdmins;
 import io.datamesh.account.MeshNames;
@@ -72,6 +73,15 @@ public final class ProducerDomain extends ComponentResource {
                 .addResource("arn:aws:s3:::" + bucketName).build();
         bucket = new SecureBucket(name + "-data", bucketName, "data", key, true, true,
                 List.of(readProducts.build(), listBucket)).create(this);
+        // Old versions go after a while: corrected or erased personal data must not live on forever.
+        BucketLifecycle.create(name + "-data-lifecycle", bucket,
+                CustomResourceOptions.builder().parent(this).dependsOn(bucket).retainOnDelete(true).build(),
+                BucketLifecycle.expireNoncurrentVersions("expire-noncurrent-versions",
+                        settings.noncurrentVersionExpirationDays()));
+        if (settings.auditTrail().enabled()) {
+            new DataAuditTrail(name + "-audit", identity, settings.domain(), bucketName,
+                    settings.auditTrail().retentionDays()).create(this);
+        }
 
         if (settings.uploadSampleData()) {
             uploadSampleData(name, settings, args.projectDir(), key, diagnostics);

@@ -125,6 +125,59 @@ class StackConfigParserTest {
         assertThat(e.getMessage()).contains("would exceed S3's 63 characters").contains("is not in account 333333333333");
     }
 
+    private static final String ORDERS = "[{\"name\":\"orders\",\"columns\":[{\"name\":\"id\",\"type\":\"string\"}]}]";
+
+    @Test
+    void auditTrailRetentionAndCrawlerLogDefaultsAreTheDocumentedOnes() {
+        var values = domainStack("producer", "222222222222", "sales");
+        values.put("datamesh:dataProducts", ORDERS);
+        var producer = (ProducerSettings) StackConfigParser.parse(raw(values));
+        assertThat(producer.auditTrail()).isEqualTo(new AuditTrailSettings(true, 365));
+        assertThat(producer.noncurrentVersionExpirationDays()).isEqualTo(30);
+        assertThat(((CentralSettings) StackConfigParser.parse(raw(central()))).crawlerLogRetentionDays()).isEqualTo(365);
+
+        values.put("datamesh:auditTrail", "{\"enabled\":false,\"retentionDays\":730}");
+        values.put("datamesh:noncurrentVersionExpirationDays", "7");
+        producer = (ProducerSettings) StackConfigParser.parse(raw(values));
+        assertThat(producer.auditTrail()).isEqualTo(new AuditTrailSettings(false, 730));
+        assertThat(producer.noncurrentVersionExpirationDays()).isEqualTo(7);
+    }
+
+    @Test
+    void retentionSettingsOutOfRangeOrMisspeltAreReportedWithTheirKeys() {
+        var values = domainStack("producer", "222222222222", "sales");
+        values.put("datamesh:dataProducts", ORDERS);
+        values.put("datamesh:auditTrail", "{\"enabled\":\"yes\",\"retentionDays\":30,\"retention\":400}");
+        values.put("datamesh:noncurrentVersionExpirationDays", "0");
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
+        assertThat(e.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
+                "datamesh:auditTrail.enabled", "datamesh:auditTrail.retentionDays", "datamesh:auditTrail.retention",
+                "datamesh:noncurrentVersionExpirationDays");
+
+        var centralValues = central();
+        centralValues.put("datamesh:crawlerLogRetentionDays", "100");
+        var c = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(centralValues)));
+        assertThat(c.problems()).extracting(ConfigProblem::key).containsExactly("datamesh:crawlerLogRetentionDays");
+        assertThat(c.getMessage()).contains("100 is not a retention CloudWatch Logs accepts");
+    }
+
+    @Test
+    void analystRolesAreAssumedOnlyByNamedPrincipalsOfTheirAccount() {
+        var values = domainStack("consumer", "333333333333", "marketing");
+        String sso = "arn:aws:iam::333333333333:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Analyst_*";
+        values.put("datamesh:analysts", "[{\"name\":\"analyst\",\"assumedBy\":[\"" + sso + "\"]},{\"name\":\"bi\"}]");
+        var consumer = (ConsumerSettings) StackConfigParser.parse(raw(values));
+        assertThat(consumer.access().analysts().get(0).assumedBy()).containsExactly(sso);
+        assertThat(consumer.access().analysts().get(1).assumedBy()).isEmpty();
+
+        values.put("datamesh:analysts", "[{\"name\":\"analyst\",\"assumedBy\":[\"arn:aws:iam::111111111111:role/x\","
+                + "\"arn:aws:iam::333333333333:role/*\",\"333333333333\"]}]");
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
+        assertThat(e.problems()).extracting(ConfigProblem::key).containsOnly("datamesh:analysts[0].assumedBy").hasSize(3);
+        assertThat(e.getMessage()).contains("is not in account 333333333333").contains("matches every role of the account")
+                .contains("'333333333333' is not an IAM role or user ARN");
+    }
+
     @Test
     void underscoresInADomainBecomeHyphensInItsBucketNames() {
         assertThat(io.datamesh.account.MeshNames.dataBucket("datamesh", "sales_emea", "222222222222", "eu-west-1"))

@@ -32,6 +32,8 @@ class PolicyRunnerTest {
                 "aws-baseline/kms-key-rotation/MANDATORY",
                 "aws-baseline/s3-data-bucket-versioning/ADVISORY",
                 "aws-baseline/s3-bucket-controls-present/MANDATORY",
+                "aws-baseline/s3-data-bucket-audit-trail/MANDATORY",
+                "aws-baseline/s3-data-bucket-noncurrent-expiry/MANDATORY",
                 "datamesh-governance/lf-no-iam-allowed-principals-defaults/MANDATORY"), found);
     }
 
@@ -40,7 +42,8 @@ class PolicyRunnerTest {
         List<PolicyFinding> findings = PolicyRunner.evaluate(BROKEN, CENTRAL_STACK, Map.of(
                 "all", PolicyConfig.level(EnforcementLevel.ADVISORY),
                 "kms-key-rotation", PolicyConfig.level(EnforcementLevel.DISABLED)));
-        assertEquals(3, findings.size());
+        // Versioning, controls, audit trail, noncurrent expiry and the default permissions; rotation disabled.
+        assertEquals(5, findings.size());
         assertEquals(List.of(EnforcementLevel.ADVISORY), findings.stream().map(PolicyFinding::level).distinct().toList());
     }
 

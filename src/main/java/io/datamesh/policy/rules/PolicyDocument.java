@@ -32,6 +32,7 @@ public record PolicyDocument(String source, List<Statement> statements, Optional
     private static final Pattern ACCOUNT = Pattern.compile("^(?:arn:aws[a-z-]*:iam::)?(\\d{12})(?::.*)?$");
     /** arn:partition:service:region:account:resource, the resource part possibly holding more colons. */
     private static final Pattern ARN = Pattern.compile("^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$");
+    private static final List<String> PRINCIPAL_ARN_OPERATORS = List.of("ArnEquals", "ArnLike", "StringEquals", "StringLike");
 
     /** A principal as written: type {@code AWS}, {@code Service}, … or {@code *}, and its id. */
     public record Principal(String type, String id) {
@@ -98,6 +99,17 @@ public record PolicyDocument(String source, List<Statement> statements, Optional
                 used.add("NotResource " + notResources);
             }
             return used;
+        }
+
+        /**
+         * The values of every {@code aws:PrincipalArn} condition with an ARN or string
+         * equals/like operator: the principals this statement narrows its principals to.
+         */
+        public List<String> principalArnValues() {
+            return conditions.stream()
+                    .filter(c -> PRINCIPAL_ARN_OPERATORS.stream().anyMatch(c.operator()::equalsIgnoreCase)
+                            && c.key().equalsIgnoreCase("aws:PrincipalArn"))
+                    .flatMap(c -> c.values().stream()).toList();
         }
 
         /**

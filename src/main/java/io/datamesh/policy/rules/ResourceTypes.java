@@ -9,6 +9,11 @@ public final class ResourceTypes {
     public static final String BUCKET_OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
     public static final String BUCKET_VERSIONING = "aws:s3/bucketVersioningV2:BucketVersioningV2";
     public static final String BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+    public static final String BUCKET_LIFECYCLE =
+            "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
+    public static final String BUCKET_LOGGING = "aws:s3/bucketLoggingV2:BucketLoggingV2";
+    public static final String CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
+    public static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
     public static final String KMS_KEY = "aws:kms/key:Key";
     public static final String IAM_ROLE = "aws:iam/role:Role";
     public static final String IAM_ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
@@ -16,6 +21,7 @@ public final class ResourceTypes {
     public static final String GLUE_CATALOG_ENCRYPTION =
             "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings";
     public static final String GLUE_CRAWLER = "aws:glue/crawler:Crawler";
+    public static final String GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
     public static final String GLUE_DATABASE = "aws:glue/catalogDatabase:CatalogDatabase";
     public static final String GLUE_TABLE = "aws:glue/catalogTable:CatalogTable";
     public static final String GLUE_RESOURCE_POLICY = "aws:glue/resourcePolicy:ResourcePolicy";

@@ -93,6 +93,32 @@ class RuleFixturesTest {
         return res(KMS_KEY, "key", Map.of("enableKeyRotation", true, "policy", doc("{'Statement':[" + statement + "]}")));
     }
 
+    private static final String DEPLOYER = "arn:aws:iam::111111111111:role/deployer";
+    private static final PlannedResource DATA_BUCKET = res(BUCKET, "data", "{'bucket':'b','tags':{'datamesh:purpose':'data'}}");
+
+    private static PlannedResource trail(String fieldSelectors) {
+        return res(CLOUDTRAIL_TRAIL, "trail", "{'name':'t','advancedEventSelectors':[{'name':'objects','fieldSelectors':"
+                + fieldSelectors + "}]}");
+    }
+
+    private static PlannedResource lifecycle(String... rules) {
+        return res(BUCKET_LIFECYCLE, "lifecycle", "{'bucket':'b','rules':[" + String.join(",", rules) + "]}");
+    }
+
+    private static final String ROOT_TRUST = "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root'},"
+            + "'Action':'sts:AssumeRole'}";
+
+    /** Trust by the central account's root, narrowed to {@code principalArn}. */
+    private static String rootTrust(String principalArn) {
+        return "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root'},'Action':'sts:AssumeRole',"
+                + "'Condition':{'ArnLike':{'aws:PrincipalArn':'" + principalArn + "'}}}";
+    }
+
+    /** An IAM role named {@code name} whose trust policy is the given statement (single quotes). */
+    private static PlannedResource trustingRole(String name, String statement) {
+        return res(IAM_ROLE, name, Map.of("name", name, "assumeRolePolicy", doc("{'Statement':[" + statement + "]}")));
+    }
+
     private static PlannedResource grant(String principal, String target) {
         return res(LF_PERMISSIONS, "grant", "{'principal':'" + principal + "','permissions':['SELECT'],"
                 + "'permissionsWithGrantOptions':[]," + target + "}");
@@ -335,7 +361,55 @@ class RuleFixturesTest {
                                 res(LF_PERMISSIONS, "new-role", "{'principal':'" + unknownPrincipal + "','permissions':['DESCRIBE']}"),
                                 res(LF_PERMISSIONS, "g", "{'principal':'arn:aws:iam::111111111111:role/analyst',"
                                         + "'permissions':['ALL'],'database':{'name':'sales'}}")),
-                        "role/analyst is not a data lake admin but is granted [ALL]"));
+                        "role/analyst is not a data lake admin but is granted [ALL]"),
+                // Server access logs into another bucket count; a trail of reads only does not.
+                new Case("s3-data-bucket-audit-trail", PRODUCER_STACK,
+                        List.of(DATA_BUCKET, res(BUCKET_LOGGING, "log", "{'bucket':'b','targetBucket':'logs'}")),
+                        List.of(DATA_BUCKET, res(BUCKET_LOGGING, "log", "{'bucket':'b','targetBucket':'b'}"),
+                                trail("[{'field':'eventCategory','equals':['Data']},{'field':'resources.type','equals':"
+                                        + "['AWS::S3::Object']},{'field':'readOnly','equals':['true']}]")),
+                        "data bucket b has no CloudTrail trail recording every data event"),
+                // Exactly maximumDays is fine and other buckets are not judged; a rule for one prefix does not count.
+                new Case("s3-data-bucket-noncurrent-expiry", PRODUCER_STACK,
+                        List.of(DATA_BUCKET, lifecycle("{'id':'old','status':'Enabled','noncurrentVersionExpiration':{'noncurrentDays':365}}"),
+                                res(BUCKET, "results", "{'bucket':'r','tags':{'datamesh:purpose':'athena-results'}}")),
+                        List.of(DATA_BUCKET, lifecycle("{'id':'old','status':'Enabled','filter':{'prefix':'orders/'},"
+                                + "'noncurrentVersionExpiration':{'noncurrentDays':30}}")),
+                        "data bucket b has no enabled whole-bucket lifecycle rule with noncurrentVersionExpiration"),
+                new Case("s3-lifecycle-abort-incomplete-uploads", PRODUCER_STACK,
+                        List.of(lifecycle("{'id':'abort','status':'Enabled','abortIncompleteMultipartUpload':{'daysAfterInitiation':1}}")),
+                        List.of(lifecycle("{'id':'abort','status':'Disabled','filter':{'prefix':''},"
+                                + "'abortIncompleteMultipartUpload':{'daysAfterInitiation':7}}")),
+                        "no enabled whole-bucket rule"),
+                // Services and named roles may be trusted; a condition naming every role of the account is no condition.
+                new Case("iam-role-trust-named-principals", CENTRAL_STACK,
+                        List.of(trustingRole("crawler", "{'Effect':'Allow','Principal':{'Service':'glue.amazonaws.com'},'Action':'sts:AssumeRole'}"),
+                                trustingRole("named", "{'Effect':'Allow','Principal':{'AWS':'" + ADMIN + "'},'Action':'sts:AssumeRole'}")),
+                        List.of(trustingRole("any", "{'Effect':'Allow','Principal':{'AWS':'111111111111'},'Action':'sts:AssumeRole',"
+                                + "'Condition':{'ArnLike':{'aws:PrincipalArn':'arn:aws:iam::111111111111:role/*'}}}")),
+                        "trusts 111111111111 without an aws:PrincipalArn condition naming roles or users"),
+                new Case("iam-statement-list", CENTRAL_STACK,
+                        List.of(trustingRole("r", "{'Effect':'Allow','Principal':{'Service':'glue.amazonaws.com'},'Action':'sts:AssumeRole'}")),
+                        List.of(res(IAM_ROLE, "r", Map.of("name", "r", "assumeRolePolicy", doc("{'Statement':{'Effect':'Allow',"
+                                + "'Principal':{'Service':'glue.amazonaws.com'},'Action':'sts:AssumeRole'}}")))),
+                        "assumeRolePolicy has a single Statement object, not a list"),
+                // A role path is part of the name; a security configuration without CloudWatch encryption logs to /aws-glue/crawlers.
+                new Case("glue-crawler-log-group-declared", CENTRAL_STACK,
+                        List.of(res(GLUE_CRAWLER, "c", "{'name':'c','role':'arn:aws:iam::1:role/service-role/x','securityConfiguration':'sc'}"),
+                                res(LOG_GROUP, "g", "{'name':'/aws-glue/crawlers-role/service-role/x-sc'}")),
+                        List.of(res(GLUE_CRAWLER, "c", "{'name':'c','role':'x','securityConfiguration':'plain'}"),
+                                res(GLUE_SECURITY_CONFIGURATION, "plain", "{'name':'plain','encryptionConfiguration':"
+                                        + "{'cloudwatchEncryption':{'cloudwatchEncryptionMode':'DISABLED'}}}"),
+                                res(LOG_GROUP, "g", "{'name':'/aws-glue/crawlers-role/x-plain'}")),
+                        "writes to log group /aws-glue/crawlers, which the stack does not declare"),
+                // A whole account, or a service, can never stand behind an admin role.
+                new Case("lf-admin-role-assumable-only-by-admins", CENTRAL_STACK,
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
+                                trustingRole("analyst", ROOT_TRUST)),
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "']}"),
+                                trustingRole("lf-admin", "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::111111111111:root',"
+                                        + "'Service':'glue.amazonaws.com'},'Action':'sts:AssumeRole'}")),
+                        "can be assumed by every principal of arn:aws:iam::111111111111:root that may assume roles"));
     }
 
     static Stream<Case> cases() {
@@ -512,7 +586,56 @@ class RuleFixturesTest {
                                         + "'database':{'name':'sales'}}"), List.of(), true)),
                         List.of(withOptions(grant(ADMIN, "'database':{'name':'sales'},'permissions':['DESCRIBE']"), List.of(), true),
                                 res(LF_RESOURCE_TAG, "tag", "{'lfTag':{'key':'domain','value':'sales'},'database':{'name':'sales'}}")),
-                        "tag is replaced create-then-delete"));
+                        "tag is replaced create-then-delete"),
+                new Case("s3-data-bucket-audit-trail", PRODUCER_STACK,
+                        List.of(DATA_BUCKET, trail("[{'field':'eventCategory','equals':['Data']},"
+                                + "{'field':'resources.type','equals':['AWS::S3::Object']},"
+                                + "{'field':'resources.ARN','startsWiths':['arn:aws:s3:::b/']}]")),
+                        List.of(DATA_BUCKET, trail("[{'field':'eventCategory','equals':['Data']},"
+                                + "{'field':'resources.type','equals':['AWS::S3::Object']},"
+                                + "{'field':'resources.ARN','startsWiths':['arn:aws:s3:::other/']}]")),
+                        "data bucket b has no CloudTrail trail recording every data event"),
+                new Case("s3-data-bucket-noncurrent-expiry", PRODUCER_STACK,
+                        List.of(DATA_BUCKET, lifecycle("{'id':'old','status':'Enabled','filter':{'prefix':''},"
+                                + "'noncurrentVersionExpiration':{'noncurrentDays':30}}")),
+                        List.of(DATA_BUCKET, lifecycle("{'id':'old','status':'Enabled','filter':{'prefix':''},"
+                                + "'noncurrentVersionExpiration':{'noncurrentDays':3650}}")),
+                        "keeps noncurrent versions 3650 days, more than maximumDays 365"),
+                new Case("s3-lifecycle-abort-incomplete-uploads", PRODUCER_STACK,
+                        List.of(lifecycle("{'id':'abort','status':'Enabled','filter':{},"
+                                + "'abortIncompleteMultipartUpload':{'daysAfterInitiation':7}}")),
+                        List.of(lifecycle("{'id':'abort','status':'Enabled','filter':{'prefix':'tmp/'},"
+                                + "'abortIncompleteMultipartUpload':{'daysAfterInitiation':7}}")),
+                        "no enabled whole-bucket rule with abortIncompleteMultipartUpload"),
+                new Case("cloudtrail-trail-integrity", PRODUCER_STACK,
+                        List.of(res(CLOUDTRAIL_TRAIL, "t", "{'kmsKeyId':'arn:aws:kms:eu-west-1:1:key/k','enableLogFileValidation':true}")),
+                        List.of(res(CLOUDTRAIL_TRAIL, "t", "{'enableLogFileValidation':true}")),
+                        "no kmsKeyId"),
+                new Case("iam-role-trust-named-principals", CENTRAL_STACK,
+                        List.of(trustingRole("lf-admin", rootTrust(ADMIN))),
+                        List.of(trustingRole("lf-admin", ROOT_TRUST)),
+                        "trusts arn:aws:iam::111111111111:root without an aws:PrincipalArn condition"),
+                new Case("iam-statement-list", CENTRAL_STACK,
+                        List.of(rolePolicy("s3:GetObject")),
+                        List.of(res(IAM_ROLE_POLICY, "inline", Map.of("role", "r", "policy",
+                                doc("{'Statement':{'Effect':'Allow','Action':'s3:GetObject','Resource':'*'}}")))),
+                        "policy has a single Statement object, not a list"),
+                new Case("cloudwatch-log-group-retention-kms", CENTRAL_STACK,
+                        List.of(res(LOG_GROUP, "g", "{'name':'g','retentionInDays':365,'kmsKeyId':'arn:aws:kms:eu-west-1:1:key/k'}")),
+                        List.of(res(LOG_GROUP, "g", "{'name':'g','kmsKeyId':'arn:aws:kms:eu-west-1:1:key/k'}")),
+                        "retentionInDays is not set"),
+                new Case("glue-crawler-log-group-declared", CENTRAL_STACK,
+                        List.of(res(GLUE_CRAWLER, "c", "{'name':'c','role':'" + CRAWLER_ROLE + "','securityConfiguration':'sc'}"),
+                                res(LOG_GROUP, "g", "{'name':'/aws-glue/crawlers-role/crawler-sc'}")),
+                        List.of(res(GLUE_CRAWLER, "c", "{'name':'c','role':'" + CRAWLER_ROLE + "','securityConfiguration':'sc'}"),
+                                res(LOG_GROUP, "g", "{'name':'/aws-glue/crawlers'}")),
+                        "writes to log group /aws-glue/crawlers-role/crawler-sc, which the stack does not declare"),
+                new Case("lf-admin-role-assumable-only-by-admins", CENTRAL_STACK,
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "','" + DEPLOYER + "']}"),
+                                trustingRole("lf-admin", rootTrust(DEPLOYER))),
+                        List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "','" + DEPLOYER + "']}"),
+                                trustingRole("lf-admin", rootTrust("arn:aws:iam::111111111111:role/analyst"))),
+                        "can be assumed by arn:aws:iam::111111111111:role/analyst, which is not a Lake Formation admin"));
     }
 
     static Stream<Case> allCases() {
