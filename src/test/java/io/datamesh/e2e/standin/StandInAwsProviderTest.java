@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** The stand-in provider (a test double of the provider plugin, not of AWS) answers deterministically. */
+/** The stand-in provider answers deterministically and reads back the settings an account wrote. */
 class StandInAwsProviderTest {
     private static final String URN = "urn:pulumi:dev::p::aws:s3/bucketV2:BucketV2::data";
 
