@@ -56,7 +56,7 @@ final class LakeFormationEmulator {
             RESOURCE_LF_TAG, Set.of("*"),
             LF_TAG, Set.of("key", "catalogId"),
             DATABASE, Set.of("name", "catalogId", "targetDatabase"),
-            TABLE, Set.of("name", "databaseName", "catalogId"),
+            TABLE, Set.of("name", "databaseName", "catalogId", "partitionIndices"),
             SETTINGS, Set.of("catalogId"),
             ROLE, Set.of("name", "namePrefix", "path"),
             ROLE_POLICY, Set.of("name", "namePrefix", "role"),
@@ -107,7 +107,7 @@ final class LakeFormationEmulator {
             }
             case LF_TAG -> aws.lfTags.put(catalog(inputs) + "/" + inputs.get("key"), strings(inputs.get("values")));
             case RESOURCE_LF_TAG -> tagResource(aws, inputs);
-            case RESOURCE_POLICY -> aws.catalogPolicies.put(account, String.valueOf(inputs.get("policy")));
+            case RESOURCE_POLICY -> putCatalogPolicy(aws, inputs);
             case ENCRYPTION -> writeEncryption(aws, inputs);
             case KEY -> aws.keyPolicies.put((String) state.get("arn"), policyOrDefault(inputs.get("policy")));
             case ALIAS -> aws.keyAliases.put("arn:aws:kms:" + region + ":" + account + ":" + inputs.get("name"),
@@ -135,8 +135,8 @@ final class LakeFormationEmulator {
     void delete(EmulatedAws aws, String type, Map<String, Object> state) {
         switch (type) {
             // The provider's delete writes empty settings: no admins, no defaults, version 1.
-            case SETTINGS -> writeSettings(aws, Map.of("createDatabaseDefaultPermissions", List.of(),
-                    "createTableDefaultPermissions", List.of()));
+            case SETTINGS -> writeSettings(aws, Map.of("catalogId", catalog(state),
+                    "parameters", Map.of("CROSS_ACCOUNT_VERSION", "1", "SET_CONTEXT", "TRUE")));
             case DATABASE -> {
                 String key = catalog(state) + "/" + state.get("name");
                 aws.databases.remove(key);
@@ -255,6 +255,19 @@ final class LakeFormationEmulator {
         }
     }
 
+    /**
+     * PutResourcePolicy fails unless EnableHybrid is TRUE once the account has made cross-account
+     * grants through Lake Formation (AWS RAM shares).
+     */
+    private void putCatalogPolicy(EmulatedAws aws, Map<String, Object> inputs) {
+        boolean sharedThroughRam = aws.shares.values().stream().anyMatch(s -> s.owner.equals(account));
+        if (sharedThroughRam && !"TRUE".equals(inputs.get("enableHybrid"))) {
+            throw new Refused("putting policy request: InvalidInputException: " + account + " has made cross-account "
+                    + "grants through Lake Formation (AWS RAM); PutResourcePolicy needs EnableHybrid TRUE (emulator wording)");
+        }
+        aws.catalogPolicies.put(account, String.valueOf(inputs.get("policy")));
+    }
+
     private void writeEncryption(EmulatedAws aws, Map<String, Object> inputs) {
         String catalogId = catalog(inputs);
         Object settings = inputs.get("dataCatalogEncryptionSettings");
@@ -279,8 +292,9 @@ final class LakeFormationEmulator {
         var resource = resourceOf(inputs);
         var permissions = strings(inputs.get("permissions"));
         var grantable = strings(inputs.get("permissionsWithGrantOptions"));
+        // The provider wraps GrantPermissions errors twice (permissions.go resourcePermissionsCreate).
         String failure = "creating Lake Formation Permissions (input: " + describe(principal, resource, permissions, grantable)
-                + "): ";
+                + "): creating Lake Formation Permissions: ";
 
         String resourceCatalog = (String) resource.get("catalogId");
         checkTagsExist(aws, resource, failure);
@@ -429,11 +443,16 @@ final class LakeFormationEmulator {
         });
     }
 
+    /**
+     * The provider accepts a PENDING invitation for the share; inside an Organization with RAM sharing
+     * there is none, so it fails there (resource_share_accepter.go, resourceResourceShareAccepterCreate).
+     */
     private void acceptShare(EmulatedAws aws, String shareArn) {
         Share share = aws.shares.get(shareArn);
-        if (share == null || !share.receiver.equals(account)) {
-            throw new Refused("creating RAM Resource Share Accepter: no resource share invitation " + shareArn
-                    + " for account " + account + " (emulator: the share exists only after a cross-account grant)");
+        if (share == null || !share.receiver.equals(account) || !"PENDING".equals(share.status)) {
+            throw new Refused("No pending RAM Resource Share (" + shareArn + ") invitation found\n\n"
+                    + "NOTE: If both AWS accounts are in the same AWS Organization and RAM Sharing with AWS "
+                    + "Organizations is enabled, this resource is not necessary");
         }
         share.status = "ACTIVE";
     }
@@ -446,7 +465,7 @@ final class LakeFormationEmulator {
         String value = String.valueOf(tag.get("value"));
         String tagCatalog = tag.get("catalogId") instanceof String c ? c : catalog(inputs);
         List<String> defined = aws.lfTags.get(tagCatalog + "/" + key);
-        String failure = "creating Lake Formation Resource LF-Tag (" + key + "=" + value + "): ";
+        String failure = "creating Lake Formation Resource LF Tag (" + key + "=" + value + "): ";
         if (defined == null || !defined.contains(value)) {
             throw new Refused(failure + "EntityNotFoundException: Tag " + key + "=" + value + " does not exist in catalog "
                     + tagCatalog);
