@@ -31,27 +31,20 @@ final class IamPolicy {
         }
     }
 
-    /** An identity policy (no Principal element): does it allow the request? */
+    /** Identity policies (no Principal element): do they allow the request? */
     static boolean identityAllows(List<String> policies, Request request) {
-        boolean allowed = false;
-        for (String policy : policies) {
-            for (JsonNode statement : statements(policy)) {
-                if (matches(statement, request, false)) {
-                    if ("Deny".equals(statement.path("Effect").asText())) {
-                        return false;
-                    }
-                    allowed = true;
-                }
-            }
-        }
-        return allowed;
+        return decide(policies.stream().flatMap(p -> statements(p).stream()).toList(), request, false);
     }
 
     /** A resource or key policy (statements name principals): does it allow the request? */
     static boolean resourceAllows(String policy, Request request) {
+        return decide(statements(policy), request, true);
+    }
+
+    private static boolean decide(List<JsonNode> statements, Request request, boolean withPrincipal) {
         boolean allowed = false;
-        for (JsonNode statement : statements(policy)) {
-            if (matches(statement, request, true)) {
+        for (JsonNode statement : statements) {
+            if (matches(statement, request, withPrincipal)) {
                 if ("Deny".equals(statement.path("Effect").asText())) {
                     return false;
                 }
