@@ -63,8 +63,9 @@ import java.util.TreeSet;
  *
  * <p>Environment:
  * <ul>
- *   <li>{@value #STATE_ENV}: JSON file of the emulated AWS shared by all processes (optional; without
- *       it each process emulates an AWS of its own, in memory);</li>
+ *   <li>{@value #STATE_ENV}: JSON file of the emulated AWS shared by all processes; default
+ *       {@code <recording>.state.json} when {@value #LOG_ENV} is set, else each process emulates an
+ *       AWS of its own, in memory. Start each run with a fresh file;</li>
  *   <li>{@value #ORGANIZATION_ENV}: {@code false} when the accounts are not in one AWS Organization
  *       with RAM sharing enabled, so RAM shares stay invitations until accepted (default true);</li>
  *   <li>{@value #LOG_ENV}: JSON-lines file to append operations to (optional): create, update, delete,
@@ -355,9 +356,15 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
                 !"false".equalsIgnoreCase(env.getOrDefault(ORGANIZATION_ENV, "true")));
     }
 
-    /** Reads and changes the emulated AWS: the shared state file when one is named, else this process's. */
+    /**
+     * Reads and changes the emulated AWS: the shared state file ({@value #STATE_ENV}, else next to the
+     * recording, so that every process of a run that records also shares one AWS), else this process's.
+     */
     <T> T withState(java.util.function.Function<EmulatedAws, T> change) {
         String path = env.get(STATE_ENV);
+        if ((path == null || path.isBlank()) && env.get(LOG_ENV) != null && !env.get(LOG_ENV).isBlank()) {
+            path = env.get(LOG_ENV) + ".state.json";
+        }
         if (path == null || path.isBlank()) {
             synchronized (inMemory) {
                 return change.apply(inMemory);

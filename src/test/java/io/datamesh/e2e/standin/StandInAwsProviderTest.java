@@ -40,6 +40,8 @@ class StandInAwsProviderTest {
         assertEquals(1, ops.size());
         assertEquals("create", ops.get(0).get("op"));
         assertEquals("222222222222", ops.get(0).get("accountId"));
+        // Without DATAMESH_STANDIN_STATE the processes that share a recording share one AWS beside it.
+        assertTrue(java.nio.file.Files.exists(Path.of(log + ".state.json")));
         assertEquals("222222222222",
                 provider.invoke("aws:index/getCallerIdentity:getCallerIdentity", Map.of()).get("accountId"));
         assertNull(provider.invoke("aws:ec2/getVpc:getVpc", Map.of()));
