@@ -120,13 +120,8 @@ public final class AccessInForce {
             return Optional.of("no AWS RAM resource share from " + central + " to " + account);
         }
         return "ACTIVE".equals(share.get().status) ? Optional.empty()
-                : Optional.of("the AWS RAM resource share " + LakeFormationEmulator.shareArn(regionOfShare(aws, share.get()),
+                : Optional.of("the AWS RAM resource share " + LakeFormationEmulator.shareArn(share.get().region,
                 central, account) + " is " + share.get().status + " in " + account);
-    }
-
-    private static String regionOfShare(EmulatedAws aws, Share share) {
-        return aws.shares.entrySet().stream().filter(e -> e.getValue() == share).map(e -> e.getKey().split(":")[3])
-                .findFirst().orElseThrow();
     }
 
     private static Optional<String> iam(EmulatedAws aws, String role, String account, Table table) {

@@ -25,6 +25,7 @@ import java.util.function.Function;
  */
 final class EmulatedAws {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper KEYS = new ObjectMapper();
     private static final Object MONITOR = new Object();
 
     /** Lake Formation settings per account, in the shape getDataLakeSettings answers. */
@@ -83,7 +84,7 @@ final class EmulatedAws {
 
         static String key(String catalogId, String principal, Map<String, Object> resource) {
             try {
-                return catalogId + "|" + principal + "|" + new ObjectMapper().writeValueAsString(resource);
+                return catalogId + "|" + principal + "|" + KEYS.writeValueAsString(resource);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -99,6 +100,7 @@ final class EmulatedAws {
     }
 
     public static final class Share {
+        public String region;
         public String owner;
         public String receiver;
         /** ACTIVE (usable), PENDING (an invitation not accepted yet) or DISASSOCIATED (the receiver left). */

@@ -436,6 +436,7 @@ final class LakeFormationEmulator {
     private void share(EmulatedAws aws, String receiver) {
         aws.shares.computeIfAbsent(shareArn(region, account, receiver), arn -> {
             var s = new Share();
+            s.region = region;
             s.owner = account;
             s.receiver = receiver;
             s.status = organization ? "ACTIVE" : "PENDING";
