@@ -40,24 +40,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.TreeSet;
 
 /**
- * A TEST DOUBLE OF THE PULUMI AWS PROVIDER PLUGIN — not of AWS. It speaks the engine's
- * {@code pulumirpc.ResourceProvider} gRPC protocol as {@code pulumi-resource-aws} 6.83.0 so that the
- * real Pulumi CLI, language host and engine can run our program end to end on a machine without AWS.
- * It never talks to AWS and proves nothing about how AWS would answer: it accepts every resource,
- * returns the inputs plus deterministic computed values ({@link FakeCloud}, the same rules as the
- * offline plan), answers the few invokes the program makes with fixed values, and records every
- * create, update and delete as one JSON line in the file named by {@value #LOG_ENV}.
+ * A stand-in for the Pulumi AWS provider plugin that EMULATES THE AWS BEHAVIOURS THE MESH RELIES ON.
+ * It speaks the engine's {@code pulumirpc.ResourceProvider} gRPC protocol as {@code pulumi-resource-aws}
+ * 6.83.0 so that the real Pulumi CLI, language host and engine can run our program end to end on a
+ * machine without AWS. It never talks to AWS. Ids and ARNs come from {@link FakeCloud} (the same rules
+ * as the offline plan); the invokes the program makes get deterministic answers.
+ *
+ * <p>What it enforces (each with its source in docs/aws-behaviours.md) is in
+ * {@link LakeFormationEmulator}: Lake Formation settings per account, default permissions copied
+ * into new databases and tables, grants and revokes with AWS's refusals, the provider's read-back
+ * after a grant, ForceNew replacements, LF-tags and their assignments, catalog resource policies,
+ * catalog encryption, KMS key policies, IAM roles and inline policies, and AWS RAM shares. The state
+ * of that one emulated AWS is shared by every provider process of an e2e run through the file
+ * {@value #STATE_ENV} names; {@link AccessInForce} computes from it what each role could read.
+ * Any resource type or input not listed there is still accepted and returned as before.
  *
  * <p>Environment:
  * <ul>
- *   <li>{@value #LOG_ENV}: JSON-lines file to append operations to (optional);</li>
+ *   <li>{@value #STATE_ENV}: JSON file of the emulated AWS shared by all processes; default
+ *       {@code <recording>.state.json} when {@value #LOG_ENV} is set, else each process emulates an
+ *       AWS of its own, in memory. Start each run with a fresh file;</li>
+ *   <li>{@value #ORGANIZATION_ENV}: {@code false} when the accounts are not in one AWS Organization
+ *       with RAM sharing enabled, so RAM shares stay invitations until accepted (default true);</li>
+ *   <li>{@value #LOG_ENV}: JSON-lines file to append operations to (optional): create, update, delete,
+ *       and {@code failed} (with an {@code error}) and {@code retry} lines;</li>
  *   <li>{@value #ACCOUNT_ENV}: the account id to act as; else the provider's
  *       {@code allowedAccountIds[0]}, else the account of its {@code assumeRole(s)} role ARN, else
- *       {@value #DEFAULT_ACCOUNT};</li>
+ *       {@value #DEFAULT_ACCOUNT}. The caller is that account's {@code datamesh-deployer} role;</li>
  *   <li>{@value #REGION_ENV}: region when the provider config has none (default us-east-1).</li>
  * </ul>
  * The process contract is the plugin one: gRPC on 127.0.0.1, the port alone on the first stdout line.
@@ -67,12 +82,18 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     public static final String LOG_ENV = "DATAMESH_STANDIN_LOG";
     public static final String ACCOUNT_ENV = "DATAMESH_STANDIN_ACCOUNT_ID";
     public static final String REGION_ENV = "DATAMESH_STANDIN_REGION";
+    public static final String STATE_ENV = "DATAMESH_STANDIN_STATE";
+    public static final String ORGANIZATION_ENV = "DATAMESH_STANDIN_ORGANIZATION";
     public static final String DEFAULT_ACCOUNT = "111111111111";
-    static final String DATA_LAKE_SETTINGS = "aws:lakeformation/dataLakeSettings:DataLakeSettings";
+
+    /** Lake Formation writes in flight per account, in this process (see {@link #inWriteSlot}). */
+    private static final Map<String, ReentrantLock> WRITE_SLOTS = new ConcurrentHashMap<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> env;
+    /** The emulated AWS when no state file is named: this process only (unit tests). */
+    private final EmulatedAws inMemory = new EmulatedAws();
     private volatile String accountId;
     private volatile String region;
 
@@ -218,10 +239,14 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         if (haveOldInputs) {
             keys.addAll(olds.keySet());
         }
+        var forceNew = LakeFormationEmulator.FORCE_NEW.getOrDefault(typeOf(request.getType(), request.getUrn()), Set.of());
         var b = DiffResponse.newBuilder();
         for (String key : keys) {
             if (!request.getIgnoreChangesList().contains(key) && !Objects.equals(news.get(key), olds.get(key))) {
                 b.addDiffs(key);
+                if (forceNew.contains("*") || forceNew.contains(key)) {
+                    b.addReplaces(key);
+                }
             }
         }
         b.setChanges(b.getDiffsCount() == 0 ? DiffResponse.DiffChanges.DIFF_NONE
@@ -237,7 +262,12 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         var state = computeState(type, name, inputs);
         String id = StructCodec.containsUnknown(inputs) ? "" : FakeCloud.id(type, name, inputs);
         if (!request.getPreview()) {
-            record("create", type, name, request.getUrn(), id, inputs);
+            String error = emulate("create", type, name, request.getUrn(), id, inputs,
+                    aws -> emulator().create(aws, type, inputs, state));
+            if (error != null) {
+                out.onError(Status.UNKNOWN.withDescription(error).asRuntimeException());
+                return;
+            }
         }
         reply(out, CreateResponse.newBuilder().setId(id).setProperties(StructCodec.toStruct(state)).build());
     }
@@ -249,16 +279,98 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         var inputs = StructCodec.toMap(request.getNews());
         var state = computeState(type, name, inputs);
         if (!request.getPreview()) {
-            record("update", type, name, request.getUrn(), request.getId(), inputs);
+            String error = emulate("update", type, name, request.getUrn(), request.getId(), inputs,
+                    aws -> emulator().update(aws, type, inputs, state));
+            if (error != null) {
+                out.onError(Status.UNKNOWN.withDescription(error).asRuntimeException());
+                return;
+            }
         }
         reply(out, UpdateResponse.newBuilder().setProperties(StructCodec.toStruct(state)).build());
     }
 
     @Override
     public void delete(DeleteRequest request, StreamObserver<Empty> out) {
-        record("delete", typeOf(request.getType(), request.getUrn()), nameOf(request.getName(), request.getUrn()),
-                request.getUrn(), request.getId(), StructCodec.toMap(request.getProperties()));
+        String type = typeOf(request.getType(), request.getUrn());
+        var properties = StructCodec.toMap(request.getProperties());
+        String error = emulate("delete", type, nameOf(request.getName(), request.getUrn()), request.getUrn(),
+                request.getId(), properties, aws -> {
+                    emulator().delete(aws, type, properties);
+                    return null;
+                });
+        if (error != null) {
+            out.onError(Status.UNKNOWN.withDescription(error).asRuntimeException());
+            return;
+        }
         reply(out, Empty.getDefaultInstance());
+    }
+
+    /**
+     * Applies an operation to the emulated AWS and records it; returns the error the provider would
+     * print, or null. A refused operation changes nothing and is recorded as {@code failed}; one the
+     * provider fails after AWS applied it (the grant read-back) is recorded as done, then
+     * {@code failed}. A Lake Formation write of an account while another of the same account is in
+     * flight in this process meets ConcurrentModificationException, which the provider retries:
+     * recorded as {@code retry}.
+     */
+    private String emulate(String op, String type, String name, String urn, String id, Map<String, Object> props,
+                           java.util.function.Function<EmulatedAws, String> change) {
+        var failure = new String[1];
+        Runnable apply = () -> {
+            try {
+                failure[0] = withState(change);
+                record(op, type, name, urn, id, props, null);
+                if (failure[0] != null) {
+                    record("failed", type, name, urn, id, props, failure[0]);
+                }
+            } catch (LakeFormationEmulator.Refused refused) {
+                failure[0] = refused.getMessage();
+                record("failed", type, name, urn, id, props, failure[0]);
+            }
+        };
+        if (LakeFormationEmulator.RETRIED_WRITES.contains(type)) {
+            inWriteSlot(accountId, () -> record("retry", type, name, urn, id, props,
+                    "ConcurrentModificationException: Unable to " + op + " because of a concurrent modification"), apply);
+        } else {
+            apply.run();
+        }
+        return failure[0];
+    }
+
+    /** Runs a Lake Formation write of the account; if another is in flight, {@code onRetry} first, then waits. */
+    static void inWriteSlot(String account, Runnable onRetry, Runnable write) {
+        ReentrantLock slot = WRITE_SLOTS.computeIfAbsent(account, k -> new ReentrantLock());
+        if (!slot.tryLock()) {
+            onRetry.run();
+            slot.lock();
+        }
+        try {
+            write.run();
+        } finally {
+            slot.unlock();
+        }
+    }
+
+    private LakeFormationEmulator emulator() {
+        return new LakeFormationEmulator(accountId, region,
+                !"false".equalsIgnoreCase(env.getOrDefault(ORGANIZATION_ENV, "true")));
+    }
+
+    /**
+     * Reads and changes the emulated AWS: the shared state file ({@value #STATE_ENV}, else next to the
+     * recording, so that every process of a run that records also shares one AWS), else this process's.
+     */
+    <T> T withState(java.util.function.Function<EmulatedAws, T> change) {
+        String path = env.get(STATE_ENV);
+        if ((path == null || path.isBlank()) && env.get(LOG_ENV) != null && !env.get(LOG_ENV).isBlank()) {
+            path = env.get(LOG_ENV) + ".state.json";
+        }
+        if (path == null || path.isBlank()) {
+            synchronized (inMemory) {
+                return change.apply(inMemory);
+            }
+        }
+        return EmulatedAws.transact(Path.of(path), change);
     }
 
     @Override
@@ -329,30 +441,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
             }
             case "aws:lakeformation/getDataLakeSettings:getDataLakeSettings" -> {
                 String catalogId = args.get("catalogId") instanceof String c ? c : accountId;
-                var iamAllowed = Map.of("permissions", List.of("ALL"), "principal", "IAM_ALLOWED_PRINCIPALS");
-                r.put("admins", List.of());
-                r.put("allowExternalDataFiltering", false);
-                r.put("allowFullTableExternalDataAccess", false);
-                r.put("authorizedSessionTagValueLists", List.of());
-                r.put("catalogId", catalogId);
-                r.put("createDatabaseDefaultPermissions", List.of(iamAllowed));
-                r.put("createTableDefaultPermissions", List.of(iamAllowed));
-                r.put("externalDataFilteringAllowLists", List.of());
-                r.put("id", catalogId);
-                r.put("parameters", Map.of());
-                r.put("readOnlyAdmins", List.of());
-                r.put("trustedResourceOwners", List.of());
-                // The settings are one object each write replaces whole: once this account's
-                // DataLakeSettings was written, AWS answers with what was written (no defaults left).
-                lastWritten(DATA_LAKE_SETTINGS, catalogId).ifPresent(written -> {
-                    r.put("createDatabaseDefaultPermissions", List.of());
-                    r.put("createTableDefaultPermissions", List.of());
-                    written.forEach((key, value) -> {
-                        if (r.containsKey(key) && value != null) {
-                            r.put(key, value);
-                        }
-                    });
-                });
+                r.putAll(withState(aws -> emulator().dataLakeSettings(aws, catalogId)));
             }
             case "aws:index/getRegion:getRegion" -> {
                 String name = args.get("name") instanceof String n ? n : region;
@@ -391,31 +480,8 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         return !name.isEmpty() ? name : urn.substring(urn.lastIndexOf("::") + 2);
     }
 
-    /**
-     * The inputs of the last recorded create or update of a resource of this type in this account,
-     * empty when there is none or it was deleted since: lets an invoke read back what an earlier
-     * run (another provider process) wrote, as the real service would.
-     */
-    @SuppressWarnings("unchecked")
-    Optional<Map<String, Object>> lastWritten(String type, String account) {
-        String path = env.get(LOG_ENV);
-        if (path == null || path.isBlank() || !Files.exists(Path.of(path))) {
-            return Optional.empty();
-        }
-        Map<String, Object> last = null;
-        try {
-            for (Map<String, Object> op : readRecording(Path.of(path))) {
-                if (type.equals(op.get("type")) && account.equals(op.get("accountId"))) {
-                    last = "delete".equals(op.get("op")) ? null : (Map<String, Object>) op.get("properties");
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the recording " + path, e);
-        }
-        return Optional.ofNullable(last);
-    }
-
-    private void record(String op, String type, String name, String urn, String id, Map<String, Object> props) {
+    private void record(String op, String type, String name, String urn, String id, Map<String, Object> props,
+                        String error) {
         String path = env.get(LOG_ENV);
         if (path == null || path.isBlank()) {
             return;
@@ -429,6 +495,9 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         line.put("accountId", accountId);
         line.put("region", region);
         line.put("properties", props);
+        if (error != null) {
+            line.put("error", error);
+        }
         try {
             byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
             synchronized (StandInAwsProvider.class) {

@@ -1,6 +1,7 @@
 package io.datamesh.e2e.standin;
 
 import com.google.protobuf.Struct;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +17,9 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The stand-in provider (a test double of the provider plugin, not of AWS) answers deterministically. */
+/** The stand-in provider answers deterministically and reads back the settings an account wrote. */
 class StandInAwsProviderTest {
     private static final String URN = "urn:pulumi:dev::p::aws:s3/bucketV2:BucketV2::data";
 
@@ -38,6 +40,8 @@ class StandInAwsProviderTest {
         assertEquals(1, ops.size());
         assertEquals("create", ops.get(0).get("op"));
         assertEquals("222222222222", ops.get(0).get("accountId"));
+        // Without DATAMESH_STANDIN_STATE the processes that share a recording share one AWS beside it.
+        assertTrue(java.nio.file.Files.exists(Path.of(log + ".state.json")));
         assertEquals("222222222222",
                 provider.invoke("aws:index/getCallerIdentity:getCallerIdentity", Map.of()).get("accountId"));
         assertNull(provider.invoke("aws:ec2/getVpc:getVpc", Map.of()));
@@ -48,9 +52,11 @@ class StandInAwsProviderTest {
     }
 
     @Test
-    void dataLakeSettingsReadBackWhatTheAccountLastWrote(@TempDir Path dir) {
+    void dataLakeSettingsReadBackWhatTheAccountLastWroteAcrossProcesses(@TempDir Path dir) {
         Path log = dir.resolve("ops.jsonl");
-        var provider = new StandInAwsProvider(Map.of(StandInAwsProvider.LOG_ENV, log.toString()));
+        String state = dir.resolve("aws.json").toString();
+        var provider = new StandInAwsProvider(Map.of(StandInAwsProvider.LOG_ENV, log.toString(),
+                StandInAwsProvider.STATE_ENV, state));
         provider.configure(Map.of("region", "eu-west-1", "allowedAccountIds", "[\"222222222222\"]"));
         String token = "aws:lakeformation/getDataLakeSettings:getDataLakeSettings";
         assertEquals(List.of(), provider.invoke(token, Map.of()).get("admins"));
@@ -65,9 +71,96 @@ class StandInAwsProviderTest {
         assertEquals(List.of("arn:aws:iam::222222222222:role/deployer"), settings.get("admins"));
         assertEquals(Map.of("CROSS_ACCOUNT_VERSION", "4"), settings.get("parameters"));
         assertEquals(List.of(), settings.get("createTableDefaultPermissions"));
-        var other = new StandInAwsProvider(Map.of(StandInAwsProvider.LOG_ENV, log.toString(),
+        var other = new StandInAwsProvider(Map.of(StandInAwsProvider.STATE_ENV, state,
                 StandInAwsProvider.ACCOUNT_ENV, "111111111111"));
         assertEquals(List.of(), other.invoke(token, Map.of()).get("admins"));
+        // Another process acting as the same account reads what the first one wrote.
+        var later = new StandInAwsProvider(Map.of(StandInAwsProvider.STATE_ENV, state,
+                StandInAwsProvider.ACCOUNT_ENV, "222222222222"));
+        assertEquals(Map.of("CROSS_ACCOUNT_VERSION", "4"), later.invoke(token, Map.of()).get("parameters"));
+    }
+
+    @Test
+    void diffReportsAReplacementForEveryInputTheProviderMarksForceNew() {
+        var provider = new StandInAwsProvider(Map.of());
+        String grant = "urn:pulumi:c::p::aws:lakeformation/permissions:Permissions::g";
+        var olds = StructCodec.toStruct(Map.of("principal", "a", "permissions", List.of("SELECT")));
+        var changed = new Capture<DiffResponse>();
+        provider.diff(DiffRequest.newBuilder().setUrn(grant).setOlds(olds).setOldInputs(olds)
+                .setNews(StructCodec.toStruct(Map.of("principal", "a", "permissions", List.of("SELECT", "DESCRIBE"))))
+                .build(), changed);
+        assertEquals(List.of("permissions"), changed.values.get(0).getReplacesList());
+        assertEquals(DiffResponse.DiffChanges.DIFF_SOME, changed.values.get(0).getChanges());
+
+        String database = "urn:pulumi:c::p::aws:glue/catalogDatabase:CatalogDatabase::db";
+        var dbOlds = StructCodec.toStruct(Map.of("name", "sales", "description", "a"));
+        var described = new Capture<DiffResponse>();
+        provider.diff(DiffRequest.newBuilder().setUrn(database).setOlds(dbOlds).setOldInputs(dbOlds)
+                .setNews(StructCodec.toStruct(Map.of("name", "sales", "description", "b"))).build(), described);
+        assertEquals(0, described.values.get(0).getReplacesCount());
+        var renamed = new Capture<DiffResponse>();
+        provider.diff(DiffRequest.newBuilder().setUrn(database).setOlds(dbOlds).setOldInputs(dbOlds)
+                .setNews(StructCodec.toStruct(Map.of("name", "orders", "description", "a"))).build(), renamed);
+        assertEquals(List.of("name"), renamed.values.get(0).getReplacesList());
+    }
+
+    @Test
+    void aCreateAwsRefusesFailsTheCallRecordsItAndChangesNothing(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("ops.jsonl");
+        var provider = new StandInAwsProvider(Map.of(StandInAwsProvider.LOG_ENV, log.toString(),
+                StandInAwsProvider.STATE_ENV, dir.resolve("aws.json").toString(),
+                StandInAwsProvider.ACCOUNT_ENV, "111111111111"));
+        String urn = "urn:pulumi:central::p::aws:lakeformation/permissions:Permissions::g";
+        var inputs = StructCodec.toStruct(Map.of("principal", "333333333333", "permissions", List.of("SELECT"),
+                "table", Map.of("databaseName", "sales", "name", "orders")));
+        var preview = new Capture<CreateResponse>();
+        provider.create(CreateRequest.newBuilder().setUrn(urn).setProperties(inputs).setPreview(true).build(), preview);
+        assertEquals(1, preview.values.size());
+
+        var out = new Capture<CreateResponse>();
+        provider.create(CreateRequest.newBuilder().setUrn(urn).setProperties(inputs).build(), out);
+        assertEquals(Status.Code.UNKNOWN, Status.fromThrowable(out.error).getCode());
+        assertTrue(Status.fromThrowable(out.error).getDescription().contains("AccessDeniedException: Insufficient Lake "
+                + "Formation permission(s)"), Status.fromThrowable(out.error).getDescription());
+        var ops = StandInAwsProvider.readRecording(log);
+        assertEquals(List.of("failed"), ops.stream().map(o -> o.get("op")).toList());
+        assertEquals(Map.of(), provider.withState(aws -> aws.grants));
+    }
+
+    @Test
+    void aLakeFormationWriteWhileAnotherOfTheAccountIsInFlightMeetsAConcurrentModificationAndIsRetried(@TempDir Path dir)
+            throws Exception {
+        Path log = dir.resolve("ops.jsonl");
+        var provider = new StandInAwsProvider(Map.of(StandInAwsProvider.LOG_ENV, log.toString(),
+                StandInAwsProvider.ACCOUNT_ENV, "444444444444"));
+        String urn = "urn:pulumi:central::p::aws:lakeformation/dataLakeSettings:DataLakeSettings::lake";
+        var request = CreateRequest.newBuilder().setUrn(urn).setProperties(StructCodec.toStruct(Map.of(
+                "admins", List.of("arn:aws:iam::444444444444:role/datamesh-deployer")))).build();
+        var inFlight = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var first = new Thread(() -> StandInAwsProvider.inWriteSlot("444444444444", () -> {
+        }, () -> {
+            inFlight.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        first.start();
+        inFlight.await();
+        var out = new Capture<CreateResponse>();
+        var second = new Thread(() -> provider.create(request, out));
+        second.start();
+        while (!java.nio.file.Files.exists(log)) {
+            Thread.sleep(5);
+        }
+        release.countDown();
+        second.join();
+        first.join();
+
+        assertNull(out.error);
+        assertEquals(List.of("retry", "create"), StandInAwsProvider.readRecording(log).stream().map(o -> o.get("op")).toList());
     }
 
     @Test
@@ -97,9 +190,11 @@ class StandInAwsProviderTest {
             values.add(value);
         }
 
+        Throwable error;
+
         @Override
         public void onError(Throwable t) {
-            throw new AssertionError(t);
+            error = t;
         }
 
         @Override
