@@ -7,6 +7,10 @@
 #   KEEP=1 scripts/e2e.sh     # keep the work dir (backend, logs, recording) for inspection
 #
 # Checks, on copies of the committed Pulumi.yaml and Pulumi.<stack>.yaml files:
+#   0. on the emulated fresh accounts, `pulumi preview` of each stack stops before registering
+#      anything, naming the one `aws lakeformation put-data-lake-settings` call that clears Lake
+#      Formation's IAM-only defaults (the provider cannot); the e2e runs exactly that command
+#      against the emulated AWS (an `aws` on PATH that only knows this call);
 #   1. `pulumi up` of producer -> consumer -> central -> producer -> consumer with BOTH policy packs
 #      started as executable packs (docs/policy-packs.md, mode A); stack references resolve through
 #      the backend; the expected stack outputs exist; the packs' policies are listed in the CLI output
@@ -164,6 +168,26 @@ PY
 # 3. Up in deploy order, both packs on every run.
 for s in "${stacks[@]}"; do
   run "init-$s" pulumi stack init "$s" --secrets-provider passphrase --non-interactive
+done
+# ... after clearing each fresh account's IAM-only defaults with the command its preview names.
+mkdir -p "$work/bin"
+cat > "$work/bin/aws" <<AWS
+#!/usr/bin/env bash
+# The AWS CLI against the emulated AWS: only \`lakeformation put-data-lake-settings\` (AwsCli.java).
+exec java -cp "$root/target/test-classes:$root/target/classes:\$(cat "$root/target/standin-classpath.txt")" \\
+  io.datamesh.e2e.standin.AwsCli "\$@"
+AWS
+chmod +x "$work/bin/aws"
+for s in "${stacks[@]}"; do
+  as_account_of "$s"
+  if pulumi preview --non-interactive --stack "$s" "${policy_args[@]}" > "$work/logs/preview-fresh-$s.log" 2>&1; then
+    fail "preview of $s on a fresh account passed, though its IAM-only defaults stand ($work/logs/preview-fresh-$s.log)"
+  fi
+  clear_defaults="$(grep -o "aws lakeformation put-data-lake-settings --catalog-id $DATAMESH_STANDIN_ACCOUNT_ID .*'" \
+    "$work/logs/preview-fresh-$s.log" | head -1)"
+  [[ -n "$clear_defaults" ]] || fail "preview of $s does not name the command that clears the defaults ($work/logs/preview-fresh-$s.log)"
+  PATH="$work/bin:$PATH" eval "$clear_defaults" || fail "the named command failed for $s: $clear_defaults"
+  log "preview-fresh-$s stopped with the command that clears the IAM-only defaults; ran it"
 done
 n=0
 for s in "${deploy[@]}"; do

@@ -74,7 +74,7 @@ public final class LakeFormationAdmins {
                     + " deploying principal " + deployer + " is made a Lake Formation admin; list your deploy"
                     + " role there to make this explicit.");
         }
-        var outcome = SettingsMerge.merge(identity.accountId(), read(), required.stream().distinct().toList(),
+        var outcome = SettingsMerge.merge(identity.accountId(), read(), required.stream().distinct().toList(), admins,
                 identity.crossAccountVersion());
         if (!outcome.blockers().isEmpty()) {
             throw new RunException("Lake Formation settings of account " + identity.accountId() + " are not ready:\n  - "

@@ -16,6 +16,10 @@ final class MeshDirectory {
     @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
     Path dir = Path.of(".");
 
+    @Option(names = "--fresh-accounts", description = "Plan as AWS creates accounts, with Lake Formation's IAM-only"
+            + " defaults: each stack then stops with the one command that clears them (run it before the first deploy).")
+    boolean freshAccounts;
+
     /** The plan of the directory; empty after the configuration problems were printed to {@code err}. */
     Optional<MeshPlan> plan(PrintWriter err) {
         return plan(err, Set.of());
@@ -24,7 +28,7 @@ final class MeshDirectory {
     /** The plan of the selected stacks (all if empty) and of the runs they need. */
     Optional<MeshPlan> plan(PrintWriter err, Set<String> selected) {
         try {
-            return Optional.of(MeshPlanner.plan(dir, AccountState.TYPICAL, selected));
+            return Optional.of(MeshPlanner.plan(dir, freshAccounts ? AccountState.FRESH : AccountState.TYPICAL, selected));
         } catch (InvalidMeshException e) {
             e.problems().forEach(err::println);
             err.println(e.problems().size() + " configuration problem(s); nothing was planned.");

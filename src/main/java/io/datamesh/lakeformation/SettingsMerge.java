@@ -8,8 +8,8 @@ import java.util.TreeSet;
 /**
  * Decides what the mesh writes into an account's data lake settings, given what is there now.
  * Admins are only ever added, unmanaged fields are carried over, the cross-account version is
- * raised to the pinned one and never lowered, and default permissions become empty so that Lake
- * Formation grants, not IAM_ALLOWED_PRINCIPALS, decide access to new databases and tables.
+ * raised to the pinned one and never lowered, and default permissions must already be empty so that
+ * Lake Formation grants, not IAM_ALLOWED_PRINCIPALS, decide access to new databases and tables.
  */
 public final class SettingsMerge {
     private SettingsMerge() {
@@ -26,8 +26,12 @@ public final class SettingsMerge {
         }
     }
 
+    /**
+     * @param requiredAdmins the admins the stack needs
+     * @param createdByStack those of them the stack itself creates (they cannot be named before they exist)
+     */
     public static Outcome merge(String accountId, AccountSettings current, List<String> requiredAdmins,
-                                int pinnedVersion) {
+                                List<String> createdByStack, int pinnedVersion) {
         List<String> blockers = new ArrayList<>();
         List<String> notices = new ArrayList<>();
 
@@ -58,15 +62,24 @@ public final class SettingsMerge {
         var parameters = new LinkedHashMap<>(current.parameters());
         parameters.put(AccountSettings.CROSS_ACCOUNT_VERSION, Integer.toString(Math.max(currentVersion, pinnedVersion)));
 
-        if (!current.defaultPermissionPrincipals().isEmpty()) {
-            notices.add("account " + accountId + ": empties the default permissions for new databases and tables (were "
-                    + new TreeSet<>(current.defaultPermissionPrincipals()) + "); existing resources keep their grants");
-        }
-
         var target = new AccountSettings(List.copyOf(admins), current.readOnlyAdmins(), List.of(), parameters,
                 current.trustedResourceOwners(), current.allowExternalDataFiltering(),
                 current.externalDataFilteringAllowList(), current.authorizedSessionTagValueList(),
                 current.allowFullTableExternalDataAccess());
+        // Every database created while they stand keeps them for its tables, and the settings
+        // resource cannot clear them (see SettingsCommand): the account must be cleared first.
+        if (!current.defaultPermissionPrincipals().isEmpty()) {
+            blockers.add("account " + accountId + " still grants " + new TreeSet<>(current.defaultPermissionPrincipals())
+                    + " on every new database and table (Lake Formation's IAM-only defaults), and pulumi-aws cannot clear"
+                    + " them: its settings write leaves empty lists out (pulumi-aws #4366). Fix, once, with this account's"
+                    + " credentials (it writes the merged settings this stack would, every admin kept; the stack adds the"
+                    + " admin roles it creates itself), then preview again:\n"
+                    + "    " + SettingsCommand.putDataLakeSettings(accountId, new AccountSettings(
+                    admins.stream().filter(a -> !createdByStack.contains(a)).toList(), target.readOnlyAdmins(), List.of(),
+                    target.parameters(), target.trustedResourceOwners(), target.allowExternalDataFiltering(),
+                    target.externalDataFilteringAllowList(), target.authorizedSessionTagValueList(),
+                    target.allowFullTableExternalDataAccess())));
+        }
         return new Outcome(target, blockers, notices);
     }
 }

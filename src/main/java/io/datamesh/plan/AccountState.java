@@ -5,12 +5,14 @@ import java.util.Map;
 
 /**
  * What the offline plan assumes an account already has, answered to the program's invokes: by
- * default a typical existing account with one admin outside the mesh, cross-account version 1 and
- * IAM-only defaults, so the plan shows the merge the real run would make.
+ * default a typical existing account with one admin outside the mesh and cross-account version 1,
+ * whose IAM-only defaults were cleared once (the command the program names for a fresh account),
+ * so the plan shows the merge the real run would make; {@link #FRESH} as AWS creates an account.
  */
 public record AccountState(List<String> existingAdminRoleNames, int crossAccountVersion, boolean iamOnlyDefaults,
                            String deployerRoleName) {
-    public static final AccountState TYPICAL = new AccountState(List.of("PlatformAdmin"), 1, true, "datamesh-deployer");
+    public static final AccountState TYPICAL = new AccountState(List.of("PlatformAdmin"), 1, false, "datamesh-deployer");
+    public static final AccountState FRESH = new AccountState(List.of(), 1, true, "datamesh-deployer");
 
     Map<String, Object> dataLakeSettings(String accountId) {
         List<Object> defaults = iamOnlyDefaults

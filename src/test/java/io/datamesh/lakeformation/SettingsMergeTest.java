@@ -19,8 +19,8 @@ class SettingsMergeTest {
     @Test
     void keepsEveryExistingAdminAndUnmanagedSettingAndEmptiesDefaults() {
         var before = current(List.of("arn:aws:iam::111111111111:role/Old"), Map.of("CROSS_ACCOUNT_VERSION", "3", "SET_CONTEXT", "TRUE"),
-                List.of("IAM_ALLOWED_PRINCIPALS"));
-        var outcome = SettingsMerge.merge(ACCOUNT, before, List.of("arn:aws:iam::111111111111:role/New"), 4);
+                List.of());
+        var outcome = SettingsMerge.merge(ACCOUNT, before, List.of("arn:aws:iam::111111111111:role/New"), List.of(), 4);
 
         assertThat(outcome.blockers()).isEmpty();
         var after = outcome.target();
@@ -32,20 +32,41 @@ class SettingsMergeTest {
         assertThat(after.allowExternalDataFiltering()).isTrue();
         assertThat(after.externalDataFilteringAllowList()).isEqualTo(before.externalDataFilteringAllowList());
         assertThat(after.authorizedSessionTagValueList()).isEqualTo(before.authorizedSessionTagValueList());
-        assertThat(outcome.notices()).anyMatch(n -> n.contains("from 3 to 4")).anyMatch(n -> n.contains("IAM_ALLOWED_PRINCIPALS"));
+        assertThat(outcome.notices()).anyMatch(n -> n.contains("from 3 to 4"));
+    }
+
+    @Test
+    void iamOnlyDefaultsStopTheStackWithTheCommandThatClearsThemKeepingEveryAdmin() {
+        var before = current(List.of("arn:aws:iam::111111111111:role/Old"), Map.of("CROSS_ACCOUNT_VERSION", "1"),
+                List.of("IAM_ALLOWED_PRINCIPALS"));
+        String lakeAdmin = "arn:aws:iam::111111111111:role/LakeAdmin";
+        var outcome = SettingsMerge.merge(ACCOUNT, before, List.of("arn:aws:iam::111111111111:role/New", lakeAdmin),
+                List.of(lakeAdmin), 4);
+        assertThat(outcome.target().admins()).contains(lakeAdmin);
+        String command = outcome.blockers().get(0).lines().reduce((a, b) -> b).orElseThrow().trim();
+        assertThat(outcome.blockers()).singleElement().asString().contains("IAM_ALLOWED_PRINCIPALS").contains("pulumi-aws #4366");
+        assertThat(command).startsWith("aws lakeformation put-data-lake-settings --catalog-id 111111111111 --data-lake-settings '")
+                .contains("\"CreateDatabaseDefaultPermissions\":[]", "\"CreateTableDefaultPermissions\":[]",
+                        "{\"DataLakePrincipalIdentifier\":\"arn:aws:iam::111111111111:role/New\"}",
+                        "{\"DataLakePrincipalIdentifier\":\"arn:aws:iam::111111111111:role/Old\"}",
+                        "\"ReadOnlyAdmins\":[{\"DataLakePrincipalIdentifier\":\"arn:aws:iam::111111111111:role/Auditor\"}]",
+                        "\"Parameters\":{\"CROSS_ACCOUNT_VERSION\":\"4\"}", "\"TrustedResourceOwners\":[\"444444444444\"]",
+                        "\"AllowExternalDataFiltering\":true", "\"AuthorizedSessionTagValueList\":[\"EMR\"]")
+                .as("a role the stack has not created yet would be an invalid principal").doesNotContain(lakeAdmin)
+                .endsWith("'");
     }
 
     @Test
     void aMissingVersionCountsAsOneAndAnEqualVersionIsLeftAlone() {
         assertThat(current(List.of(), Map.of(), List.of()).crossAccountVersion()).isEqualTo(1);
-        var outcome = SettingsMerge.merge(ACCOUNT, current(List.of(), Map.of("CROSS_ACCOUNT_VERSION", "4"), List.of()), List.of(), 4);
+        var outcome = SettingsMerge.merge(ACCOUNT, current(List.of(), Map.of("CROSS_ACCOUNT_VERSION", "4"), List.of()), List.of(), List.of(), 4);
         assertThat(outcome.notices()).noneMatch(n -> n.contains("cross-account version"));
         assertThat(outcome.target().parameters()).containsEntry("CROSS_ACCOUNT_VERSION", "4");
     }
 
     @Test
     void neverLowersTheVersionAndSaysHowToPinTheHigherOne() {
-        var outcome = SettingsMerge.merge(ACCOUNT, current(List.of(), Map.of("CROSS_ACCOUNT_VERSION", "5"), List.of()), List.of(), 4);
+        var outcome = SettingsMerge.merge(ACCOUNT, current(List.of(), Map.of("CROSS_ACCOUNT_VERSION", "5"), List.of()), List.of(), List.of(), 4);
         assertThat(outcome.blockers()).singleElement().asString().contains("datamesh:crossAccountVersion: 5");
         assertThat(outcome.target().parameters()).containsEntry("CROSS_ACCOUNT_VERSION", "5");
     }
@@ -54,7 +75,7 @@ class SettingsMergeTest {
     void refusesToExceedTheAdminLimit() {
         List<String> admins = IntStream.range(0, 30).mapToObj(i -> "arn:aws:iam::111111111111:role/A" + i).toList();
         var outcome = SettingsMerge.merge(ACCOUNT, current(admins, Map.of(), List.of()),
-                List.of("arn:aws:iam::111111111111:role/New"), 4);
+                List.of("arn:aws:iam::111111111111:role/New"), List.of(), 4);
         assertThat(outcome.blockers()).singleElement().asString().contains("31 Lake Formation admins");
     }
 }

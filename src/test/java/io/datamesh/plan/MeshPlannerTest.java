@@ -58,6 +58,18 @@ class MeshPlannerTest {
     }
 
     @Test
+    void aFreshAccountStopsEveryStackWithTheCommandThatClearsItsIamOnlyDefaults() throws Exception {
+        MeshPlan plan = MeshPlanner.plan(SampleMesh.ROOT, AccountState.FRESH);
+        for (StackPlan stack : plan.stacks()) {
+            assertThat(stack.resources()).as("nothing registered in %s", stack.stack())
+                    .allMatch(r -> r.type().startsWith("pulumi:"));
+            assertThat(stack.errors()).as(stack.stack()).singleElement().asString()
+                    .contains("IAM_ALLOWED_PRINCIPALS").contains("aws lakeformation put-data-lake-settings --catalog-id "
+                            + plan.settings().get(stack.stack()).identity().accountId());
+        }
+    }
+
+    @Test
     void centralWaitsForTheQueryRolesOfADomainNotDeployedYet() throws Exception {
         var raw = StackFiles.load(SampleMesh.ROOT, "datamesh", "central");
         StackPlan plan = MeshPlanner.run("central", StackConfigParser.parse(raw), SampleMesh.ROOT, AccountState.TYPICAL, Map.of());

@@ -135,7 +135,7 @@ final class LakeFormationEmulator {
     void delete(EmulatedAws aws, String type, Map<String, Object> state) {
         switch (type) {
             // The provider's delete writes empty settings: no admins, no defaults, version 1.
-            case SETTINGS -> writeSettings(aws, Map.of("catalogId", catalog(state),
+            case SETTINGS -> putDataLakeSettings(aws, catalog(state), Map.of(
                     "parameters", Map.of("CROSS_ACCOUNT_VERSION", "1", "SET_CONTEXT", "TRUE")));
             case DATABASE -> {
                 String key = catalog(state) + "/" + state.get("name");
@@ -173,13 +173,30 @@ final class LakeFormationEmulator {
 
     // ---- Lake Formation settings --------------------------------------------------------------
 
-    /** PutDataLakeSettings replaces the account's settings whole: what the write omits is empty. */
+    /**
+     * The provider's PutDataLakeSettings: the settings are replaced whole, but the provider adds a
+     * default-permissions list to the request only when it is non-empty (terraform-provider-aws
+     * data_lake_settings.go, {@code d.GetOk}), and a request without one keeps the account's
+     * (pulumi-aws #4366, cloudformation-coverage-roadmap #2197): IAM-only defaults survive it.
+     */
     private void writeSettings(EmulatedAws aws, Map<String, Object> inputs) {
         String catalogId = catalog(inputs);
+        var before = aws.settingsOf(catalogId);
+        var request = new LinkedHashMap<>(inputs);
+        for (String defaults : List.of("createDatabaseDefaultPermissions", "createTableDefaultPermissions")) {
+            if (!(request.get(defaults) instanceof List<?> list) || list.isEmpty()) {
+                request.put(defaults, before.get(defaults));
+            }
+        }
+        putDataLakeSettings(aws, catalogId, request);
+    }
+
+    /** PutDataLakeSettings as the API takes it: whatever the request gives replaces the account's settings. */
+    void putDataLakeSettings(EmulatedAws aws, String catalogId, Map<String, Object> request) {
         var written = EmulatedAws.freshSettings(catalogId);
         written.put("createDatabaseDefaultPermissions", List.of());
         written.put("createTableDefaultPermissions", List.of());
-        inputs.forEach((key, value) -> {
+        request.forEach((key, value) -> {
             if (written.containsKey(key) && value != null && !key.equals("catalogId") && !key.equals("id")) {
                 written.put(key, value);
             }

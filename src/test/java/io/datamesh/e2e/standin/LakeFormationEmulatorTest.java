@@ -49,6 +49,29 @@ class LakeFormationEmulatorTest {
     }
 
     @Test
+    void theProvidersSettingsWriteCannotClearIamOnlyDefaultsButTheCliCallCan() throws Exception {
+        var mesh = new MeshFixture();
+        mesh.create(CENTRAL, SETTINGS, "lake", map("admins", List.of(MeshFixture.deployer(CENTRAL)),
+                "createDatabaseDefaultPermissions", List.of(), "createTableDefaultPermissions", List.of(),
+                "parameters", map("CROSS_ACCOUNT_VERSION", "4")));
+        var written = mesh.as(CENTRAL).dataLakeSettings(mesh.aws, CENTRAL);
+        assertThat(written.get("createDatabaseDefaultPermissions")).isEqualTo(List.of(IAM_ONLY));
+        assertThat(written.get("createTableDefaultPermissions")).isEqualTo(List.of(IAM_ONLY));
+        assertThat(written.get("admins")).isEqualTo(List.of(MeshFixture.deployer(CENTRAL)));
+
+        var request = AwsCli.request(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"DataLakeAdmins\":"
+                + "[{\"DataLakePrincipalIdentifier\":\"" + MeshFixture.deployer(CENTRAL) + "\"}],"
+                + "\"CreateDatabaseDefaultPermissions\":[],\"CreateTableDefaultPermissions\":[],"
+                + "\"Parameters\":{\"CROSS_ACCOUNT_VERSION\":\"4\"}}"));
+        mesh.as(CENTRAL).putDataLakeSettings(mesh.aws, CENTRAL, request);
+        var cleared = mesh.as(CENTRAL).dataLakeSettings(mesh.aws, CENTRAL);
+        assertThat(cleared.get("createDatabaseDefaultPermissions")).isEqualTo(List.of());
+        assertThat(cleared.get("createTableDefaultPermissions")).isEqualTo(List.of());
+        assertThat(cleared.get("admins")).isEqualTo(List.of(MeshFixture.deployer(CENTRAL)));
+        assertThat(mesh.aws.crossAccountVersion(CENTRAL)).isEqualTo(4);
+    }
+
+    @Test
     void aDatabaseCopiesTheAccountsDefaultsWhenCreatedAndItsTablesCopyTheDatabases() {
         var early = new MeshFixture();
         early.create(CENTRAL, DATABASE, "sales", map("catalogId", CENTRAL, "name", "sales"));

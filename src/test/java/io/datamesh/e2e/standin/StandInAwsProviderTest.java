@@ -70,7 +70,9 @@ class StandInAwsProviderTest {
         var settings = provider.invoke(token, Map.of());
         assertEquals(List.of("arn:aws:iam::222222222222:role/deployer"), settings.get("admins"));
         assertEquals(Map.of("CROSS_ACCOUNT_VERSION", "4"), settings.get("parameters"));
-        assertEquals(List.of(), settings.get("createTableDefaultPermissions"));
+        // The provider leaves the empty default lists out of the request, so the IAM-only defaults stay.
+        assertEquals(List.of(Map.of("permissions", List.of("ALL"), "principal", "IAM_ALLOWED_PRINCIPALS")),
+                settings.get("createTableDefaultPermissions"));
         var other = new StandInAwsProvider(Map.of(StandInAwsProvider.STATE_ENV, state,
                 StandInAwsProvider.ACCOUNT_ENV, "111111111111"));
         assertEquals(List.of(), other.invoke(token, Map.of()).get("admins"));
