@@ -35,7 +35,8 @@ import java.util.stream.Stream;
 public final class AwsAccountReader implements AccountReader {
     /** How Athena words a Lake Formation refusal, or a table the role is not allowed to see at all. */
     private static final Pattern REFUSAL = Pattern.compile(
-            "(?i)insufficient (lake formation )?permission|not authorized|access ?denied|does not exist|not found");
+            "(?i)insufficient (lake formation )?permission|not authorized|access ?denied|table \\S+ does not exist"
+                    + "|TABLE_NOT_FOUND|SCHEMA_NOT_FOUND");
     static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
 
     private final String account;
