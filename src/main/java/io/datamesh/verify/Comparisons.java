@@ -80,7 +80,7 @@ public final class Comparisons {
                 continue;
             }
             List<Atom> extra = atoms(g.principal(), g.resource().get(), g.permissions(), g.grantable()).stream()
-                    .filter(a -> !planned.containsKey(a)).toList();
+                    .filter(a -> !planned.containsKey(a) && !planned.containsKey(a.withGrantOption())).toList();
             if (!extra.isEmpty()) {
                 findings.add(Finding.of(expected, Check.GRANT_EXTRA, describe(g.principal(), g.resource().get()),
                                 "not declared by any stack: " + labels(extra))
@@ -171,6 +171,10 @@ public final class Comparisons {
 
     /** One permission of one principal on one resource, with or without the grant option. */
     private record Atom(String principal, LfResource resource, String permission, boolean grantable) {
+        /** A declared grant whose grant option is missing is reported missing, not its remainder as extra. */
+        Atom withGrantOption() {
+            return new Atom(principal, resource, permission, true);
+        }
     }
 
     private static List<Atom> atoms(String principal, LfResource resource, List<String> permissions, List<String> grantable) {
