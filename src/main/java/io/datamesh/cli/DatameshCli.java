@@ -7,9 +7,9 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** `./datamesh`: plan, explain and check a data mesh offline, with no cloud and no Pulumi CLI. */
+/** `./datamesh`: plan, explain and check a data mesh offline, with no cloud and no Pulumi CLI; verify a deployed one. */
 @Command(name = "datamesh", mixinStandardHelpOptions = true, version = "datamesh 0.1.0",
-        description = "Plan, explain and check a Lake Formation data mesh offline.",
+        description = "Plan, explain and check a Lake Formation data mesh offline; verify a deployed one against its plan.",
         subcommands = {PlanCommand.class, AccessCommand.class, DiagramCommand.class, PoliciesCommand.class,
                 GenerateCommand.class, VerifyCommand.class})
 public final class DatameshCli implements Runnable {

@@ -80,6 +80,16 @@ class VerifyMotoTest {
         return ram;
     }
 
+    /** A grant made by hand in the central account, on one table of the sales database. */
+    private static void grantOnCentralTable(String principal, String table, String permission) {
+        try (var lf = mesh.lakeFormation(CENTRAL)) {
+            lf.grantPermissions(g -> g.catalogId(CENTRAL)
+                    .principal(p -> p.dataLakePrincipalIdentifier(principal))
+                    .resource(r -> r.table(t -> t.catalogId(CENTRAL).databaseName("sales").name(table)))
+                    .permissionsWithStrings(permission));
+        }
+    }
+
     private static List<Finding> verify() {
         List<String> progress = new ArrayList<>();
         var report = Verifier.run(expected, readers(), progress::add);
@@ -120,12 +130,7 @@ class VerifyMotoTest {
     void aGrantMadeByHandIsDriftWithItsRevokeCommand() throws Exception {
         INVITATIONS.clear();
         mesh.seedCorrectMesh();
-        try (var lf = mesh.lakeFormation(CENTRAL)) {
-            lf.grantPermissions(g -> g.catalogId(CENTRAL)
-                    .principal(p -> p.dataLakePrincipalIdentifier(MARKETING))
-                    .resource(r -> r.table(t -> t.catalogId(CENTRAL).databaseName("sales").name("customers")))
-                    .permissionsWithStrings("SELECT"));
-        }
+        grantOnCentralTable(MARKETING, "customers", "SELECT");
         Run run = cli("--dir", dir.toString(), "--stack", "central");
 
         assertThat(run.exit()).isEqualTo(DatameshCli.LIVE_DIFFERS);
@@ -141,12 +146,7 @@ class VerifyMotoTest {
     void iamAllowedPrincipalsOnAMeshTableIsFoundWithTheExactRevokeCommand() throws Exception {
         INVITATIONS.clear();
         mesh.seedCorrectMesh();
-        try (var lf = mesh.lakeFormation(CENTRAL)) {
-            lf.grantPermissions(g -> g.catalogId(CENTRAL)
-                    .principal(p -> p.dataLakePrincipalIdentifier("IAM_ALLOWED_PRINCIPALS"))
-                    .resource(r -> r.table(t -> t.catalogId(CENTRAL).databaseName("sales").name("orders")))
-                    .permissionsWithStrings("ALL"));
-        }
+        grantOnCentralTable("IAM_ALLOWED_PRINCIPALS", "orders", "ALL");
         List<Finding> findings = verify();
 
         assertThat(findings).singleElement().satisfies(f -> {
