@@ -54,7 +54,12 @@ final class CliResource {
             kind = "LFTagPolicy";
             body.put("ResourceType", p.resourceType().name());
             List<Map<String, Object>> expression = p.expression().clauses().entrySet().stream()
-                    .map(c -> Map.<String, Object>of("TagKey", c.getKey(), "TagValues", List.copyOf(c.getValue()))).toList();
+                    .map(c -> {
+                        Map<String, Object> clause = new LinkedHashMap<>();
+                        clause.put("TagKey", c.getKey());
+                        clause.put("TagValues", List.copyOf(c.getValue()));
+                        return clause;
+                    }).toList();
             body.put("Expression", expression);
         }
         return Map.of(kind, body);

@@ -6,6 +6,7 @@ import io.datamesh.lakeformation.LfResource;
 import io.datamesh.lakeformation.Principal;
 import io.datamesh.lakeformation.ResourceLink;
 import io.datamesh.lakeformation.TagExpression;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +29,7 @@ class ComparisonsTest {
     private static final Principal ANALYST = Principal.role(ACCOUNT, "datamesh-marketing-analyst");
     private static final LfResource LINK = new LfResource.Database(ACCOUNT, "shared_sales");
     private static final LfResource NON_PII = new LfResource.TagPolicy(CENTRAL, LfResource.ResourceType.TABLE,
-            TagExpression.of(Map.of("domain", List.of("sales"), "pii", List.of("false"))));
+            TagExpression.of(new java.util.TreeMap<>(Map.of("domain", List.of("sales"), "pii", List.of("false")))));
     private static final LfResource PII_TAG = new LfResource.TagValues(CENTRAL, "pii", List.of("false", "true"));
     private static final LfResource CUSTOMERS = new LfResource.Table(CENTRAL, "sales", Optional.of("customers"));
     private static final QueryExpectation READS = new QueryExpectation(ANALYST, "datamesh-marketing", "shared_sales",
@@ -149,6 +150,19 @@ class ComparisonsTest {
     @MethodSource("cases")
     void findsExactlyTheDifferences(String name, Supplier<List<Finding>> check, List<String> expected) {
         assertThat(check.get().stream().map(f -> f.check() + " " + f.problem()).toList()).isEqualTo(expected);
+    }
+
+    @Test
+    void anExtraTagPolicyGrantGetsARevokeCommandToPasteAsItIs() {
+        var engineer = "arn:aws:iam::333333333333:role/datamesh-marketing-engineer";
+        var finding = Comparisons.grants(EXPECTED, declaredAnd(live(engineer, NON_PII, List.of("SELECT"), List.of("SELECT"))));
+
+        assertThat(finding).singleElement().satisfies(f -> assertThat(f.fix()).contains(
+                "aws lakeformation revoke-permissions --region eu-west-1 --catalog-id 333333333333"
+                        + " --principal DataLakePrincipalIdentifier=" + engineer
+                        + " --permissions SELECT --permissions-with-grant-option SELECT --resource"
+                        + " '{\"LFTagPolicy\":{\"CatalogId\":\"111111111111\",\"ResourceType\":\"TABLE\",\"Expression\":"
+                        + "[{\"TagKey\":\"domain\",\"TagValues\":[\"sales\"]},{\"TagKey\":\"pii\",\"TagValues\":[\"false\"]}]}}'"));
     }
 
     @ParameterizedTest(name = "{0}")
