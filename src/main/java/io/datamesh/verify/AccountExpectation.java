@@ -4,6 +4,8 @@ import io.datamesh.lakeformation.Grant;
 import io.datamesh.lakeformation.LfResource;
 import io.datamesh.lakeformation.ResourceLink;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,6 +27,24 @@ public record AccountExpectation(String stack, String accountId, String region, 
         links = List.copyOf(links);
         queries = List.copyOf(queries);
         meshAccounts = Set.copyOf(meshAccounts);
+    }
+
+    /**
+     * The databases whose grants verify lists one by one, besides the account's whole listing: the
+     * account's own databases and links, and those its grants name. An unfiltered ListPermissions has
+     * been reported to answer only partly (boto3#3922), and a per-resource listing is how
+     * terraform-provider-aws reads a grant back. Tables and LF-tag resources are not listed one by
+     * one: moto 5.2.5 fails those filters (a KeyError on table-wildcard grants, LF-tag resources
+     * rejected), so the tests could not cover it.
+     */
+    public List<LfResource.Database> listedDatabases() {
+        var databases = new LinkedHashSet<LfResource.Database>();
+        grants.stream().map(Grant::resource).filter(r -> r instanceof LfResource.Database)
+                .forEach(r -> databases.add((LfResource.Database) r));
+        scope.databases().stream().filter(d -> d.get(0).equals(accountId))
+                .sorted(Comparator.comparing(d -> d.get(1)))
+                .forEach(d -> databases.add(new LfResource.Database(d.get(0), d.get(1))));
+        return List.copyOf(databases);
     }
 
     /**

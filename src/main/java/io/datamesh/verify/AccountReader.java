@@ -1,6 +1,7 @@
 package io.datamesh.verify;
 
 import io.datamesh.lakeformation.AccountSettings;
+import io.datamesh.lakeformation.LfResource;
 import io.datamesh.lakeformation.ResourceLink;
 
 import java.util.List;
@@ -13,8 +14,8 @@ public interface AccountReader extends AutoCloseable {
 
     AccountSettings settings();
 
-    /** Every permission granted in the account's catalog. */
-    List<LiveGrant> grants();
+    /** The permissions granted in the account's catalog: its whole listing, and the listing of each database. */
+    List<LiveGrant> grants(List<LfResource.Database> databases);
 
     /** The resource link of that name in the account's catalog, if it exists and is a link. */
     Optional<ResourceLink> link(String name);

@@ -23,9 +23,11 @@ import software.amazon.awssdk.services.sts.StsClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -92,11 +94,16 @@ public final class AwsAccountReader implements AccountReader {
     }
 
     @Override
-    public List<LiveGrant> grants() {
-        List<LiveGrant> grants = new ArrayList<>();
+    public List<LiveGrant> grants(List<LfResource.Database> databases) {
+        Set<LiveGrant> grants = new LinkedHashSet<>();
         lakeFormation.listPermissionsPaginator(r -> r.catalogId(account))
                 .forEach(page -> page.principalResourcePermissions().forEach(p -> grants.add(grant(p))));
-        return grants;
+        for (LfResource.Database database : databases) {
+            lakeFormation.listPermissionsPaginator(r -> r.catalogId(account)
+                            .resource(x -> x.database(d -> d.catalogId(database.catalogId()).name(database.name()))))
+                    .forEach(page -> page.principalResourcePermissions().forEach(p -> grants.add(grant(p))));
+        }
+        return List.copyOf(grants);
     }
 
     private LiveGrant grant(PrincipalResourcePermissions p) {
@@ -121,7 +128,7 @@ public final class AwsAccountReader implements AccountReader {
                 return Optional.of(new LfResource.Table(catalog(t.catalogId()), t.databaseName(), Optional.of(t.name())));
             }
             return t.hasColumnNames() ? Optional.of(new LfResource.TableColumns(catalog(t.catalogId()), t.databaseName(),
-                    t.name(), java.util.Set.copyOf(t.columnNames()))) : Optional.empty();
+                    t.name(), Set.copyOf(t.columnNames()))) : Optional.empty();
         }
         if (r.dataLocation() != null) {
             return Optional.of(new LfResource.DataLocation(catalog(r.dataLocation().catalogId()), r.dataLocation().resourceArn()));

@@ -75,20 +75,18 @@ public final class Comparisons {
                         "declared grant " + name + " is not in force: missing " + labels(atoms))
                 .withFix("pulumi refresh -s " + expected.stack() + " && pulumi up -s " + expected.stack())));
 
-        for (LiveGrant g : onMesh) {
-            if (expected.admins().contains(g.principal())) {
-                continue;
-            }
-            List<Atom> extra = atoms(g.principal(), g.resource().get(), g.permissions(), g.grantable()).stream()
-                    .filter(a -> !planned.containsKey(a) && !planned.containsKey(a.withGrantOption())).toList();
-            if (!extra.isEmpty()) {
-                findings.add(Finding.of(expected, Check.GRANT_EXTRA, describe(g.principal(), g.resource().get()),
-                                "not declared by any stack: " + labels(extra))
-                        .withFix(revokeCommand(expected, g.principal(),
-                                extra.stream().map(Atom::permission).distinct().toList(),
-                                extra.stream().filter(Atom::grantable).map(Atom::permission).toList(), g.resource().get())));
-            }
-        }
+        // Grouped by principal and resource, so a grant Lake Formation lists twice (whole and per resource) is one finding.
+        Map<List<Object>, List<Atom>> extra = inForce.stream()
+                .filter(a -> !expected.admins().contains(a.principal()))
+                .filter(a -> !planned.containsKey(a) && !planned.containsKey(a.withGrantOption()))
+                .collect(Collectors.groupingBy(a -> List.of(a.principal(), a.resource()), LinkedHashMap::new, Collectors.toList()));
+        extra.values().forEach(atoms -> {
+            Atom first = atoms.get(0);
+            findings.add(Finding.of(expected, Check.GRANT_EXTRA, describe(first.principal(), first.resource()),
+                            "not declared by any stack: " + labels(atoms))
+                    .withFix(revokeCommand(expected, first.principal(), atoms.stream().map(Atom::permission).distinct().toList(),
+                            atoms.stream().filter(Atom::grantable).map(Atom::permission).toList(), first.resource())));
+        });
         return findings;
     }
 

@@ -51,7 +51,7 @@ public final class Verifier {
                 step.read("read the data lake settings", reader::settings)
                         .ifPresent(live -> findings.addAll(Comparisons.settings(account, live)));
                 progress.accept(account.stack() + ": grants");
-                step.read("list the permissions", reader::grants).ifPresent(live -> {
+                step.read("list the permissions", () -> reader.grants(account.listedDatabases())).ifPresent(live -> {
                     progress.accept(account.stack() + ": " + live.size() + " permission entries in force, "
                             + account.grants().size() + " declared");
                     findings.addAll(Comparisons.iamAllowedPrincipals(account, live));

@@ -153,6 +153,11 @@ class ComparisonsTest {
     }
 
     @Test
+    void grantsAreAlsoListedPerDatabaseOfTheAccountAndOfItsDeclaredGrants() {
+        assertThat(EXPECTED.listedDatabases()).containsExactly(new LfResource.Database(ACCOUNT, "shared_sales"));
+    }
+
+    @Test
     void anExtraTagPolicyGrantGetsARevokeCommandToPasteAsItIs() {
         var engineer = "arn:aws:iam::333333333333:role/datamesh-marketing-engineer";
         var finding = Comparisons.grants(EXPECTED, declaredAnd(live(engineer, NON_PII, List.of("SELECT"), List.of("SELECT"))));
