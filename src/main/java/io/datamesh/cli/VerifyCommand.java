@@ -9,6 +9,7 @@ import io.datamesh.verify.AwsAccountReader;
 import io.datamesh.verify.AwsSession;
 import io.datamesh.verify.Expectations;
 import io.datamesh.verify.Finding;
+import io.datamesh.verify.StackCredentials;
 import io.datamesh.verify.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,13 +69,20 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        Map<String, StackCredentials> credentials;
+        try {
+            credentials = StackCredentials.readAll(mesh.dir, Set.copyOf(stacks));
+        } catch (InvalidMeshException e) {
+            MeshDirectory.report(err, e, "nothing was verified");
+            return DatameshCli.INVALID_CONFIG;
+        }
         var plan = mesh.plan(err, Set.copyOf(stacks), Expectations.VERIFIED_ACCOUNT);
         if (plan.isEmpty()) {
             return DatameshCli.INVALID_CONFIG;
         }
         List<AccountExpectation> accounts;
         try {
-            accounts = Expectations.of(plan.get(), Set.copyOf(stacks));
+            accounts = Expectations.of(plan.get(), Set.copyOf(stacks), credentials);
         } catch (InvalidMeshException e) {
             MeshDirectory.report(err, e, "nothing was verified");
             return DatameshCli.INVALID_CONFIG;

@@ -2,7 +2,6 @@ package io.datamesh.verify;
 
 import io.datamesh.access.PlanAccessModel;
 import io.datamesh.account.MeshNames;
-import io.datamesh.config.ConfigProblem;
 import io.datamesh.config.ConsumerSettings;
 import io.datamesh.config.DomainAccess;
 import io.datamesh.config.ProducerSettings;
@@ -22,6 +21,7 @@ import io.datamesh.policy.rules.ResourceTypes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,8 +38,13 @@ public final class Expectations {
     private Expectations() {
     }
 
-    /** One expectation per planned stack (in deploy order) of {@code selected}, all if empty. */
-    public static List<AccountExpectation> of(MeshPlan plan, Set<String> selected) throws InvalidMeshException {
+    /**
+     * One expectation per planned stack (in deploy order) of {@code selected}, all if empty.
+     *
+     * @param credentials each selected stack's, from {@link StackCredentials#readAll}
+     */
+    public static List<AccountExpectation> of(MeshPlan plan, Set<String> selected, Map<String, StackCredentials> credentials)
+            throws InvalidMeshException {
         List<String> problems = new ArrayList<>();
         AccessModel model = PlanAccessModel.of(plan);
         var evaluator = new AccessEvaluator(model);
@@ -50,10 +55,6 @@ public final class Expectations {
             if (!selected.isEmpty() && !selected.contains(stack.stack())) {
                 continue;
             }
-            var raw = plan.configs().get(stack.stack());
-            List<ConfigProblem> found = new ArrayList<>();
-            StackCredentials credentials = StackCredentials.parse(raw, found);
-            found.forEach(p -> problems.add(raw.source() + ": " + p));
             stack.errors().forEach(e -> problems.add("stack " + stack.stack() + " did not plan completely, so there is"
                     + " nothing complete to verify against: " + e));
             StackSettings settings = plan.settings().get(stack.stack());
@@ -61,7 +62,8 @@ public final class Expectations {
             Set<String> ownGrants = stack.ofType(ResourceTypes.LF_PERMISSIONS).stream().map(PlannedResource::name)
                     .collect(Collectors.toSet());
             List<ResourceLink> links = model.links().stream().filter(l -> l.account().equals(account)).toList();
-            expectations.add(new AccountExpectation(stack.stack(), account, settings.identity().region(), credentials,
+            expectations.add(new AccountExpectation(stack.stack(), account, settings.identity().region(),
+                    credentials.get(stack.stack()),
                     stack.ofType(ResourceTypes.LF_SETTINGS).stream()
                             .flatMap(r -> Props.of(r.inputs()).strings("admins").stream()).toList(),
                     settings.identity().crossAccountVersion(),

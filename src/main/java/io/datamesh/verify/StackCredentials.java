@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamesh.config.ConfigProblem;
 import io.datamesh.config.RawStackConfig;
+import io.datamesh.plan.InvalidMeshException;
+import io.datamesh.plan.StackFiles;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The credentials a stack is deployed with, read from the same provider keys `pulumi up` uses, so
@@ -22,6 +28,32 @@ public record StackCredentials(Optional<String> profile, Optional<AssumeRole> as
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public record AssumeRole(String roleArn, Optional<String> externalId, Optional<String> sessionName) {
+    }
+
+    /**
+     * Every selected stack's credentials (all stacks if none is selected), read from the stack files
+     * before anything is planned, or every problem with the two keys in any of them.
+     */
+    public static Map<String, StackCredentials> readAll(Path dir, Set<String> selected) throws InvalidMeshException {
+        Map<String, StackCredentials> credentials = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            String project = StackFiles.projectName(dir);
+            for (String stack : StackFiles.stackNames(dir)) {
+                if (selected.isEmpty() || selected.contains(stack)) {
+                    RawStackConfig raw = StackFiles.load(dir, project, stack);
+                    List<ConfigProblem> found = new ArrayList<>();
+                    credentials.put(stack, parse(raw, found));
+                    found.forEach(p -> problems.add(raw.source() + ": " + p));
+                }
+            }
+        } catch (StackFiles.UnreadableException e) {
+            problems.add(e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMeshException(problems);
+        }
+        return credentials;
     }
 
     /** The stack's credentials, or every problem with the two keys. */
