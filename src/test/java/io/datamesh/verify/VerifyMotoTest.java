@@ -138,7 +138,7 @@ class VerifyMotoTest {
         assertThat(run.err()).contains("verify: consumer: query as datamesh-marketing-analyst: SELECT * FROM \"shared_sales\".\"customers\" LIMIT 0");
         var report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("matches").asBoolean()).isTrue();
-        // 3 accounts' settings, 27 planned grants, 2 links, 4 queries at least
+        // 10 settings items (admins, defaults, version), 15 declared grants, 2 links and 4 queries in the sample
         assertThat(report.get("checked").asInt()).isGreaterThan(30);
     }
 
@@ -184,6 +184,21 @@ class VerifyMotoTest {
             assertThat(f.check()).isEqualTo(Check.QUERY);
             assertThat(f.subject()).isEqualTo("arn:aws:iam::333333333333:role/datamesh-marketing-analyst on shared_sales.customers");
             assertThat(f.problem()).startsWith("missing columns [segment]");
+        });
+    }
+
+    @Test
+    void aPiiColumnTheAnalystCanReadIsNamed() throws Exception {
+        INVITATIONS.clear();
+        var withEmail = new ArrayList<>(CUSTOMERS_WITHOUT_PII);
+        withEmail.add("email");
+        mesh.seed(List.of(ORDERS, withEmail));
+        List<Finding> findings = verify();
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo(Check.QUERY);
+            assertThat(f.subject()).isEqualTo("arn:aws:iam::333333333333:role/datamesh-marketing-analyst on shared_sales.customers");
+            assertThat(f.problem()).isEqualTo("extra columns [email] (the plan gives [customer_id, country, segment, signup_date])");
         });
     }
 
