@@ -108,7 +108,7 @@ public final class AwsAccountReader implements AccountReader {
 
     private LiveGrant grant(PrincipalResourcePermissions p) {
         return new LiveGrant(p.principal().dataLakePrincipalIdentifier(), p.permissionsAsStrings(),
-                p.permissionsWithGrantOptionAsStrings(), resource(p.resource()), String.valueOf(p.resource()));
+                p.permissionsWithGrantOptionAsStrings(), resource(p.resource()));
     }
 
     /** The access model's resource, where it has one; a catalog id Lake Formation leaves out is the account's. */

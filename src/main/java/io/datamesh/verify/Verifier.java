@@ -52,8 +52,10 @@ public final class Verifier {
                         .ifPresent(live -> findings.addAll(Comparisons.settings(account, live)));
                 progress.accept(account.stack() + ": grants");
                 step.read("list the permissions", () -> reader.grants(account.listedDatabases())).ifPresent(live -> {
+                    long unmodelled = live.stream().filter(g -> g.resource().isEmpty()).count();
                     progress.accept(account.stack() + ": " + live.size() + " permission entries in force, "
-                            + account.grants().size() + " declared");
+                            + account.grants().size() + " declared" + (unmodelled == 0 ? "" : ", " + unmodelled
+                            + " not compared (catalog, data cells filter or column-exclusion grants)"));
                     findings.addAll(Comparisons.iamAllowedPrincipals(account, live));
                     findings.addAll(Comparisons.grants(account, live));
                 });

@@ -48,7 +48,7 @@ class ComparisonsTest {
             Set.of(CENTRAL, "222222222222", ACCOUNT));
 
     private static LiveGrant live(String principal, LfResource resource, List<String> permissions, List<String> grantable) {
-        return new LiveGrant(principal, permissions, grantable, Optional.of(resource), resource.toString());
+        return new LiveGrant(principal, permissions, grantable, Optional.of(resource));
     }
 
     private static final List<LiveGrant> DECLARED = List.of(
