@@ -7,11 +7,11 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** `./datamesh`: plan, explain and check a data mesh offline, with no cloud and no Pulumi CLI. */
+/** `./datamesh`: plan, explain and check a data mesh offline, with no cloud and no Pulumi CLI; verify a deployed one. */
 @Command(name = "datamesh", mixinStandardHelpOptions = true, version = "datamesh 0.1.0",
-        description = "Plan, explain and check a Lake Formation data mesh offline.",
+        description = "Plan, explain and check a Lake Formation data mesh offline; verify a deployed one against its plan.",
         subcommands = {PlanCommand.class, AccessCommand.class, DiagramCommand.class, PoliciesCommand.class,
-                GenerateCommand.class})
+                GenerateCommand.class, VerifyCommand.class})
 public final class DatameshCli implements Runnable {
     /** Exit code for invalid stack configuration. */
     public static final int INVALID_CONFIG = 2;
@@ -19,6 +19,8 @@ public final class DatameshCli implements Runnable {
     public static final int MANDATORY_VIOLATION = 3;
     /** Exit code when `access --principal … --table …` finds no access, so scripts can assert on it. */
     public static final int ACCESS_DENIED = 4;
+    /** Exit code when `verify` finds the live accounts differ from the plan (or cannot read them). */
+    public static final int LIVE_DIFFERS = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -27,13 +27,22 @@ final class MeshDirectory {
 
     /** The plan of the selected stacks (all if empty) and of the runs they need. */
     Optional<MeshPlan> plan(PrintWriter err, Set<String> selected) {
+        return plan(err, selected, freshAccounts ? AccountState.FRESH : AccountState.TYPICAL);
+    }
+
+    /** As {@link #plan(PrintWriter, Set)}, assuming the accounts are in the given state. */
+    Optional<MeshPlan> plan(PrintWriter err, Set<String> selected, AccountState account) {
         try {
-            return Optional.of(MeshPlanner.plan(dir, freshAccounts ? AccountState.FRESH : AccountState.TYPICAL, selected));
+            return Optional.of(MeshPlanner.plan(dir, account, selected));
         } catch (InvalidMeshException e) {
-            e.problems().forEach(err::println);
-            err.println(e.problems().size() + " configuration problem(s); nothing was planned.");
-            err.flush();
+            report(err, e, "nothing was planned");
             return Optional.empty();
         }
+    }
+
+    static void report(PrintWriter err, InvalidMeshException e, String consequence) {
+        e.problems().forEach(err::println);
+        err.println(e.problems().size() + " configuration problem(s); " + consequence + ".");
+        err.flush();
     }
 }

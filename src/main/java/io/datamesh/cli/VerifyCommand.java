@@ -1,0 +1,139 @@
+package io.datamesh.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.datamesh.plan.InvalidMeshException;
+import io.datamesh.verify.AccountExpectation;
+import io.datamesh.verify.AccountReader;
+import io.datamesh.verify.AwsAccountReader;
+import io.datamesh.verify.AwsSession;
+import io.datamesh.verify.Expectations;
+import io.datamesh.verify.Finding;
+import io.datamesh.verify.StackCredentials;
+import io.datamesh.verify.Verifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code datamesh verify}: the live accounts against the offline plan of the same stack files, read-only. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Reads each stack's AWS account with the stack's credentials (aws:profile / aws:assumeRole)"
+                + " and compares it with the offline plan: Lake Formation settings, IAM_ALLOWED_PRINCIPALS on mesh"
+                + " databases and tables, grants both ways, resource links, what each analyst or engineer role reads"
+                + " through Athena (zero-row queries), and pending RAM invitations. Changes nothing.",
+                "Set " + AwsSession.ENDPOINT_ENV + " to send every AWS call to one endpoint (a local emulator).",
+                "Exit codes: 0 the live mesh matches the plan, 2 invalid configuration or arguments,"
+                        + " 5 the live mesh differs from the plan (or could not be read)."})
+public final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MeshDirectory mesh;
+
+    @Option(names = "--stack", description = "Only verify these stacks (repeatable).")
+    List<String> stacks = new ArrayList<>();
+
+    @Option(names = "--json", description = "Also write the findings as JSON to this file.")
+    Path json;
+
+    private final AccountReader.Factory readers;
+
+    public VerifyCommand() {
+        this(account -> AwsAccountReader.open(AwsSession.forStack(account, endpoint()), account.accountId()));
+    }
+
+    /** With another way to read the accounts (tests: a local emulator). */
+    public VerifyCommand(AccountReader.Factory readers) {
+        this.readers = readers;
+    }
+
+    private static Optional<URI> endpoint() {
+        return Optional.ofNullable(System.getenv(AwsSession.ENDPOINT_ENV)).filter(s -> !s.isBlank()).map(URI::create);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, StackCredentials> credentials;
+        try {
+            credentials = StackCredentials.readAll(mesh.dir, Set.copyOf(stacks));
+        } catch (InvalidMeshException e) {
+            MeshDirectory.report(err, e, "nothing was verified");
+            return DatameshCli.INVALID_CONFIG;
+        }
+        var plan = mesh.plan(err, Set.copyOf(stacks), Expectations.VERIFIED_ACCOUNT);
+        if (plan.isEmpty()) {
+            return DatameshCli.INVALID_CONFIG;
+        }
+        List<AccountExpectation> accounts;
+        try {
+            accounts = Expectations.of(plan.get(), Set.copyOf(stacks), credentials);
+        } catch (InvalidMeshException e) {
+            MeshDirectory.report(err, e, "nothing was verified");
+            return DatameshCli.INVALID_CONFIG;
+        }
+        Verifier.Report report = Verifier.run(accounts, readers, line -> {
+            err.println("verify: " + line);
+            err.flush();
+        });
+        PrintWriter out = spec.commandLine().getOut();
+        print(out, report);
+        if (json != null) {
+            writeJson(accounts, report);
+            out.println("wrote " + json);
+        }
+        out.flush();
+        return report.matches() ? 0 : DatameshCli.LIVE_DIFFERS;
+    }
+
+    private static void print(PrintWriter out, Verifier.Report report) {
+        if (!report.matches()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[]{"STACK", "ACCOUNT", "CHECK", "SUBJECT", "PROBLEM"});
+            report.findings().forEach(f -> rows.add(new String[]{f.stack(), f.account(), f.check().name(), f.subject(), f.problem()}));
+            TextTable.print(out, rows);
+            out.println();
+            out.println("Fixes:");
+            report.findings().forEach(f -> f.fix().ifPresent(fix -> out.println("  # " + f.stack() + " " + f.check() + ": "
+                    + f.subject() + System.lineSeparator() + "  " + fix)));
+            out.println();
+        }
+        out.println(report.checked() + " planned item(s) checked, " + report.findings().size() + " difference(s): "
+                + (report.matches() ? "the live mesh matches the plan" : "the live mesh differs from the plan"));
+    }
+
+    private void writeJson(List<AccountExpectation> accounts, Verifier.Report report) throws IOException {
+        var root = new LinkedHashMap<String, Object>();
+        root.put("matches", report.matches());
+        root.put("checked", report.checked());
+        root.put("stacks", accounts.stream().map(a -> Map.of("stack", a.stack(), "account", a.accountId())).toList());
+        root.put("findings", report.findings().stream().map(VerifyCommand::findingJson).toList());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), root);
+    }
+
+    private static Map<String, Object> findingJson(Finding f) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("stack", f.stack());
+        m.put("account", f.account());
+        m.put("check", f.check().name());
+        m.put("subject", f.subject());
+        m.put("problem", f.problem());
+        m.put("fix", f.fix().orElse(null));
+        return m;
+    }
+}

@@ -1,0 +1,195 @@
+package io.datamesh.verify;
+
+import io.datamesh.lakeformation.AccountSettings;
+import io.datamesh.lakeformation.Grant;
+import io.datamesh.lakeformation.LfResource;
+import io.datamesh.lakeformation.ResourceLink;
+import io.datamesh.verify.Finding.Check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Live state against the plan, one check at a time: pure functions over plain records. */
+public final class Comparisons {
+    private Comparisons() {
+    }
+
+    public static List<Finding> settings(AccountExpectation expected, AccountSettings live) {
+        List<Finding> findings = new ArrayList<>();
+        String up = "pulumi up -s " + expected.stack();
+        expected.admins().stream().filter(a -> !live.admins().contains(a)).forEach(a -> findings.add(
+                Finding.of(expected, Check.SETTINGS, "admin " + a, "planned Lake Formation admin is not an admin of the account")
+                        .withFix(up)));
+        if (!live.defaultPermissionPrincipals().isEmpty()) {
+            findings.add(Finding.of(expected, Check.SETTINGS, "default permissions",
+                    "new databases and tables get permissions for " + live.defaultPermissionPrincipals()
+                            + " (IAM-only access); the plan has none").withFix(up));
+        }
+        if (live.crossAccountVersion() != expected.crossAccountVersion()) {
+            findings.add(Finding.of(expected, Check.SETTINGS, AccountSettings.CROSS_ACCOUNT_VERSION,
+                    "is " + live.crossAccountVersion() + ", the plan pins " + expected.crossAccountVersion()).withFix(up));
+        }
+        return findings;
+    }
+
+    /** IAM_ALLOWED_PRINCIPALS on a mesh database or table lets IAM policies alone decide access there. */
+    public static List<Finding> iamAllowedPrincipals(AccountExpectation expected, List<LiveGrant> live) {
+        return live.stream()
+                .filter(g -> g.principal().equals(LiveGrant.IAM_ALLOWED_PRINCIPALS))
+                .filter(g -> g.resource().filter(expected.scope()::coversCatalogObject).isPresent())
+                .map(g -> Finding.of(expected, Check.IAM_ALLOWED_PRINCIPALS, describe(g.principal(), g.resource().get()),
+                                "IAM_ALLOWED_PRINCIPALS holds " + g.permissions() + ": IAM policies alone decide access here")
+                        .withFix(revokeCommand(expected, g.principal(), g.permissions(), g.grantable(), g.resource().get())))
+                .toList();
+    }
+
+    /**
+     * Both ways: each declared grant's permissions are in force, and each permission in force on the
+     * mesh's resources is declared. The account's planned admins are left out of the second half: Lake
+     * Formation gives the creator of a database or table ALL on it, and admins can do everything anyway.
+     */
+    public static List<Finding> grants(AccountExpectation expected, List<LiveGrant> live) {
+        Map<Atom, String> planned = new LinkedHashMap<>();
+        for (Grant g : expected.grants()) {
+            atoms(g.principal().lakeFormationId(), g.resource(), g.permissions(), g.grantable())
+                    .forEach(a -> planned.putIfAbsent(a, g.name()));
+        }
+        Set<Atom> inForce = new LinkedHashSet<>();
+        List<LiveGrant> onMesh = live.stream()
+                .filter(g -> g.resource().filter(expected.scope()::covers).isPresent())
+                .filter(g -> !g.principal().equals(LiveGrant.IAM_ALLOWED_PRINCIPALS))
+                .toList();
+        onMesh.forEach(g -> inForce.addAll(atoms(g.principal(), g.resource().get(), g.permissions(), g.grantable())));
+
+        List<Finding> findings = new ArrayList<>();
+        Map<String, List<Atom>> missing = planned.keySet().stream().filter(a -> !inForce.contains(a))
+                .collect(Collectors.groupingBy(planned::get, LinkedHashMap::new, Collectors.toList()));
+        missing.forEach((name, atoms) -> findings.add(Finding.of(expected, Check.GRANT_MISSING,
+                        describe(atoms.get(0).principal(), atoms.get(0).resource()),
+                        "declared grant " + name + " is not in force: missing " + labels(atoms))
+                .withFix("pulumi refresh -s " + expected.stack() + " && pulumi up -s " + expected.stack())));
+
+        // Grouped by principal and resource, so a grant Lake Formation lists twice (whole and per resource) is one finding.
+        Map<List<Object>, List<Atom>> extra = inForce.stream()
+                .filter(a -> !expected.admins().contains(a.principal()))
+                .filter(a -> !planned.containsKey(a) && !planned.containsKey(a.withGrantOption()))
+                .collect(Collectors.groupingBy(a -> List.of(a.principal(), a.resource()), LinkedHashMap::new, Collectors.toList()));
+        extra.values().forEach(atoms -> {
+            Atom first = atoms.get(0);
+            findings.add(Finding.of(expected, Check.GRANT_EXTRA, describe(first.principal(), first.resource()),
+                            "not declared by any stack: " + labels(atoms))
+                    .withFix(revokeCommand(expected, first.principal(), atoms.stream().map(Atom::permission).distinct().toList(),
+                            atoms.stream().filter(Atom::grantable).map(Atom::permission).toList(), first.resource())));
+        });
+        return findings;
+    }
+
+    /** @param live what Glue has under each planned link's name in the account (empty: no such database) */
+    public static List<Finding> links(AccountExpectation expected, Map<String, Optional<ResourceLink>> live) {
+        List<Finding> findings = new ArrayList<>();
+        for (ResourceLink link : expected.links()) {
+            Optional<ResourceLink> found = live.getOrDefault(link.name(), Optional.empty());
+            String target = link.targetCatalogId() + ":" + link.targetDatabase();
+            if (found.isEmpty()) {
+                findings.add(Finding.of(expected, Check.RESOURCE_LINK, link.name(),
+                        "resource link to " + target + " does not exist (or is not a link)").withFix("pulumi up -s " + expected.stack()));
+            } else if (!found.get().equals(link)) {
+                findings.add(Finding.of(expected, Check.RESOURCE_LINK, link.name(), "points at "
+                        + found.get().targetCatalogId() + ":" + found.get().targetDatabase() + ", the plan at " + target)
+                        .withFix("pulumi up -s " + expected.stack()));
+            }
+        }
+        return findings;
+    }
+
+    public static List<Finding> query(AccountExpectation expected, QueryExpectation query, QueryOutcome outcome) {
+        if (outcome instanceof QueryOutcome.Failed failed) {
+            return List.of(Finding.of(expected, Check.QUERY, query.subject(), "the query failed, so access could not be"
+                    + " checked: " + failed.reason()));
+        }
+        if (outcome instanceof QueryOutcome.Refused refused) {
+            return query.mustBeRefused() ? List.of() : List.of(Finding.of(expected, Check.QUERY, query.subject(),
+                    "refused (" + refused.reason() + "); the plan gives columns " + query.columns()));
+        }
+        List<String> returned = ((QueryOutcome.Columns) outcome).names();
+        if (query.mustBeRefused()) {
+            return List.of(Finding.of(expected, Check.QUERY, query.subject(),
+                    "reads columns " + returned + " but the plan gives the role no access to this table"));
+        }
+        List<String> missing = query.columns().stream().filter(c -> !returned.contains(c)).toList();
+        List<String> extra = returned.stream().filter(c -> !query.columns().contains(c)).toList();
+        if (missing.isEmpty() && extra.isEmpty()) {
+            return List.of();
+        }
+        List<String> parts = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            parts.add("missing columns " + missing);
+        }
+        if (!extra.isEmpty()) {
+            parts.add("extra columns " + extra);
+        }
+        return List.of(Finding.of(expected, Check.QUERY, query.subject(), String.join(", ", parts)
+                + " (the plan gives " + query.columns() + ")"));
+    }
+
+    /** Outside an AWS Organization, shares from other mesh accounts wait for the receiver to accept them. */
+    public static List<Finding> invitations(AccountExpectation expected, List<Invitation> live) {
+        return live.stream()
+                .filter(Invitation::isPending)
+                .filter(i -> expected.meshAccounts().contains(i.senderAccountId()) && !i.senderAccountId().equals(expected.accountId()))
+                .map(i -> Finding.of(expected, Check.RAM_INVITATION, i.shareName() + " (" + i.shareArn() + ")",
+                                "pending invitation from mesh account " + i.senderAccountId() + "; accept it, or add the share"
+                                        + " ARN to datamesh:ramShareArns and run pulumi up -s " + expected.stack())
+                        .withFix("aws ram accept-resource-share-invitation --region " + expected.region()
+                                + " --resource-share-invitation-arn " + i.arn()))
+                .toList();
+    }
+
+    static String revokeCommand(AccountExpectation expected, String principal, List<String> permissions,
+                                List<String> grantable, LfResource resource) {
+        var command = new StringBuilder("aws lakeformation revoke-permissions --region ").append(expected.region())
+                .append(" --catalog-id ").append(expected.accountId())
+                .append(" --principal DataLakePrincipalIdentifier=").append(principal)
+                .append(" --permissions ").append(String.join(" ", permissions));
+        if (!grantable.isEmpty()) {
+            command.append(" --permissions-with-grant-option ").append(String.join(" ", grantable));
+        }
+        return command.append(" --resource '").append(CliResource.json(resource)).append("'").toString();
+    }
+
+    private static String describe(String principal, LfResource resource) {
+        return principal + " on " + CliResource.json(resource);
+    }
+
+    /** One permission of one principal on one resource, with or without the grant option. */
+    private record Atom(String principal, LfResource resource, String permission, boolean grantable) {
+        /** A declared grant whose grant option is missing is reported missing, not its remainder as extra. */
+        Atom withGrantOption() {
+            return new Atom(principal, resource, permission, true);
+        }
+    }
+
+    private static List<Atom> atoms(String principal, LfResource resource, List<String> permissions, List<String> grantable) {
+        LfResource normalized = normalize(resource);
+        Set<String> all = new LinkedHashSet<>(permissions);
+        all.addAll(grantable);
+        return all.stream().map(p -> new Atom(principal, normalized, p, grantable.contains(p))).toList();
+    }
+
+    /** Tag values are a set to Lake Formation: the order they are listed in means nothing. */
+    private static LfResource normalize(LfResource resource) {
+        return resource instanceof LfResource.TagValues v
+                ? new LfResource.TagValues(v.catalogId(), v.key(), v.values().stream().sorted().toList()) : resource;
+    }
+
+    private static String labels(List<Atom> atoms) {
+        return atoms.stream().map(a -> a.permission() + (a.grantable() ? " (with grant option)" : ""))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,77 @@
+package io.datamesh.verify;
+
+import io.datamesh.lakeformation.LfResource;
+import io.datamesh.lakeformation.Principal;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
+import software.amazon.awssdk.services.lakeformation.model.Resource;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * The reader's mapping of what AWS answers where moto cannot produce the answer: moto's Athena
+ * queries always succeed, so a refused query is a Mockito stub of GetQueryExecution; and the
+ * column-wildcard shape real Lake Formation lists for SELECT on a whole table.
+ */
+class AwsAccountReaderTest {
+    private static final QueryExpectation QUERY = new QueryExpectation(Principal.role("333333333333", "analyst"),
+            "wg", "shared_sales", "payroll", List.of());
+
+    @SuppressWarnings("unchecked")
+    private static QueryOutcome failedWith(String reason) {
+        AthenaClient athena = mock(AthenaClient.class);
+        when(athena.startQueryExecution(any(Consumer.class)))
+                .thenReturn(StartQueryExecutionResponse.builder().queryExecutionId("q1").build());
+        when(athena.getQueryExecution(any(Consumer.class))).thenReturn(GetQueryExecutionResponse.builder()
+                .queryExecution(e -> e.queryExecutionId("q1").status(s -> s.state(QueryExecutionState.FAILED).stateChangeReason(reason)))
+                .build());
+        when(athena.startQueryExecution(any(StartQueryExecutionRequest.class))).thenThrow(new AssertionError("unused overload"));
+        when(athena.getQueryExecution(any(GetQueryExecutionRequest.class))).thenThrow(new AssertionError("unused overload"));
+        return reader(athena).query(QUERY);
+    }
+
+    private static AwsAccountReader reader(AthenaClient athena) {
+        return new AwsAccountReader("333333333333", null, null, null, null, role -> athena);
+    }
+
+    @Test
+    void aLakeFormationRefusalIsRefused() {
+        assertThat(failedWith("Insufficient Lake Formation permission(s) on payroll"))
+                .isInstanceOf(QueryOutcome.Refused.class);
+        assertThat(failedWith("TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.shared_sales.payroll' does not exist"))
+                .isInstanceOf(QueryOutcome.Refused.class);
+    }
+
+    @Test
+    void anyOtherFailureProvesNothing() {
+        assertThat(failedWith("Access to the results bucket failed: KMS key disabled")).isInstanceOf(QueryOutcome.Failed.class);
+        assertThat(failedWith("WorkGroup wg does not exist")).isInstanceOf(QueryOutcome.Failed.class);
+    }
+
+    @Test
+    void selectOnAWholeTableListedAsAColumnWildcardIsTheNamedTable() {
+        var reader = reader(null);
+        assertThat(reader.resource(Resource.builder().tableWithColumns(t -> t.catalogId("111111111111").databaseName("sales")
+                .name("orders").columnWildcard(w -> { })).build()))
+                .contains(new LfResource.Table("111111111111", "sales", Optional.of("orders")));
+        assertThat(reader.resource(Resource.builder().tableWithColumns(t -> t.databaseName("sales").name("orders")
+                .columnNames("order_id")).build()))
+                .contains(new LfResource.TableColumns("333333333333", "sales", "orders", Set.of("order_id")));
+        // Exclusions have no record in the access model: left out rather than read as the whole table.
+        assertThat(reader.resource(Resource.builder().tableWithColumns(t -> t.databaseName("sales").name("customers")
+                .columnWildcard(w -> w.excludedColumnNames("email"))).build())).isEmpty();
+    }
+}

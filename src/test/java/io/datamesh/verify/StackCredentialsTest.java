@@ -1,0 +1,47 @@
+package io.datamesh.verify;
+
+import io.datamesh.config.ConfigProblem;
+import io.datamesh.config.RawStackConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StackCredentialsTest {
+    private static StackCredentials parse(Map<String, String> values, List<ConfigProblem> problems) {
+        return StackCredentials.parse(new RawStackConfig("Pulumi.consumer.yaml", "o", "p", "consumer", values), problems);
+    }
+
+    @Test
+    void readsTheProfileAndTheRoleToAssume() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        var credentials = parse(Map.of("aws:profile", "marketing", "aws:assumeRole",
+                "{\"roleArn\":\"arn:aws:iam::333333333333:role/datamesh-deployer\",\"externalId\":\"x-1\"}"), problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(credentials).isEqualTo(new StackCredentials(Optional.of("marketing"), Optional.of(new StackCredentials.AssumeRole(
+                "arn:aws:iam::333333333333:role/datamesh-deployer", Optional.of("x-1"), Optional.empty()))));
+    }
+
+    @Test
+    void reportsEveryProblemWithItsKey() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        parse(Map.of("aws:assumeRole", "{\"roleArn\":\"deployer\",\"duration\":\"1h\"}"), problems);
+
+        assertThat(problems).extracting(ConfigProblem::toString).containsExactly(
+                "aws:assumeRole.roleArn: must be an IAM role ARN, got 'deployer'",
+                "aws:assumeRole.duration: is not supported by datamesh verify (roleArn, externalId, sessionName)");
+    }
+
+    @Test
+    void aRoleArnAloneIsNotAnObject() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        parse(Map.of("aws:assumeRole", "arn:aws:iam::333333333333:role/datamesh-deployer"), problems);
+
+        assertThat(problems).extracting(ConfigProblem::key).containsExactly("aws:assumeRole");
+    }
+}
