@@ -1,12 +1,13 @@
 package io.datamesh.lakeformation;
 
-import io.datamesh.lakeformation.TagAccess.TableReach;
+import io.datamesh.lakeformation.GrantReach.TableReach;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -210,7 +211,8 @@ public final class AccessExplainer {
             return "table " + t.catalogId() + "." + t.database() + "." + t.name().orElse("*");
         }
         if (resource instanceof LfResource.TableColumns c) {
-            return "columns " + c.columns() + " of " + c.catalogId() + "." + c.database() + "." + c.name();
+            return (c.columns().isEmpty() ? "every column but " + new TreeSet<>(c.excluded()) : "columns " + new TreeSet<>(c.columns()))
+                    + " of " + c.catalogId() + "." + c.database() + "." + c.name();
         }
         if (resource instanceof LfResource.DataLocation l) {
             return "data location " + l.arn();

@@ -1,6 +1,6 @@
 package io.datamesh.lakeformation;
 
-import io.datamesh.lakeformation.TagAccess.TableReach;
+import io.datamesh.lakeformation.GrantReach.TableReach;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,26 +55,12 @@ record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Tabl
 
     /** What one grant gives on this table, whoever holds it. */
     TableReach reach(Grant grant) {
-        var resource = grant.resource();
-        if (resource instanceof LfResource.TagPolicy policy && policy.resourceType() == LfResource.ResourceType.TABLE) {
-            return TagAccess.tableReach(catalog, table, policy.expression(), grant.permissions());
-        }
-        if (resource instanceof LfResource.Table named && named.database().equals(table.database())
-                && named.name().map(table.name()::equals).orElse(true)) {
-            return TagAccess.namedReach(table, Set.copyOf(columnNames()), grant.permissions());
-        }
-        if (resource instanceof LfResource.TableColumns named && named.database().equals(table.database())
-                && named.name().equals(table.name())) {
-            return TagAccess.namedReach(table, named.columns(), grant.permissions());
-        }
-        return new TableReach(List.of(), List.of());
+        return GrantReach.of(grant.resource(), grant.permissions(), catalog, table);
     }
 
     /** Whether a grant's resource can reach tables at all (DATABASE, location and tag grants cannot). */
     static boolean onTables(Grant grant) {
-        return grant.resource() instanceof LfResource.TagPolicy policy
-                ? policy.resourceType() == LfResource.ResourceType.TABLE
-                : grant.resource() instanceof LfResource.Table || grant.resource() instanceof LfResource.TableColumns;
+        return GrantReach.onTables(grant.resource());
     }
 
     /** Effective permissions are the union of every grant, tag-based or named. */
