@@ -4,7 +4,6 @@ import io.datamesh.lakeformation.AccessModel;
 import io.datamesh.lakeformation.Principal;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.PlannedResource;
-import io.datamesh.plan.StackPlan;
 import io.datamesh.policy.engine.Props;
 import io.datamesh.policy.rules.ResourceTypes;
 import io.datamesh.policy.rules.mesh.LfInputs;
@@ -21,18 +20,25 @@ public final class PlanAccessModel {
     private PlanAccessModel() {
     }
 
+    /** Every planned grant, refused by a policy or not (see {@link PlanAccess} for the access in force). */
     public static AccessModel of(MeshPlan plan) {
-        return of(plan, Set.of());
+        return of(stacks(plan), Set.of());
+    }
+
+    /** Each planned stack with the account it deploys to. */
+    static List<PlanAccess.PlannedStack> stacks(MeshPlan plan) {
+        return plan.stacks().stream().map(s -> new PlanAccess.PlannedStack(s.stack(),
+                plan.settings().get(s.stack()).identity().accountId(), s.resources())).toList();
     }
 
     /**
      * @param refused URNs of grants a mandatory policy refuses: they are never made, so they grant nothing
      */
-    public static AccessModel of(MeshPlan plan, Set<String> refused) {
+    public static AccessModel of(List<PlanAccess.PlannedStack> stacks, Set<String> refused) {
         var inputs = new LfInputs();
         List<Principal> roles = new ArrayList<>();
-        for (StackPlan stack : plan.stacks()) {
-            String account = plan.settings().get(stack.stack()).identity().accountId();
+        for (var stack : stacks) {
+            String account = stack.account();
             for (PlannedResource r : stack.resources()) {
                 if (refused.contains(r.urn())) {
                     continue;

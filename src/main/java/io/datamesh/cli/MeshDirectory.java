@@ -23,6 +23,10 @@ final class MeshDirectory {
 
     /** The plan of the selected stacks (all if empty) and of the runs they need. */
     Optional<MeshPlan> plan(PrintWriter err, Set<String> selected) {
+        return plan(dir, err, selected);
+    }
+
+    static Optional<MeshPlan> plan(Path dir, PrintWriter err, Set<String> selected) {
         try {
             return Optional.of(MeshPlanner.plan(dir, AccountState.TYPICAL, selected));
         } catch (InvalidMeshException e) {
@@ -31,5 +35,27 @@ final class MeshDirectory {
             err.flush();
             return Optional.empty();
         }
+    }
+
+    /**
+     * The plan of a directory for a command that reads it whole (access, diagram): a configuration
+     * problem exits 2, a stack that failed to plan exits 1 — an incomplete plan would show an
+     * incomplete mesh as if it were the whole.
+     */
+    static MeshPlan complete(Path dir, PrintWriter err) {
+        MeshPlan plan = plan(dir, err, Set.of()).orElseThrow(() -> new CommandFailure(DatameshCli.INVALID_CONFIG));
+        var failed = plan.stacks().stream().filter(s -> !s.errors().isEmpty()).toList();
+        if (!failed.isEmpty()) {
+            failed.forEach(s -> s.errors().forEach(e -> err.println(dir + ": stack " + s.stack() + " failed to plan: " + e)));
+            err.println(failed.size() + " stack(s) failed to plan; run `./datamesh plan"
+                    + (dir.equals(Path.of(".")) ? "" : " --dir " + dir) + "` for the details.");
+            err.flush();
+            throw new CommandFailure(DatameshCli.PLAN_FAILED);
+        }
+        return plan;
+    }
+
+    MeshPlan complete(PrintWriter err) {
+        return complete(dir, err);
     }
 }

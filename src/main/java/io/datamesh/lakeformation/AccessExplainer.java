@@ -34,7 +34,9 @@ public final class AccessExplainer {
         /** The principal's account has no resource link to the table's database. */
         NO_RESOURCE_LINK,
         /** The role may not DESCRIBE the resource link, so queries through it fail. */
-        NO_LINK_DESCRIBE
+        NO_LINK_DESCRIBE,
+        /** Access rests on a grant that a mandatory policy refuses, so it is never made. */
+        REFUSED_BY_POLICY
     }
 
     /**
