@@ -43,7 +43,10 @@ final class MeshDirectory {
      * incomplete mesh as if it were the whole.
      */
     static MeshPlan complete(Path dir, PrintWriter err) {
-        MeshPlan plan = plan(dir, err, Set.of()).orElseThrow(() -> new CommandFailure(DatameshCli.INVALID_CONFIG));
+        return requireComplete(plan(dir, err, Set.of()).orElseThrow(() -> new CommandFailure(DatameshCli.INVALID_CONFIG)), dir, err);
+    }
+
+    static MeshPlan requireComplete(MeshPlan plan, Path dir, PrintWriter err) {
         var failed = plan.stacks().stream().filter(s -> !s.errors().isEmpty()).toList();
         if (!failed.isEmpty()) {
             failed.forEach(s -> s.errors().forEach(e -> err.println(dir + ": stack " + s.stack() + " failed to plan: " + e)));

@@ -74,9 +74,11 @@ public final class PlanCommand implements Callable<Integer> {
         long mandatory = findings.get().values().stream().flatMap(List::stream)
                 .filter(f -> f.level() == EnforcementLevel.MANDATORY).count();
         out.println();
-        out.println(selected.size() + " stack(s) planned, " + mandatory + " mandatory policy violation(s)");
-        if (selected.stream().anyMatch(s -> !s.errors().isEmpty())) {
-            return 1;
+        long failed = selected.stream().filter(s -> !s.errors().isEmpty()).count();
+        out.println(selected.size() - failed + " stack(s) planned" + (failed == 0 ? "" : ", " + failed + " failed to plan")
+                + ", " + mandatory + " mandatory policy violation(s)");
+        if (failed > 0) {
+            return DatameshCli.PLAN_FAILED;
         }
         return mandatory > 0 ? DatameshCli.MANDATORY_VIOLATION : 0;
     }
