@@ -31,6 +31,8 @@ public final class AccessExplainer {
         NO_GRANT_OPTION,
         /** The principal's account has not re-granted what it received to the role. */
         NO_REGRANT,
+        /** Across accounts: no DESCRIBE on the table's database, which table grants do not imply there. */
+        NO_DATABASE_DESCRIBE,
         /** The principal's account has no resource link to the table's database. */
         NO_RESOURCE_LINK,
         /** The role may not DESCRIBE the resource link, so queries through it fail. */
@@ -103,6 +105,11 @@ public final class AccessExplainer {
                 // The account holds it, so whatever the re-grants miss, the fix is in the re-grant.
                 return answer.denied(MissingStep.NO_REGRANT, answer.misses(regrantsOnTables).stream()
                         .map(m -> "re-grant " + m.reason()).toList());
+            }
+            if (path.databaseDescribes().isEmpty()) {
+                return answer.denied(MissingStep.NO_DATABASE_DESCRIBE, path.principal() + " has no DESCRIBE on database "
+                        + catalogId + "." + path.table().database() + " (by name or by a DATABASE tag expression): across"
+                        + " accounts Lake Formation does not imply it from table grants, and a query through a resource link needs it");
             }
             if (path.links().isEmpty()) {
                 return answer.denied(MissingStep.NO_RESOURCE_LINK, "account " + holder.account() + " has no resource link"

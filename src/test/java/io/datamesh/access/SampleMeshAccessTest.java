@@ -36,8 +36,8 @@ class SampleMeshAccessTest {
         assertEquals(List.of("SELECT", "DESCRIBE"), orders.permissions());
         var customers = evaluator.access(MARKETING_ANALYST, table("customers"));
         assertEquals(List.of("customer_id", "country", "segment", "signup_date"), customers.columns());
-        assertEquals(List.of("central-grant-marketing-sales-non-pii-analyst", "marketing-access-analyst-describe-link-sales"),
-                customers.via());
+        assertEquals(List.of("central-grant-marketing-sales-non-pii-analyst", "central-grant-marketing-sales-database-analyst",
+                "marketing-access-analyst-describe-link-sales"), customers.via());
     }
 
     @Test
@@ -66,6 +66,16 @@ class SampleMeshAccessTest {
         assertEquals(Optional.of(MissingStep.NO_LINK_DESCRIBE), explanation.missing());
     }
 
+    /** A query through a link needs DESCRIBE on the target database: across accounts no table grant implies it. */
+    @Test
+    void withoutCentralsDatabaseGrantTheAnalystIsDenied() {
+        var withoutDatabaseGrant = new MeshPlan(plan.stacks().stream().map(s -> without(s, "central-grant-marketing-sales-database")).toList(),
+                plan.deployOrder(), plan.runs(), plan.configs(), plan.settings());
+        var explanation = new AccessEvaluator(PlanAccessModel.of(withoutDatabaseGrant))
+                .explain(MARKETING_ANALYST, table("orders"), Optional.empty());
+        assertEquals(Optional.of(MissingStep.NO_DATABASE_DESCRIBE), explanation.missing(), explanation.reasons().toString());
+    }
+
     @Test
     void theDiagramShowsAccountsLinksAndLabelledGrants() {
         String mermaid = MeshDiagram.mermaid(plan);
@@ -77,8 +87,12 @@ class SampleMeshAccessTest {
     }
 
     private static StackPlan withoutLinkDescribe(StackPlan stack) {
+        return without(stack, "describe-link");
+    }
+
+    private static StackPlan without(StackPlan stack, String namePart) {
         return new StackPlan(stack.stack(), stack.role(),
-                stack.resources().stream().filter(r -> !r.name().contains("describe-link")).toList(),
+                stack.resources().stream().filter(r -> !r.name().contains(namePart)).toList(),
                 stack.outputs(), stack.warnings(), stack.errors(), stack.retainedOnDelete(), stack.dependsOn());
     }
 

@@ -138,6 +138,10 @@ class AccessEvaluatorTest {
                 row(crossAccount("re-granted but no resource link", "orders", List.of(),
                         accountGrant(Map.of("module", List.of("sales")), true), regrant(Map.of("module", List.of("sales")))),
                         MissingStep.NO_RESOURCE_LINK, "no resource link to " + CENTRAL + ".retail"),
+                row(new Case("no DESCRIBE on the target database", CONSUMER_ROLE, List.of(
+                                accountGrant(Map.of("module", List.of("sales")), true), regrant(Map.of("module", List.of("sales"))),
+                                linkDescribe()), List.of(LINK), "orders", Optional.empty()),
+                        MissingStep.NO_DATABASE_DESCRIBE, "no DESCRIBE on database " + CENTRAL + ".retail"),
                 row(crossAccount("a link but no DESCRIBE on it", "orders", List.of(LINK),
                         accountGrant(Map.of("module", List.of("sales")), true), regrant(Map.of("module", List.of("sales")))),
                         MissingStep.NO_LINK_DESCRIBE, "no DESCRIBE on the resource link shared_retail"));
@@ -157,7 +161,7 @@ class AccessEvaluatorTest {
                 regrant(Map.of("pii", List.of("false"))), linkDescribe()).column("credit_limit");
         var explanation = new AccessEvaluator(question.model()).explain(question.principal(), question.target(), question.column());
         assertTrue(explanation.allowed());
-        assertEquals(List.of("account-grant", "re-grant", "link-describe"),
+        assertEquals(List.of("account-grant", "re-grant", "database-describe", "link-describe"),
                 explanation.reasons().stream().map(r -> r.substring(0, r.indexOf(':'))).toList());
         assertTrue(explanation.reasons().get(0).contains("pii=false (from database retail)"), explanation.reasons().get(0));
     }
@@ -170,8 +174,16 @@ class AccessEvaluatorTest {
         return new Case(description, CENTRAL_ROLE, List.of(grants), List.of(), table, Optional.empty());
     }
 
+    /** A role of the consumer account, which central also lets DESCRIBE the retail database (queries through a link need it). */
     static Case crossAccount(String description, String table, List<ResourceLink> links, Grant... grants) {
-        return new Case(description, CONSUMER_ROLE, List.of(grants), links, table, Optional.empty());
+        List<Grant> all = new ArrayList<>(List.of(grants));
+        all.add(databaseDescribe());
+        return new Case(description, CONSUMER_ROLE, all, links, table, Optional.empty());
+    }
+
+    static Grant databaseDescribe() {
+        return grant("database-describe", CENTRAL, CONSUMER_ROLE, List.of("DESCRIBE"), List.of(),
+                new LfResource.TagPolicy(CENTRAL, ResourceType.DATABASE, expression(Map.of("module", List.of("sales")))));
     }
 
     static Grant tableGrant(Principal to, Map<String, List<String>> expression) {
