@@ -94,14 +94,14 @@ public final class LfNoNamedGrantReachesPii extends StackRule {
         }
         TaggedCatalog own = tables.catalog();
         List<String> problems = new ArrayList<>();
-        List<TaggedCatalog.Table> judged = new ArrayList<>(own.tables());
+        List<TaggedCatalog.Table> judged = new ArrayList<>(own.tables().stream().map(t -> withNamedColumns(t, resource)).toList());
         // A named table the stack neither declares nor tags still inherits its database's tags.
         target.get().string("name").filter(n -> !wildcard && !n.isBlank() && own.table(database, n).isEmpty())
-                .ifPresent(n -> judged.add(new TaggedCatalog.Table(database, n, Map.of(), List.of())));
+                .ifPresent(n -> judged.add(withNamedColumns(new TaggedCatalog.Table(database, n, Map.of(), List.of()), resource)));
         for (TaggedCatalog.Table table : judged) {
-            // What the grant's SELECT reads, by the one model of what a grant reaches.
-            var reach = GrantReach.of(resource, List.of("SELECT"), own, table);
-            if (reach.isEmpty() && !reachesWholeTable(resource, table)) {
+            // What the grant reaches, by the one model of what a grant reaches (DESCRIBE: the table itself).
+            var reach = GrantReach.of(resource, List.of("SELECT", "DESCRIBE"), own, table);
+            if (reach.isEmpty()) {
                 continue;
             }
             List<String> pii = reach.columns().stream()
@@ -126,12 +126,16 @@ public final class LfNoNamedGrantReachesPii extends StackRule {
         return problems;
     }
 
-    /** A named grant of the whole table (not of some columns) reaches it even when no column is declared. */
-    private static boolean reachesWholeTable(LfResource resource, TaggedCatalog.Table table) {
-        return table.columns().isEmpty() && (resource instanceof LfResource.Table t && t.database().equals(table.database())
-                && t.name().map(table.name()::equals).orElse(true)
-                || resource instanceof LfResource.TableColumns c && c.columns().isEmpty()
-                && c.database().equals(table.database()) && c.name().equals(table.name()));
+    /** Columns a grant names exist even when the stack does not declare them, and inherit the table's tags. */
+    private static TaggedCatalog.Table withNamedColumns(TaggedCatalog.Table table, LfResource resource) {
+        if (!(resource instanceof LfResource.TableColumns named) || !named.database().equals(table.database())
+                || !named.name().equals(table.name())) {
+            return table;
+        }
+        List<TaggedCatalog.Column> columns = new ArrayList<>(table.columns());
+        named.columns().stream().sorted().filter(c -> columns.stream().noneMatch(k -> k.name().equals(c)))
+                .forEach(c -> columns.add(new TaggedCatalog.Column(c, Map.of())));
+        return new TaggedCatalog.Table(table.database(), table.name(), table.tags(), columns);
     }
 
     private static TaggedCatalog.Column column(TaggedCatalog.Table table, String name) {
