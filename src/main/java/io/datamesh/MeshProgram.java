@@ -167,6 +167,6 @@ public final class MeshProgram {
                 }));
         ctx.export(MeshOutputs.QUERY_ROLES, access.queryRoles().applyValue(StackOutputs::toOutput));
         ctx.export("resourceLinks", Output.of(access.resourceLinks()));
-        ctx.export("athenaWorkgroup", access.workgroupName());
+        access.workgroupName().ifPresent(workgroup -> ctx.export("athenaWorkgroup", workgroup));
     }
 }

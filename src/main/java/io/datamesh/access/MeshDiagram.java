@@ -5,6 +5,7 @@ import io.datamesh.lakeformation.Grant;
 import io.datamesh.lakeformation.LfResource;
 import io.datamesh.lakeformation.Principal;
 import io.datamesh.lakeformation.ResourceLink;
+import io.datamesh.lakeformation.TagExpression;
 import io.datamesh.lakeformation.TaggedCatalog;
 import io.datamesh.plan.MeshPlan;
 
@@ -12,17 +13,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * A Mermaid flowchart of the planned mesh: one subgraph per account (labelled with its stacks)
- * holding its LF admin, LF-tags, databases, resource links and roles, and one edge per grant from
- * what it is on to whom it goes, labelled with the expression and permissions. Tag-expression
- * grants start at the catalog's LF-tags because they reach whatever the tags match.
+ * A Mermaid flowchart of the planned mesh that stays readable as the mesh grows: one subgraph per
+ * account (labelled with its stacks) and, in the catalog's account, one subgraph per database
+ * (labelled with its LF-tags) holding its tables with their own and their columns' tags. Each
+ * distinct grant expression is a node of its own, so an edge carries only the permissions and
+ * many grants of one expression share its text instead of repeating it on every edge. Named
+ * grants start at the database or table they are on, a role's DESCRIBE on LF-tag values is one
+ * edge per role.
  */
 public final class MeshDiagram {
     private final Map<String, List<String>> stacksByAccount = new LinkedHashMap<>();
+    /** Lines per account subgraph, in order (nodes and nested database subgraphs). */
     private final Map<String, Map<String, String>> nodesByAccount = new LinkedHashMap<>();
+    private final Map<String, String> expressionNodes = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<String>>> tagValuesByPrincipal = new LinkedHashMap<>();
     private final List<String> edges = new ArrayList<>();
 
     private MeshDiagram() {
@@ -37,73 +45,114 @@ public final class MeshDiagram {
     }
 
     private void draw(AccessModel model) {
-        stacksByAccount.keySet().forEach(this::adminNode);
+        stacksByAccount.keySet().forEach(a -> nodesByAccount.computeIfAbsent(a, k -> new LinkedHashMap<>()));
         for (TaggedCatalog catalog : model.catalogs()) {
             catalog.databases().forEach(db -> node(catalog.catalogId(), databaseId(catalog.catalogId(), db.name()),
-                    "[(\"" + db.name() + "<br/>" + tagsText(db.tags()) + "\")]"));
+                    databaseSubgraph(catalog, db)));
         }
         for (ResourceLink link : model.links()) {
-            node(link.account(), databaseId(link.account(), link.name()), "[[\"" + link.name() + "<br/>resource link\"]]");
+            node(link.account(), databaseId(link.account(), link.name()), databaseId(link.account(), link.name())
+                    + "[[\"" + link.name() + "<br/>resource link\"]]");
             edges.add(databaseId(link.account(), link.name()) + " -.->|\"points to\"| "
                     + databaseId(link.targetCatalogId(), link.targetDatabase()));
         }
         model.rolePrincipals().forEach(this::principalNode);
         model.grants().forEach(this::grantEdge);
+        tagValuesByPrincipal.forEach((principal, byCatalog) -> byCatalog.forEach((from, values) ->
+                edges.add(from + " -->|\"DESCRIBE on tag values " + String.join(", ", values) + "\"| " + principal)));
+    }
+
+    /** A database and its tables: the database's tags on the subgraph, each table's own and its columns' tags in its node. */
+    private static String databaseSubgraph(TaggedCatalog catalog, TaggedCatalog.Database db) {
+        String id = databaseId(catalog.catalogId(), db.name());
+        var out = new StringBuilder("subgraph " + id + "[\"database " + db.name()
+                + (db.tags().isEmpty() ? "" : ": " + tagsText(db.tags())) + "\"]\n");
+        for (TaggedCatalog.Table table : catalog.tables()) {
+            if (!table.database().equals(db.name())) {
+                continue;
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add(table.name());
+            if (!table.tags().isEmpty()) {
+                lines.add(tagsText(table.tags()));
+            }
+            Map<String, List<String>> columnsByTags = new LinkedHashMap<>();
+            table.columns().stream().filter(c -> !c.tags().isEmpty())
+                    .forEach(c -> columnsByTags.computeIfAbsent(tagsText(c.tags()), t -> new ArrayList<>()).add(c.name()));
+            columnsByTags.forEach((tags, columns) -> lines.add(String.join(", ", columns) + ": " + tags));
+            out.append("      ").append(tableId(catalog.catalogId(), table.database(), table.name()))
+                    .append("[\"").append(String.join("<br/>", lines)).append("\"]\n");
+        }
+        return out.append("    end").toString();
     }
 
     private void grantEdge(Grant grant) {
         var resource = grant.resource();
-        String from;
-        String on = "";
+        String to = principalNode(grant.principal());
+        String permissions = String.join(", ", grant.permissions()) + (grant.grantable().isEmpty() ? "" : " (grantable)");
         if (resource instanceof LfResource.TagPolicy policy) {
-            from = grant.grantorAccount().equals(policy.catalogId()) ? tagsNode(policy.catalogId()) : adminNode(grant.grantorAccount());
-            on = (from.startsWith("admin_") ? "re-grant on catalog " + policy.catalogId() + ": " : "")
-                    + policy.resourceType() + " where " + policy.expression();
+            edges.add(expressionNode(grant.grantorAccount(), policy) + " -->|\"" + permissions + "\"| " + to);
         } else if (resource instanceof LfResource.Database db) {
-            from = databaseId(db.catalogId(), db.name());
-            on = "database";
+            edges.add(databaseId(db.catalogId(), db.name()) + " -->|\"" + permissions + "\"| " + to);
         } else if (resource instanceof LfResource.Table table) {
-            from = databaseId(table.catalogId(), table.database());
-            on = "tables " + table.database() + "." + table.name().orElse("*");
+            edges.add(table.name().map(n -> tableId(table.catalogId(), table.database(), n))
+                    .orElse(databaseId(table.catalogId(), table.database()))
+                    + " -->|\"" + (table.name().isPresent() ? "table" : "every table") + ": " + permissions + "\"| " + to);
         } else if (resource instanceof LfResource.TableColumns columns) {
-            from = databaseId(columns.catalogId(), columns.database());
-            on = "columns " + columns.columns() + " of " + columns.database() + "." + columns.name();
+            edges.add(tableId(columns.catalogId(), columns.database(), columns.name()) + " -->|\""
+                    + (columns.columns().isEmpty() ? "all columns but " + new TreeSet<>(columns.excluded())
+                    : "columns " + new TreeSet<>(columns.columns())) + ": " + permissions + "\"| " + to);
         } else if (resource instanceof LfResource.DataLocation location) {
-            from = id("location", location.arn());
-            node(location.catalogId(), from, "[/\"" + location.arn().replaceFirst("^arn:aws:s3:::", "s3://") + "\"/]");
+            String from = id("location", location.arn());
+            node(location.catalogId(), from, from + "[/\"" + location.arn().replaceFirst("^arn:aws:s3:::", "s3://") + "\"/]");
+            edges.add(from + " -->|\"" + permissions + "\"| " + to);
         } else {
             var tag = (LfResource.TagValues) resource;
-            from = tagsNode(tag.catalogId());
-            on = "tag " + tag.key() + " " + tag.values();
+            tagValuesByPrincipal.computeIfAbsent(to, p -> new LinkedHashMap<>())
+                    .computeIfAbsent(tagsNode(tag.catalogId()), c -> new ArrayList<>()).add(tag.key() + " " + tag.values());
         }
-        String permissions = String.join(", ", grant.permissions()) + (grant.grantable().isEmpty() ? "" : " (grantable)");
-        edges.add(from + " -->|\"" + (on.isEmpty() ? "" : on + "<br/>") + permissions + "\"| " + principalNode(grant.principal()));
+    }
+
+    /** One node per distinct expression; a re-grant by another account than the catalog's is drawn in that account. */
+    private String expressionNode(String grantor, LfResource.TagPolicy policy) {
+        String key = grantor + "|" + policy;
+        String id = expressionNodes.computeIfAbsent(key, k -> "expr_" + (expressionNodes.size() + 1));
+        String text = policy.resourceType() + " where " + expression(policy.expression())
+                + (grantor.equals(policy.catalogId()) ? "" : "<br/>(re-grant on catalog " + policy.catalogId() + ")");
+        return node(grantor, id, id + "{{\"" + text + "\"}}");
+    }
+
+    private static String expression(TagExpression expression) {
+        return expression.clauses().entrySet().stream().map(e -> e.getKey() + " in [" + String.join(", ", e.getValue()) + "]")
+                .collect(Collectors.joining(" AND "));
     }
 
     private String principalNode(Principal principal) {
         if (principal.isAccount()) {
-            return adminNode(principal.account());
+            String id = id("account", principal.account()) + "_admin";
+            return node(principal.account(), id, id + "{{\"LF admin " + principal.account() + "\"}}");
         }
         String role = principal.role().orElseThrow();
-        return node(principal.account(), id("role", principal.account() + "_" + role), "([\"" + role + "\"])");
-    }
-
-    /** The account itself as a grantee: its Lake Formation admin holds account grants and re-grants them. */
-    private String adminNode(String account) {
-        return node(account, id("admin", account), "{{\"LF admin " + account + "\"}}");
+        String id = id("role", principal.account() + "_" + role);
+        return node(principal.account(), id, id + "([\"" + role + "\"])");
     }
 
     private String tagsNode(String catalogId) {
-        return node(catalogId, id("tags", catalogId), "{{\"LF-tags of catalog " + catalogId + "\"}}");
+        String id = id("tags", catalogId);
+        return node(catalogId, id, id + "{{\"LF-tags of catalog " + catalogId + "\"}}");
     }
 
-    private String node(String account, String id, String shape) {
-        nodesByAccount.computeIfAbsent(account, a -> new LinkedHashMap<>()).putIfAbsent(id, id + shape);
+    private String node(String account, String id, String line) {
+        nodesByAccount.computeIfAbsent(account, a -> new LinkedHashMap<>()).putIfAbsent(id, line);
         return id;
     }
 
     private static String databaseId(String catalogId, String name) {
         return id("db", catalogId + "_" + name);
+    }
+
+    private static String tableId(String catalogId, String database, String name) {
+        return id("table", catalogId + "_" + database + "_" + name);
     }
 
     private static String id(String kind, String name) {
@@ -117,6 +166,9 @@ public final class MeshDiagram {
     private String render() {
         var out = new StringBuilder("flowchart LR\n");
         nodesByAccount.forEach((account, nodes) -> {
+            if (nodes.isEmpty()) {
+                return;
+            }
             List<String> stacks = stacksByAccount.getOrDefault(account, List.of());
             out.append("  subgraph ").append(id("account", account)).append("[\"account ").append(account)
                     .append(stacks.isEmpty() ? " (no stack)" : " — stack " + String.join(", ", stacks)).append("\"]\n");

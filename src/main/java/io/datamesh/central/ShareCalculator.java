@@ -2,7 +2,7 @@ package io.datamesh.central;
 
 import io.datamesh.config.GrantResource;
 import io.datamesh.config.TagGrant;
-import io.datamesh.lakeformation.TagAccess;
+import io.datamesh.lakeformation.GrantReach;
 import io.datamesh.lakeformation.TagExpression;
 import io.datamesh.lakeformation.TaggedCatalog;
 import io.datamesh.stackref.DomainShare;
@@ -31,11 +31,11 @@ public final class ShareCalculator {
                     grant.expression()));
             var expression = TagExpression.of(grant.expression());
             if (grant.resource() == GrantResource.DATABASE) {
-                acc.databases.addAll(TagAccess.matchingDatabases(catalog, expression));
+                acc.databases.addAll(GrantReach.matchingDatabases(catalog, expression));
                 continue;
             }
             for (TaggedCatalog.Table table : catalog.tables()) {
-                var reach = TagAccess.tableReach(catalog, table, expression, grant.permissions());
+                var reach = GrantReach.tagReach(catalog, table, expression, grant.permissions());
                 if (reach.isEmpty()) {
                     continue;
                 }

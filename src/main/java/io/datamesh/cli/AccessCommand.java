@@ -2,17 +2,20 @@ package io.datamesh.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.datamesh.access.PlanAccessModel;
+import io.datamesh.access.AccessDiff;
+import io.datamesh.access.PlanAccess;
 import io.datamesh.lakeformation.AccessEvaluator;
-import io.datamesh.lakeformation.AccessExplainer;
 import io.datamesh.lakeformation.AccessEvaluator.CatalogTable;
 import io.datamesh.lakeformation.AccessEvaluator.TableAccess;
+import io.datamesh.lakeformation.AccessExplainer;
 import io.datamesh.lakeformation.AccessModel;
 import io.datamesh.lakeformation.Principal;
+import io.datamesh.policy.engine.PolicyConfig;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,8 +23,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,16 +37,25 @@ import java.util.concurrent.Callable;
                 + " computed offline from the planned Lake Formation grants, tags, tables and resource links.",
                 "With --principal and --table: a verdict with the reasoning — the grants and tags that allow it,"
                         + " or the first missing step.",
-                "Exit codes: 0 ok (or access allowed), 2 invalid configuration or arguments,"
-                        + " 4 access denied (with --principal/--table)."})
+                "With --base: who gains and who loses which columns and permissions against BASE.",
+                "Only access in force counts: a grant refused by a mandatory policy grants nothing and is listed as refused.",
+                "Exit codes: 0 ok (or access allowed), 1 a stack failed to plan, 2 invalid configuration or arguments,"
+                        + " 4 access denied (with --principal/--table), 5 access gained (with --base and --fail-on-widening)."})
 public final class AccessCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    enum Format { text, markdown }
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     MeshDirectory mesh;
 
-    @Option(names = "--json", description = "Also write the matrix as JSON to this file.")
+    @Mixin
+    PolicyConfigOption policyConfig;
+
+    @Option(names = "--json", description = "Also write the matrix (or, with --base, the diff) as JSON to this file.")
     Path json;
 
     @Option(names = "--principal", paramLabel = "<role|arn|account>",
@@ -56,43 +70,80 @@ public final class AccessCommand implements Callable<Integer> {
     @Option(names = "--column", description = "Explain one column of --table.")
     String column;
 
+    @Option(names = "--base", paramLabel = "<dir|plan.json|git-rev>", description = "Compare with this base: a directory"
+            + " of stack files, a plan JSON written by `plan --json`, or a git revision (e.g. origin/main) of the repository.")
+    String base;
+
+    @Option(names = "--format", description = "Output of --base: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format = Format.text;
+
+    @Option(names = "--fail-on-widening", description = "With --base: exit 5 when any principal gains access.")
+    boolean failOnWidening;
+
     @Override
     public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
         if ((principal == null) != (table == null) || (column != null && table == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--principal and --table go together (--column needs both)");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        var plan = mesh.plan(err);
-        if (plan.isEmpty()) {
-            return DatameshCli.INVALID_CONFIG;
+        if (base != null && principal != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--base compares whole matrices; it does not take --principal/--table");
         }
-        // A stack that failed to plan contributes only the resources it registered before failing.
-        plan.get().stacks().forEach(s -> s.errors().forEach(e -> err.println("warning: stack " + s.stack()
-                + " did not plan completely, its grants may be missing: " + e)));
-        AccessModel model = PlanAccessModel.of(plan.get());
-        var evaluator = new AccessEvaluator(model);
+        if (base == null && (failOnWidening || format != Format.text)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), (failOnWidening ? "--fail-on-widening" : "--format") + " needs --base");
+        }
+        Map<String, PolicyConfig> policies = policyConfig.load(err).orElseThrow(() -> new CommandFailure(DatameshCli.INVALID_CONFIG));
+        PlanAccess head = access(mesh.dir, policies, err);
         PrintWriter out = spec.commandLine().getOut();
+        if (base != null) {
+            return diff(out, AccessBase.load(base, mesh.dir, err, dir -> access(dir, policies, err)), head);
+        }
+        var evaluator = new AccessEvaluator(head.inForce());
         if (principal != null) {
-            Principal who = resolvePrincipal(model);
-            return explain(out, evaluator, who, resolveTable(evaluator, model, who));
+            Principal who = resolvePrincipal(head.inForce());
+            return explain(out, head, who, resolveTable(evaluator, head.inForce(), who));
         }
         List<TableAccess> matrix = evaluator.matrix();
         printMatrix(out, matrix);
+        head.refused().forEach(r -> out.println("refused (grants nothing): " + r.grant() + " in stack " + r.stack()
+                + " by " + r.pack() + "/" + r.policy() + ": " + r.detail().replace("\n", " — ")));
         if (json != null) {
-            writeJson(matrix);
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("access", matrix.stream().map(AccessCommand::json).toList());
+            root.put("refused", head.refused().stream().map(AccessCommand::json).toList());
+            JSON.writeValue(json.toFile(), root);
             out.println("wrote " + json);
         }
         out.flush();
         return 0;
     }
 
-    private int explain(PrintWriter out, AccessEvaluator evaluator, Principal who, CatalogTable what) {
-        AccessExplainer.Explanation explanation;
-        try {
-            explanation = evaluator.explain(who, what, Optional.ofNullable(column));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    /** A directory's plan, complete, with the policies applied as `plan` applies them. */
+    private PlanAccess access(Path dir, Map<String, PolicyConfig> policies, PrintWriter err) {
+        var plan = MeshDirectory.complete(dir, err);
+        var findings = policyConfig.evaluate(plan, plan.stacks(), policies, err)
+                .orElseThrow(() -> new CommandFailure(DatameshCli.INVALID_CONFIG));
+        return PlanAccess.of(plan, findings);
+    }
+
+    private int diff(PrintWriter out, PlanAccess baseAccess, PlanAccess head) throws IOException {
+        var diff = AccessDiff.between(new AccessEvaluator(baseAccess.inForce()).matrix(),
+                new AccessEvaluator(head.inForce()).matrix());
+        out.print(format == Format.markdown ? diff.markdown() : diff.text());
+        if (json != null) {
+            JSON.writeValue(json.toFile(), diff.json());
+            spec.commandLine().getErr().println("wrote " + json);
         }
+        out.flush();
+        return failOnWidening && !diff.gained().isEmpty() ? DatameshCli.ACCESS_WIDENED : 0;
+    }
+
+    private int explain(PrintWriter out, PlanAccess access, Principal who, CatalogTable what) {
+        if (column != null && what.table().columns().stream().noneMatch(c -> c.name().equals(column.toLowerCase(Locale.ROOT)))) {
+            return unknown("column '" + column + "' of " + what.table().qualifiedName(), column,
+                    what.table().columns().stream().map(c -> c.name()).toList());
+        }
+        AccessExplainer.Explanation explanation = access.explain(who, what, Optional.ofNullable(column).map(c -> c.toLowerCase(Locale.ROOT)));
         out.println((explanation.allowed() ? "ALLOWED: " : "DENIED: ") + explanation.verdict());
         explanation.missing().ifPresent(step -> out.println("first missing step: " + step));
         explanation.reasons().forEach(r -> out.println("  - " + r));
@@ -109,18 +160,24 @@ public final class AccessCommand implements Callable<Integer> {
         TextTable.print(out, rows);
     }
 
-    private void writeJson(List<TableAccess> matrix) throws IOException {
-        List<Map<String, Object>> rows = matrix.stream().map(a -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("principal", a.principal().lakeFormationId());
-            row.put("database", a.database());
-            row.put("table", a.table());
-            row.put("columns", a.columns());
-            row.put("permissions", a.permissions());
-            row.put("via", a.via());
-            return row;
-        }).toList();
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), Map.of("access", rows));
+    private static Map<String, Object> json(TableAccess a) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("principal", a.principal().lakeFormationId());
+        row.put("database", a.database());
+        row.put("table", a.table());
+        row.put("columns", a.columns());
+        row.put("permissions", a.permissions());
+        row.put("via", a.via());
+        return row;
+    }
+
+    private static Map<String, Object> json(PlanAccess.Refusal r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("grant", r.grant());
+        row.put("stack", r.stack());
+        row.put("policy", r.pack() + "/" + r.policy());
+        row.put("message", r.detail());
+        return row;
     }
 
     /** An ARN or account id as given; a bare role name must name exactly one role of the plan. */
@@ -131,9 +188,13 @@ public final class AccessCommand implements Callable<Integer> {
         }
         List<Principal> named = model.rolePrincipals().stream()
                 .filter(p -> p.role().orElseThrow().equals(principal)).toList();
-        if (named.size() != 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), (named.isEmpty() ? "no role named '" : "several roles named '")
-                    + principal + "' in the plan; roles: " + model.rolePrincipals().stream().map(Principal::lakeFormationId).toList());
+        if (named.size() > 1) {
+            throw failure("several roles named '" + principal + "' in the plan; give the ARN: "
+                    + named.stream().map(Principal::lakeFormationId).toList());
+        }
+        if (named.isEmpty()) {
+            throw new CommandFailure(unknown("role '" + principal + "'", principal,
+                    model.rolePrincipals().stream().map(p -> p.role().orElseThrow()).distinct().toList()));
         }
         return named.get(0);
     }
@@ -143,20 +204,43 @@ public final class AccessCommand implements Callable<Integer> {
      * principal's account — the name an analyst types in Athena.
      */
     private CatalogTable resolveTable(AccessEvaluator evaluator, AccessModel model, Principal who) {
-        int dot = table.indexOf('.');
-        List<CatalogTable> found = dot < 0 ? List.of() : evaluator.tables(table.substring(0, dot), table.substring(dot + 1));
+        String name = table.toLowerCase(Locale.ROOT);
+        int dot = name.indexOf('.');
+        List<CatalogTable> found = dot < 0 ? List.of() : evaluator.tables(name.substring(0, dot), name.substring(dot + 1));
         if (found.isEmpty() && dot >= 0) {
-            String name = table.substring(dot + 1);
             found = model.links().stream()
-                    .filter(l -> l.account().equals(who.account()) && l.name().equals(table.substring(0, dot)))
-                    .flatMap(l -> evaluator.tables(l.targetDatabase(), name).stream()
+                    .filter(l -> l.account().equals(who.account()) && l.name().equals(name.substring(0, dot)))
+                    .flatMap(l -> evaluator.tables(l.targetDatabase(), name.substring(dot + 1)).stream()
                             .filter(t -> t.catalog().catalogId().equals(l.targetCatalogId())))
                     .toList();
         }
-        if (found.size() != 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), (found.isEmpty() ? "no table '" : "several tables '")
-                    + table + "' in the plan; tables: " + evaluator.tables().stream().map(t -> t.table().qualifiedName()).toList());
+        if (found.size() > 1) {
+            throw failure("several tables '" + table + "' in the plan, in catalogs "
+                    + found.stream().map(t -> t.catalog().catalogId()).toList());
+        }
+        if (found.isEmpty()) {
+            throw new CommandFailure(unknown("table '" + table + "'", table,
+                    evaluator.tables().stream().map(t -> t.table().qualifiedName()).distinct().toList()));
         }
         return found.get(0);
+    }
+
+    /** One line: what is unknown and the nearest valid names (no usage text: the arguments were well-formed). */
+    private int unknown(String what, String given, List<String> valid) {
+        var distance = LevenshteinDistance.getDefaultInstance();
+        List<String> nearest = valid.stream()
+                .sorted(Comparator.comparingInt((String v) -> distance.apply(v.toLowerCase(Locale.ROOT),
+                        given.toLowerCase(Locale.ROOT))).thenComparing(Comparator.naturalOrder()))
+                .limit(3).toList();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("no " + what + " in the plan" + (nearest.isEmpty() ? "" : "; nearest: " + String.join(", ", nearest)));
+        err.flush();
+        return DatameshCli.INVALID_CONFIG;
+    }
+
+    private CommandFailure failure(String message) {
+        spec.commandLine().getErr().println(message);
+        spec.commandLine().getErr().flush();
+        return new CommandFailure(DatameshCli.INVALID_CONFIG);
     }
 }

@@ -13,6 +13,8 @@ import java.util.logging.Logger;
         subcommands = {PlanCommand.class, AccessCommand.class, DiagramCommand.class, PoliciesCommand.class,
                 GenerateCommand.class, VerifyCommand.class})
 public final class DatameshCli implements Runnable {
+    /** Exit code when a stack failed to plan. */
+    public static final int PLAN_FAILED = 1;
     /** Exit code for invalid stack configuration. */
     public static final int INVALID_CONFIG = 2;
     /** Exit code when a mandatory policy is violated. */
@@ -21,6 +23,8 @@ public final class DatameshCli implements Runnable {
     public static final int ACCESS_DENIED = 4;
     /** Exit code when `verify` finds the live accounts differ from the plan (or cannot read them). */
     public static final int LIVE_DIFFERS = 5;
+    /** Exit code of `access --base … --fail-on-widening` when a principal gains access, so CI can require a reviewer. */
+    public static final int ACCESS_WIDENED = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,6 +48,9 @@ public final class DatameshCli implements Runnable {
         var cli = new CommandLine(new DatameshCli());
         // A user error (bad flag) gets a one-line message and usage, never a stack trace.
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof CommandFailure failure) {
+                return failure.exitCode;
+            }
             cmd.getErr().println("datamesh: " + e.getMessage());
             return 1;
         });

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "diagram", mixinStandardHelpOptions = true,
         description = {"Prints a Mermaid flowchart of the planned mesh: accounts and their stacks, databases,"
                 + " resource links, roles and every Lake Formation grant (edges labelled with expression and permissions).",
-                "Exit codes: 0 ok, 2 invalid configuration."})
+                "Exit codes: 0 ok, 1 a stack failed to plan, 2 invalid configuration."})
 public final class DiagramCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,11 +29,7 @@ public final class DiagramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var plan = mesh.plan(spec.commandLine().getErr());
-        if (plan.isEmpty()) {
-            return DatameshCli.INVALID_CONFIG;
-        }
-        String mermaid = MeshDiagram.mermaid(plan.get());
+        String mermaid = MeshDiagram.mermaid(mesh.complete(spec.commandLine().getErr()));
         if (out == null) {
             spec.commandLine().getOut().print(mermaid);
             spec.commandLine().getOut().flush();

@@ -32,6 +32,10 @@ final class MeshDirectory {
 
     /** As {@link #plan(PrintWriter, Set)}, assuming the accounts are in the given state. */
     Optional<MeshPlan> plan(PrintWriter err, Set<String> selected, AccountState account) {
+        return plan(dir, err, selected, account);
+    }
+
+    static Optional<MeshPlan> plan(Path dir, PrintWriter err, Set<String> selected, AccountState account) {
         try {
             return Optional.of(MeshPlanner.plan(dir, account, selected));
         } catch (InvalidMeshException e) {
@@ -44,5 +48,31 @@ final class MeshDirectory {
         e.problems().forEach(err::println);
         err.println(e.problems().size() + " configuration problem(s); " + consequence + ".");
         err.flush();
+    }
+
+    /**
+     * The plan of a directory for a command that reads it whole (access, diagram): a configuration
+     * problem exits 2, a stack that failed to plan exits 1 — an incomplete plan would show an
+     * incomplete mesh as if it were the whole.
+     */
+    static MeshPlan complete(Path dir, PrintWriter err) {
+        return requireComplete(plan(dir, err, Set.of(), AccountState.TYPICAL)
+                .orElseThrow(() -> new CommandFailure(DatameshCli.INVALID_CONFIG)), dir, err);
+    }
+
+    static MeshPlan requireComplete(MeshPlan plan, Path dir, PrintWriter err) {
+        var failed = plan.stacks().stream().filter(s -> !s.errors().isEmpty()).toList();
+        if (!failed.isEmpty()) {
+            failed.forEach(s -> s.errors().forEach(e -> err.println(dir + ": stack " + s.stack() + " failed to plan: " + e)));
+            err.println(failed.size() + " stack(s) failed to plan; run `./datamesh plan"
+                    + (dir.equals(Path.of(".")) ? "" : " --dir " + dir) + "` for the details.");
+            err.flush();
+            throw new CommandFailure(DatameshCli.PLAN_FAILED);
+        }
+        return plan;
+    }
+
+    MeshPlan complete(PrintWriter err) {
+        return requireComplete(plan(err).orElseThrow(() -> new CommandFailure(DatameshCli.INVALID_CONFIG)), dir, err);
     }
 }

@@ -1,15 +1,11 @@
 package io.datamesh.cli;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.PlannedResource;
 import io.datamesh.plan.StackPlan;
-import io.datamesh.policy.PolicyRunner;
 import io.datamesh.policy.engine.EnforcementLevel;
-import io.datamesh.policy.engine.PolicyConfig;
-import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,19 +44,13 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the plan as JSON to this file.")
     Path json;
 
-    @Option(names = "--policy-config", description = "Policy levels and properties, in the JSON form of "
-            + "`pulumi preview --policy-pack-config` (policy names are unique across both packs).")
-    Path policyConfig;
+    @Mixin
+    PolicyConfigOption policyConfig;
 
     @Override
     public Integer call() throws IOException {
-        Map<String, PolicyConfig> policies;
-        try {
-            policies = policyConfig == null ? Map.of() : PolicyConfig.parseFile(
-                    new ObjectMapper().readValue(policyConfig.toFile(), new TypeReference<Map<String, Object>>() {
-                    }));
-        } catch (IOException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println(policyConfig + ": " + e.getMessage());
+        var policies = policyConfig.load(spec.commandLine().getErr());
+        if (policies.isEmpty()) {
             return DatameshCli.INVALID_CONFIG;
         }
         var loaded = mesh.plan(spec.commandLine().getErr(), Set.copyOf(stacks));
@@ -70,30 +60,25 @@ public final class PlanCommand implements Callable<Integer> {
         MeshPlan plan = loaded.get();
         List<StackPlan> selected = plan.stacks().stream()
                 .filter(s -> stacks.isEmpty() || stacks.contains(s.stack())).toList();
-        Map<String, List<PolicyFinding>> findings = new LinkedHashMap<>();
-        try {
-            for (StackPlan s : selected) {
-                var raw = plan.configs().get(s.stack());
-                findings.put(s.stack(), PolicyRunner.evaluate(s.resources(),
-                        new PolicyContext(s.stack(), raw.project(), raw.values()), policies));
-            }
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(policyConfig + ": " + e.getMessage());
+        var findings = policyConfig.evaluate(plan, selected, policies.get(), spec.commandLine().getErr());
+        if (findings.isEmpty()) {
             return DatameshCli.INVALID_CONFIG;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Deploy order (first deployment): " + String.join(" → ", plan.deployOrder()));
-        selected.forEach(s -> printStack(out, s, findings.get(s.stack())));
+        selected.forEach(s -> printStack(out, s, findings.get().get(s.stack())));
         if (json != null) {
-            writeJson(plan, selected, findings);
+            writeJson(plan, selected, findings.get());
             out.println("wrote " + json);
         }
-        long mandatory = findings.values().stream().flatMap(List::stream)
+        long mandatory = findings.get().values().stream().flatMap(List::stream)
                 .filter(f -> f.level() == EnforcementLevel.MANDATORY).count();
         out.println();
-        out.println(selected.size() + " stack(s) planned, " + mandatory + " mandatory policy violation(s)");
-        if (selected.stream().anyMatch(s -> !s.errors().isEmpty())) {
-            return 1;
+        long failed = selected.stream().filter(s -> !s.errors().isEmpty()).count();
+        out.println(selected.size() - failed + " stack(s) planned" + (failed == 0 ? "" : ", " + failed + " failed to plan")
+                + ", " + mandatory + " mandatory policy violation(s)");
+        if (failed > 0) {
+            return DatameshCli.PLAN_FAILED;
         }
         return mandatory > 0 ? DatameshCli.MANDATORY_VIOLATION : 0;
     }
@@ -144,6 +129,7 @@ public final class PlanCommand implements Callable<Integer> {
             var m = new LinkedHashMap<String, Object>();
             m.put("stack", s.stack());
             m.put("role", s.role());
+            m.put("account", plan.settings().get(s.stack()).identity().accountId());
             m.put("resources", s.resources().stream().map(resourceJson).toList());
             m.put("outputs", s.outputs());
             m.put("warnings", s.warnings());

@@ -292,10 +292,15 @@ public final class StackConfigParser {
         });
         ConfigNode.requireUnique(analystsNode, analysts.stream().map(AnalystRole::name).toList(), "analyst role");
         var athena = root.key("athena");
-        var athenaSettings = new AthenaSettings(
-                (int) athena.field("bytesScannedCutoffPerQuery").number(AthenaSettings.DEFAULTS.bytesScannedCutoffPerQuery(),
+        var enabledNode = athena.field("enabled");
+        boolean enabled = enabledNode.bool(!analysts.isEmpty());
+        if (!enabled && !analysts.isEmpty()) {
+            enabledNode.problem("is false, but datamesh:analysts query through the workgroup; remove the analysts or this setting");
+        }
+        var athenaSettings = new AthenaSettings(enabled,
+                (int) athena.field("bytesScannedCutoffPerQuery").number(AthenaSettings.DEFAULT_BYTES_SCANNED_CUTOFF,
                         10L * 1024 * 1024, Integer.MAX_VALUE),
-                (int) athena.field("resultsExpirationDays").number(AthenaSettings.DEFAULTS.resultsExpirationDays(), 1, 3650));
+                (int) athena.field("resultsExpirationDays").number(AthenaSettings.DEFAULT_RESULTS_EXPIRATION_DAYS, 1, 3650));
         var sharesNode = root.key("ramShareArns");
         List<String> shares = sharesNode.texts();
         shares.stream().filter(s -> !RAM_SHARE_ARN.matcher(s).matches())

@@ -64,7 +64,7 @@ public final class SharedDataAccess extends ComponentResource {
     private final List<AnalystRole> analysts;
     private final Map<String, Role> analystRoles = new LinkedHashMap<>();
     private final Map<String, CatalogDatabase> links = new LinkedHashMap<>();
-    private final Workgroup workgroup;
+    private final Optional<Workgroup> workgroup;
 
     public SharedDataAccess(String name, SharedDataAccessArgs args, Resource settings, Resource parent) {
         super(TYPE, name, ComponentResourceOptions.builder().parent(parent).build());
@@ -82,31 +82,37 @@ public final class SharedDataAccess extends ComponentResource {
                     .shareArn(args.access().ramShareArns().get(i)).build(), child(List.of())));
         }
 
-        var resultsKey = new Key(name + "-athena-key", KeyArgs.builder()
-                .description("Encrypts Athena query results of the " + args.domain() + " domain")
-                .enableKeyRotation(true).deletionWindowInDays(30)
-                .policy(PolicyDocuments.policy(List.of(PolicyDocuments.keyAdministration(identity.accountId()))))
-                .build(), child(List.of()));
+        // A workgroup, its results key and bucket only for a domain whose roles query (or that asks for one).
+        Key resultsKey = null;
         String resultsBucketName = MeshNames.athenaResultsBucket(prefix, args.domain(), identity.accountId(), identity.region());
-        var resultsBucket = new SecureBucket(name + "-athena-results", resultsBucketName, "athena-results", resultsKey,
-                false, false, List.of()).create(this);
-        BucketLifecycle.create(name + "-athena-results-expiry", resultsBucket, child(List.of(resultsBucket)),
-                BucketLifecycle.expireObjects("expire-query-results", args.access().athena().resultsExpirationDays()));
-        workgroup = new Workgroup(name + "-workgroup", WorkgroupArgs.builder()
-                .name(prefix + "-" + args.domain())
-                .description("Queries over data shared with the " + args.domain() + " domain")
-                .forceDestroy(true)
-                .configuration(WorkgroupConfigurationArgs.builder()
-                        .enforceWorkgroupConfiguration(true)
-                        .publishCloudwatchMetricsEnabled(true)
-                        .bytesScannedCutoffPerQuery(args.access().athena().bytesScannedCutoffPerQuery())
-                        .resultConfiguration(WorkgroupConfigurationResultConfigurationArgs.builder()
-                                .outputLocation("s3://" + resultsBucketName + "/results/")
-                                .encryptionConfiguration(WorkgroupConfigurationResultConfigurationEncryptionConfigurationArgs.builder()
-                                        .encryptionOption("SSE_KMS").kmsKeyArn(resultsKey.arn()).build())
-                                .build())
-                        .build())
-                .build(), child(List.of(resultsBucket)));
+        Workgroup athena = null;
+        if (args.access().athena().enabled()) {
+            resultsKey = new Key(name + "-athena-key", KeyArgs.builder()
+                    .description("Encrypts Athena query results of the " + args.domain() + " domain")
+                    .enableKeyRotation(true).deletionWindowInDays(30)
+                    .policy(PolicyDocuments.policy(List.of(PolicyDocuments.keyAdministration(identity.accountId()))))
+                    .build(), child(List.of()));
+            var resultsBucket = new SecureBucket(name + "-athena-results", resultsBucketName, "athena-results", resultsKey,
+                    false, false, List.of()).create(this);
+            BucketLifecycle.create(name + "-athena-results-expiry", resultsBucket, child(List.of(resultsBucket)),
+                    BucketLifecycle.expireObjects("expire-query-results", args.access().athena().resultsExpirationDays()));
+            athena = new Workgroup(name + "-workgroup", WorkgroupArgs.builder()
+                    .name(prefix + "-" + args.domain())
+                    .description("Queries over data shared with the " + args.domain() + " domain")
+                    .forceDestroy(true)
+                    .configuration(WorkgroupConfigurationArgs.builder()
+                            .enforceWorkgroupConfiguration(true)
+                            .publishCloudwatchMetricsEnabled(true)
+                            .bytesScannedCutoffPerQuery(args.access().athena().bytesScannedCutoffPerQuery())
+                            .resultConfiguration(WorkgroupConfigurationResultConfigurationArgs.builder()
+                                    .outputLocation("s3://" + resultsBucketName + "/results/")
+                                    .encryptionConfiguration(WorkgroupConfigurationResultConfigurationEncryptionConfigurationArgs.builder()
+                                            .encryptionOption("SSE_KMS").kmsKeyArn(resultsKey.arn()).build())
+                                    .build())
+                            .build())
+                    .build(), child(List.of(resultsBucket)));
+        }
+        workgroup = Optional.ofNullable(athena);
 
         var share = args.share().orElse(DomainShare.NONE);
         Set<String> sharedDatabases = new LinkedHashSet<>(share.databases());
@@ -130,10 +136,10 @@ public final class SharedDataAccess extends ComponentResource {
             describeLinks(analyst, role, grants, accepted);
         }
         for (DomainShare.Table table : share.tables()) {
-            if (table.permissions().contains("SELECT")) {
+            if (table.permissions().contains("SELECT") && workgroup.isPresent()) {
                 new NamedQuery(name + "-query-" + table.database() + "-" + table.table(), NamedQueryArgs.builder()
                         .name("preview " + table.database() + "." + table.table())
-                        .workgroup(workgroup.name())
+                        .workgroup(workgroup.orElseThrow().name())
                         .database(MeshNames.resourceLink(table.database()))
                         .query("SELECT " + table.columns().stream().map(c -> "\"" + c + "\"")
                                 .collect(Collectors.joining(", ")) + " FROM \""
@@ -172,7 +178,7 @@ public final class SharedDataAccess extends ComponentResource {
                 .build(), child(List.of()));
         String region = identity.region();
         String own = identity.accountId();
-        Output<String> policy = Output.tuple(workgroup.arn(), resultsKey.arn()).applyValue(t -> PolicyDocuments.policy(Stream.concat(Stream.of(
+        Output<String> policy = Output.tuple(workgroup.orElseThrow().arn(), resultsKey.arn()).applyValue(t -> PolicyDocuments.policy(Stream.concat(Stream.of(
                 IamStatement.builder().sid("QueryInWorkgroup").effect(IamEffect.ALLOW)
                         .addAction("athena:StartQueryExecution").addAction("athena:GetQueryExecution")
                         .addAction("athena:GetQueryResults").addAction("athena:StopQueryExecution")
@@ -228,7 +234,8 @@ public final class SharedDataAccess extends ComponentResource {
         return new ArrayList<>(links.keySet()).stream().map(MeshNames::resourceLink).toList();
     }
 
-    public Output<String> workgroupName() {
-        return workgroup.name();
+    /** The Athena workgroup, for a domain that has one. */
+    public Optional<Output<String>> workgroupName() {
+        return workgroup.map(Workgroup::name);
     }
 }

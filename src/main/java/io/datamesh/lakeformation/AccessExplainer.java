@@ -1,12 +1,13 @@
 package io.datamesh.lakeformation;
 
-import io.datamesh.lakeformation.TagAccess.TableReach;
+import io.datamesh.lakeformation.GrantReach.TableReach;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -30,10 +31,14 @@ public final class AccessExplainer {
         NO_GRANT_OPTION,
         /** The principal's account has not re-granted what it received to the role. */
         NO_REGRANT,
+        /** Across accounts: no DESCRIBE on the table's database, which table grants do not imply there. */
+        NO_DATABASE_DESCRIBE,
         /** The principal's account has no resource link to the table's database. */
         NO_RESOURCE_LINK,
         /** The role may not DESCRIBE the resource link, so queries through it fail. */
-        NO_LINK_DESCRIBE
+        NO_LINK_DESCRIBE,
+        /** Access rests on a grant that a mandatory policy refuses, so it is never made. */
+        REFUSED_BY_POLICY
     }
 
     /**
@@ -100,6 +105,11 @@ public final class AccessExplainer {
                 // The account holds it, so whatever the re-grants miss, the fix is in the re-grant.
                 return answer.denied(MissingStep.NO_REGRANT, answer.misses(regrantsOnTables).stream()
                         .map(m -> "re-grant " + m.reason()).toList());
+            }
+            if (path.databaseDescribes().isEmpty()) {
+                return answer.denied(MissingStep.NO_DATABASE_DESCRIBE, path.principal() + " has no DESCRIBE on database "
+                        + catalogId + "." + path.table().database() + " (by name or by a DATABASE tag expression): across"
+                        + " accounts Lake Formation does not imply it from table grants, and a query through a resource link needs it");
             }
             if (path.links().isEmpty()) {
                 return answer.denied(MissingStep.NO_RESOURCE_LINK, "account " + holder.account() + " has no resource link"
@@ -210,7 +220,8 @@ public final class AccessExplainer {
             return "table " + t.catalogId() + "." + t.database() + "." + t.name().orElse("*");
         }
         if (resource instanceof LfResource.TableColumns c) {
-            return "columns " + c.columns() + " of " + c.catalogId() + "." + c.database() + "." + c.name();
+            return (c.columns().isEmpty() ? "every column but " + new TreeSet<>(c.excluded()) : "columns " + new TreeSet<>(c.columns()))
+                    + " of " + c.catalogId() + "." + c.database() + "." + c.name();
         }
         if (resource instanceof LfResource.DataLocation l) {
             return "data location " + l.arn();

@@ -1,6 +1,6 @@
 package io.datamesh.lakeformation;
 
-import io.datamesh.lakeformation.TagAccess.TableReach;
+import io.datamesh.lakeformation.GrantReach.TableReach;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,10 +21,13 @@ import java.util.function.Function;
  * @param regrants    the principal's own account's grants to it on the catalog (cross-account only)
  * @param links       resource links in the principal's account to the table's database
  * @param linkDescribes grants of DESCRIBE to the principal on one of those links
+ * @param databaseDescribes grants of DESCRIBE to the principal on the table's (target) database, by
+ *                      name or by a DATABASE tag expression: across accounts Lake Formation does
+ *                      not imply it from table grants, and a query through a link needs it
  */
 record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Table table, boolean crossAccount,
                   List<Grant> received, List<Grant> direct, List<Grant> regrants, List<ResourceLink> links,
-                  List<Grant> linkDescribes) {
+                  List<Grant> linkDescribes, List<Grant> databaseDescribes) {
 
     static AccessPath of(AccessModel model, Principal principal, TaggedCatalog catalog, TaggedCatalog.Table table) {
         String catalogId = catalog.catalogId();
@@ -32,7 +35,7 @@ record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Tabl
         Principal holder = crossAccount ? Principal.account(principal.account()) : principal;
         List<Grant> received = grantsOn(model, catalogId, holder, catalogId);
         if (!crossAccount) {
-            return new AccessPath(principal, catalog, table, false, received, List.of(), List.of(), List.of(), List.of());
+            return new AccessPath(principal, catalog, table, false, received, List.of(), List.of(), List.of(), List.of(), List.of());
         }
         List<ResourceLink> links = model.links().stream()
                 .filter(l -> l.account().equals(principal.account()) && l.targetCatalogId().equals(catalogId)
@@ -42,8 +45,16 @@ record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Tabl
                 .filter(g -> g.principal().equals(principal) && g.permissions().contains("DESCRIBE"))
                 .filter(g -> links.stream().anyMatch(l -> g.resource().equals(new LfResource.Database(l.account(), l.name()))))
                 .toList();
+        var database = catalog.database(table.database());
+        List<Grant> databaseDescribes = model.grants().stream()
+                .filter(g -> g.principal().equals(principal) && g.permissions().contains("DESCRIBE")
+                        && g.resource().catalogId().equals(catalogId))
+                .filter(g -> g.resource().equals(new LfResource.Database(catalogId, table.database()))
+                        || g.resource() instanceof LfResource.TagPolicy p && p.resourceType() == LfResource.ResourceType.DATABASE
+                        && database.map(d -> p.expression().matches(catalog.effectiveTags(d))).orElse(false))
+                .toList();
         return new AccessPath(principal, catalog, table, true, received, grantsOn(model, catalogId, principal, catalogId),
-                grantsOn(model, principal.account(), principal, catalogId), links, linkDescribes);
+                grantsOn(model, principal.account(), principal, catalogId), links, linkDescribes, databaseDescribes);
     }
 
     private static List<Grant> grantsOn(AccessModel model, String grantor, Principal principal, String catalogId) {
@@ -55,26 +66,12 @@ record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Tabl
 
     /** What one grant gives on this table, whoever holds it. */
     TableReach reach(Grant grant) {
-        var resource = grant.resource();
-        if (resource instanceof LfResource.TagPolicy policy && policy.resourceType() == LfResource.ResourceType.TABLE) {
-            return TagAccess.tableReach(catalog, table, policy.expression(), grant.permissions());
-        }
-        if (resource instanceof LfResource.Table named && named.database().equals(table.database())
-                && named.name().map(table.name()::equals).orElse(true)) {
-            return TagAccess.namedReach(table, Set.copyOf(columnNames()), grant.permissions());
-        }
-        if (resource instanceof LfResource.TableColumns named && named.database().equals(table.database())
-                && named.name().equals(table.name())) {
-            return TagAccess.namedReach(table, named.columns(), grant.permissions());
-        }
-        return new TableReach(List.of(), List.of());
+        return GrantReach.of(grant.resource(), grant.permissions(), catalog, table);
     }
 
     /** Whether a grant's resource can reach tables at all (DATABASE, location and tag grants cannot). */
     static boolean onTables(Grant grant) {
-        return grant.resource() instanceof LfResource.TagPolicy policy
-                ? policy.resourceType() == LfResource.ResourceType.TABLE
-                : grant.resource() instanceof LfResource.Table || grant.resource() instanceof LfResource.TableColumns;
+        return GrantReach.onTables(grant.resource());
     }
 
     /** Effective permissions are the union of every grant, tag-based or named. */
@@ -124,7 +121,7 @@ record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Tabl
 
     /** What the principal can do on the table. */
     TableReach effective() {
-        if (crossAccount && linkDescribes.isEmpty()) {
+        if (crossAccount && (linkDescribes.isEmpty() || databaseDescribes.isEmpty())) {
             return new TableReach(List.of(), List.of());
         }
         return heldReach();
@@ -143,6 +140,7 @@ record AccessPath(Principal principal, TaggedCatalog catalog, TaggedCatalog.Tabl
             via.addAll(received.stream().filter(g -> overlaps(reach(held.apply(g)), effective)).toList());
             via.addAll(regrants.stream().filter(g -> overlaps(reach(g), effective)).toList());
         }
+        via.addAll(databaseDescribes);
         via.addAll(linkDescribes);
         return via;
     }

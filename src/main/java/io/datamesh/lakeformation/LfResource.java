@@ -3,6 +3,7 @@ package io.datamesh.lakeformation;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What a Lake Formation grant is on. Every resource lives in one catalog, named by its account id. */
 public sealed interface LfResource {
@@ -16,16 +17,45 @@ public sealed interface LfResource {
 
     /** A database by name; on a resource link, the link itself (not its target). */
     record Database(String catalogId, String name) implements LfResource {
+        public Database {
+            name = TaggedCatalog.lower(name);
+        }
     }
 
     /** A table by name, or every table of the database when {@code name} is empty (the wildcard). */
     record Table(String catalogId, String database, Optional<String> name) implements LfResource {
+        public Table {
+            database = TaggedCatalog.lower(database);
+            name = name.map(TaggedCatalog::lower);
+        }
     }
 
-    /** Some columns of a table: column-level SELECT. */
-    record TableColumns(String catalogId, String database, String name, Set<String> columns) implements LfResource {
+    /**
+     * Column-level SELECT on one table: the named {@code columns}, or, when {@code columns} is
+     * empty (the {@code wildcard} or {@code excludedColumnNames} form), every column but {@code excluded}.
+     */
+    record TableColumns(String catalogId, String database, String name, Set<String> columns, Set<String> excluded)
+            implements LfResource {
         public TableColumns {
-            columns = Set.copyOf(columns);
+            database = TaggedCatalog.lower(database);
+            name = TaggedCatalog.lower(name);
+            columns = columns.stream().map(TaggedCatalog::lower).collect(Collectors.toUnmodifiableSet());
+            excluded = excluded.stream().map(TaggedCatalog::lower).collect(Collectors.toUnmodifiableSet());
+        }
+
+        /** Named columns only. */
+        public static TableColumns named(String catalogId, String database, String name, Set<String> columns) {
+            return new TableColumns(catalogId, database, name, columns, Set.of());
+        }
+
+        /** Every column of the table but these. */
+        public static TableColumns allBut(String catalogId, String database, String name, Set<String> excluded) {
+            return new TableColumns(catalogId, database, name, Set.of(), excluded);
+        }
+
+        public boolean reaches(String column) {
+            String c = TaggedCatalog.lower(column);
+            return columns.isEmpty() ? !excluded.contains(c) : columns.contains(c);
         }
     }
 

@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An LF-tag expression: a resource matches when, for every key, its effective value is one of the
  * allowed values (AND across keys, OR within a key). A resource without a value for a key never
- * matches that key.
+ * matches that key. Keys and values are lower-cased as Lake Formation stores them (see
+ * {@link TaggedCatalog}).
  */
 public record TagExpression(Map<String, Set<String>> clauses) {
     public TagExpression {
         var copy = new LinkedHashMap<String, Set<String>>();
-        clauses.forEach((k, v) -> copy.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
+        clauses.forEach((k, v) -> copy.put(TaggedCatalog.lower(k), Collections.unmodifiableSet(
+                v.stream().map(TaggedCatalog::lower).collect(Collectors.<String, Set<String>>toCollection(LinkedHashSet::new)))));
         clauses = Collections.unmodifiableMap(copy);
     }
 

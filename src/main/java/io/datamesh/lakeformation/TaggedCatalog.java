@@ -4,6 +4,7 @@ import io.datamesh.util.Ordered;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,10 @@ import java.util.Optional;
  * each, and the inheritance rule that turns them into effective tags: a table inherits its
  * database's tags, a column its table's, and a value assigned on the child overrides the inherited
  * value for that key only.
+ *
+ * <p>Names and tags are kept as AWS stores them: Glue lower-cases database, table and column
+ * names, and Lake Formation lower-cases LF-tag keys and values, so {@code PII=True} on a column
+ * and an expression {@code pii in [true]} meet.
  */
 public record TaggedCatalog(String catalogId, List<Database> databases, List<Table> tables) {
     public TaggedCatalog {
@@ -21,13 +26,16 @@ public record TaggedCatalog(String catalogId, List<Database> databases, List<Tab
 
     public record Database(String name, Map<String, String> tags) {
         public Database {
-            tags = Ordered.copy(tags);
+            name = lower(name);
+            tags = lowerTags(tags);
         }
     }
 
     public record Table(String database, String name, Map<String, String> tags, List<Column> columns) {
         public Table {
-            tags = Ordered.copy(tags);
+            database = lower(database);
+            name = lower(name);
+            tags = lowerTags(tags);
             columns = List.copyOf(columns);
         }
 
@@ -38,16 +46,17 @@ public record TaggedCatalog(String catalogId, List<Database> databases, List<Tab
 
     public record Column(String name, Map<String, String> tags) {
         public Column {
-            tags = Ordered.copy(tags);
+            name = lower(name);
+            tags = lowerTags(tags);
         }
     }
 
     public Optional<Database> database(String name) {
-        return databases.stream().filter(d -> d.name().equals(name)).findFirst();
+        return databases.stream().filter(d -> d.name().equals(lower(name))).findFirst();
     }
 
     public Optional<Table> table(String database, String name) {
-        return tables.stream().filter(t -> t.database().equals(database) && t.name().equals(name)).findFirst();
+        return tables.stream().filter(t -> t.database().equals(lower(database)) && t.name().equals(lower(name))).findFirst();
     }
 
     public Map<String, String> effectiveTags(Database database) {
@@ -62,10 +71,21 @@ public record TaggedCatalog(String catalogId, List<Database> databases, List<Tab
         return inherit(effectiveTags(table), column.tags());
     }
 
-    /** Parent tags overridden key by key by the child's own assignments. */
+    /** Parent tags overridden key by key by the child's own assignments: the one inheritance rule of the project. */
     public static Map<String, String> inherit(Map<String, String> parent, Map<String, String> own) {
-        var merged = new LinkedHashMap<>(parent);
-        merged.putAll(own);
+        var merged = new LinkedHashMap<>(lowerTags(parent));
+        merged.putAll(lowerTags(own));
         return merged;
+    }
+
+    /** A name as Glue stores it. */
+    public static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> lowerTags(Map<String, String> tags) {
+        var lowered = new LinkedHashMap<String, String>();
+        tags.forEach((k, v) -> lowered.put(lower(k), lower(v)));
+        return Ordered.copy(lowered);
     }
 }

@@ -6,6 +6,10 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import io.datamesh.MeshProgram;
 import io.datamesh.config.CentralSettings;
+import io.datamesh.config.ConsumerSettings;
+import io.datamesh.config.DomainAccess;
+import io.datamesh.config.DomainAccount;
+import io.datamesh.config.StackIdentity;
 import io.datamesh.config.ContractCheck;
 import io.datamesh.config.InvalidConfigException;
 import io.datamesh.config.ProducerSettings;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -61,9 +66,8 @@ public final class MeshPlanner {
         } catch (StackFiles.UnreadableException e) {
             problems.add(e.getMessage());
         }
-        if (problems.isEmpty()) {
-            problems.addAll(crossStackProblems(configs, settings.values()));
-        }
+        // Between the files that parsed: every problem at once, each file's own problems first.
+        problems.addAll(crossStackProblems(configs, settings.values()));
         if (configs.isEmpty() && problems.isEmpty()) {
             problems.add(dir + ": no Pulumi.<stack>.yaml files");
         }
@@ -123,11 +127,25 @@ public final class MeshPlanner {
         return settings.entrySet().stream().filter(e -> e.getValue().role() == role).map(Map.Entry::getKey).toList();
     }
 
-    /** Contracts live in producer files, the ontology in the central file: check them together. */
+    /**
+     * Contracts live in producer files, the ontology in the central file; central lists the domain
+     * stacks, each domain stack names its domain, account and central: check them together, so a
+     * mismatch is one configuration problem naming both files and keys, not a failed run of one
+     * stack and misleading failures of the stacks after it.
+     */
     private static List<String> crossStackProblems(Map<String, RawStackConfig> configs, Collection<StackSettings> all) {
         List<String> problems = new ArrayList<>();
         List<CentralSettings> centrals = all.stream().filter(s -> s instanceof CentralSettings)
                 .map(s -> (CentralSettings) s).toList();
+        for (StackSettings s : all) {
+            if (s instanceof ProducerSettings producer) {
+                problems.addAll(listingProblems(configs, centrals, producer.identity(), producer.domain(), producer.access(),
+                        "producers", c -> c.producers()));
+            } else if (s instanceof ConsumerSettings consumer) {
+                problems.addAll(listingProblems(configs, centrals, consumer.identity(), consumer.domain(), consumer.access(),
+                        "consumers", c -> c.consumers()));
+            }
+        }
         for (StackSettings s : all) {
             if (!(s instanceof ProducerSettings producer)) {
                 continue;
@@ -145,6 +163,52 @@ public final class MeshPlanner {
                             + "' differs from the central stack's '" + central.identity().namePrefix()
                             + "'; producer policies name central roles by it");
                 }
+            }
+        }
+        return problems;
+    }
+
+    /** A domain stack must be the one its central lists under {@code key}: same stack, domain and account. */
+    private static List<String> listingProblems(Map<String, RawStackConfig> configs, List<CentralSettings> centrals,
+                                                StackIdentity domain, String name, DomainAccess access, String key,
+                                                Function<CentralSettings, List<DomainAccount>> listed) {
+        String file = configs.get(domain.stack()).source();
+        String qualified = domain.qualify(domain.stack());
+        List<String> problems = new ArrayList<>();
+        if (!centrals.isEmpty() && centrals.stream().noneMatch(c -> domain.qualify(access.centralStack())
+                .equals(c.identity().qualify(c.identity().stack())))) {
+            problems.add(file + ": datamesh:centralStack: '" + access.centralStack() + "' is not a central stack of this directory ("
+                    + centrals.stream().map(c -> c.identity().stack()).toList() + ")");
+        }
+        for (CentralSettings central : centrals) {
+            if (!domain.qualify(access.centralStack()).equals(central.identity().qualify(central.identity().stack()))) {
+                continue;
+            }
+            String centralFile = configs.get(central.identity().stack()).source();
+            if (!access.centralAccountId().equals(central.identity().accountId())) {
+                problems.add(file + ": datamesh:centralAccountId: '" + access.centralAccountId() + "' is not the account of "
+                        + centralFile + " (datamesh:accountId: '" + central.identity().accountId() + "')");
+            }
+            List<DomainAccount> entries = listed.apply(central);
+            int byStack = IntStream.range(0, entries.size()).filter(i -> entries.get(i).stack().equals(qualified)).findFirst().orElse(-1);
+            if (byStack < 0) {
+                int byDomain = IntStream.range(0, entries.size()).filter(i -> entries.get(i).domain().equals(name)).findFirst().orElse(-1);
+                problems.add(byDomain >= 0
+                        ? file + ": stack '" + domain.stack() + "' is not the stack " + centralFile + " lists for domain '" + name
+                          + "' (datamesh:" + key + "[" + byDomain + "].stack: '" + entries.get(byDomain).stack() + "'); fix one of the two"
+                        : file + ": domain '" + name + "' (stack " + domain.stack() + ") is not listed in datamesh:" + key + " of "
+                          + centralFile + "; add {domain: " + name + ", accountId: \"" + domain.accountId() + "\", stack: "
+                          + domain.stack() + "} there, or remove " + file);
+                continue;
+            }
+            DomainAccount entry = entries.get(byStack);
+            if (!entry.domain().equals(name)) {
+                problems.add(file + ": datamesh:domain: '" + name + "' differs from " + centralFile + " datamesh:" + key + "["
+                        + byStack + "].domain: '" + entry.domain() + "' for stack " + domain.stack() + "; fix one of the two");
+            }
+            if (!entry.accountId().equals(domain.accountId())) {
+                problems.add(file + ": datamesh:accountId: '" + domain.accountId() + "' differs from " + centralFile + " datamesh:"
+                        + key + "[" + byStack + "].accountId: '" + entry.accountId() + "'; fix one of the two");
             }
         }
         return problems;

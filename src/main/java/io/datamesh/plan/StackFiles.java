@@ -1,5 +1,6 @@
 package io.datamesh.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -76,6 +78,15 @@ public final class StackFiles {
         return value.asText();
     }
 
+    /** SnakeYAML's message without its source excerpts: "while parsing a flow sequence, expected ',' or ']', but got :". */
+    private static String yamlProblem(String message) {
+        return message.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("in 'reader'") && !l.equals("^") && !l.startsWith("^"))
+                .filter(l -> l.startsWith("while ") || l.startsWith("expected") || l.startsWith("found") || l.startsWith("mapping")
+                        || l.startsWith("could not") || l.contains("but found") || l.contains("but got"))
+                .collect(Collectors.joining(", "));
+    }
+
     private static JsonNode read(Path file) throws UnreadableException {
         if (!Files.isRegularFile(file)) {
             throw new UnreadableException(file + ": no such file");
@@ -83,6 +94,11 @@ public final class StackFiles {
         try {
             JsonNode node = YAML.readTree(file.toFile());
             return node == null ? JSON.createObjectNode() : node;
+        } catch (JsonProcessingException e) {
+            // file:line:column, as editors and CI annotations read it.
+            var at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new UnreadableException(file + where + ": not valid YAML (" + yamlProblem(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
             throw new UnreadableException(file + ": not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }

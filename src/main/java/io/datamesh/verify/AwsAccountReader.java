@@ -127,7 +127,11 @@ public final class AwsAccountReader implements AccountReader {
             if (t.columnWildcard() != null && !t.columnWildcard().hasExcludedColumnNames()) {
                 return Optional.of(new LfResource.Table(catalog(t.catalogId()), t.databaseName(), Optional.of(t.name())));
             }
-            return t.hasColumnNames() ? Optional.of(new LfResource.TableColumns(catalog(t.catalogId()), t.databaseName(),
+            if (t.columnWildcard() != null) {
+                return Optional.of(new LfResource.TableColumns(catalog(t.catalogId()), t.databaseName(), t.name(), Set.of(),
+                        Set.copyOf(t.columnWildcard().excludedColumnNames())));
+            }
+            return t.hasColumnNames() ? Optional.of(LfResource.TableColumns.named(catalog(t.catalogId()), t.databaseName(),
                     t.name(), Set.copyOf(t.columnNames()))) : Optional.empty();
         }
         if (r.dataLocation() != null) {

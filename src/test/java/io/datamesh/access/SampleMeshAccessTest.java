@@ -36,8 +36,8 @@ class SampleMeshAccessTest {
         assertEquals(List.of("SELECT", "DESCRIBE"), orders.permissions());
         var customers = evaluator.access(MARKETING_ANALYST, table("customers"));
         assertEquals(List.of("customer_id", "country", "segment", "signup_date"), customers.columns());
-        assertEquals(List.of("central-grant-marketing-sales-non-pii-analyst", "marketing-access-analyst-describe-link-sales"),
-                customers.via());
+        assertEquals(List.of("central-grant-marketing-sales-non-pii-analyst", "central-grant-marketing-sales-database-analyst",
+                "marketing-access-analyst-describe-link-sales"), customers.via());
     }
 
     @Test
@@ -66,19 +66,35 @@ class SampleMeshAccessTest {
         assertEquals(Optional.of(MissingStep.NO_LINK_DESCRIBE), explanation.missing());
     }
 
+    /** A query through a link needs DESCRIBE on the target database: across accounts no table grant implies it. */
+    @Test
+    void withoutCentralsDatabaseGrantTheAnalystIsDenied() {
+        var withoutDatabaseGrant = new MeshPlan(plan.stacks().stream().map(s -> without(s, "central-grant-marketing-sales-database")).toList(),
+                plan.deployOrder(), plan.runs(), plan.configs(), plan.settings());
+        var explanation = new AccessEvaluator(PlanAccessModel.of(withoutDatabaseGrant))
+                .explain(MARKETING_ANALYST, table("orders"), Optional.empty());
+        assertEquals(Optional.of(MissingStep.NO_DATABASE_DESCRIBE), explanation.missing(), explanation.reasons().toString());
+    }
+
     @Test
     void theDiagramShowsAccountsLinksAndLabelledGrants() {
         String mermaid = MeshDiagram.mermaid(plan);
         assertTrue(mermaid.startsWith("flowchart LR\n"), mermaid);
         assertTrue(mermaid.contains("subgraph account_333333333333[\"account 333333333333 — stack consumer\"]"), mermaid);
         assertTrue(mermaid.contains("db_333333333333_shared_sales -.->|\"points to\"| db_111111111111_sales"), mermaid);
-        assertTrue(mermaid.contains("tags_111111111111 -->|\"TABLE where domain in [sales] AND pii in [false]<br/>"
-                + "SELECT, DESCRIBE\"| role_333333333333_datamesh_marketing_analyst"), mermaid);
+        assertTrue(mermaid.contains("expr_2{{\"TABLE where domain in [sales] AND pii in [false]\"}}"), mermaid);
+        assertTrue(mermaid.contains("expr_2 -->|\"SELECT, DESCRIBE\"| role_333333333333_datamesh_marketing_analyst"), mermaid);
+        assertTrue(mermaid.contains("table_111111111111_sales_customers[\"customers<br/>classification=confidential<br/>"
+                + "full_name, email, phone: pii=true\"]"), mermaid);
     }
 
     private static StackPlan withoutLinkDescribe(StackPlan stack) {
+        return without(stack, "describe-link");
+    }
+
+    private static StackPlan without(StackPlan stack, String namePart) {
         return new StackPlan(stack.stack(), stack.role(),
-                stack.resources().stream().filter(r -> !r.name().contains("describe-link")).toList(),
+                stack.resources().stream().filter(r -> !r.name().contains(namePart)).toList(),
                 stack.outputs(), stack.warnings(), stack.errors(), stack.retainedOnDelete(), stack.dependsOn());
     }
 

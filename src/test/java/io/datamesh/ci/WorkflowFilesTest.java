@@ -134,6 +134,32 @@ class WorkflowFilesTest {
         assertTrue(text.contains("actions/upload-artifact"), text);
     }
 
+    /** The access review compares with the PR's base, needs no credentials, and fails on a widening. */
+    @Test
+    void accessReviewDiffsAgainstTheBaseWithoutCredentials() throws IOException {
+        JsonNode job = workflow("pull-request.yml").path("jobs").path("access-review");
+        String text = job.toString();
+        assertFalse(text.contains("secrets.") || text.contains("id-token") || text.contains("configure-aws-credentials"), text);
+        assertEquals(0, job.path("steps").get(0).path("with").path("fetch-depth").asInt(-1),
+                "the base revision must be fetched for --base to check it out");
+        String run = null;
+        for (JsonNode step : job.path("steps")) {
+            if (step.path("run").asText().contains("./datamesh access")) {
+                run = step.path("run").asText();
+            }
+        }
+        assertTrue(run != null, text);
+        for (String part : List.of("--base \"origin/${{ github.base_ref }}\"", "--format markdown", "--fail-on-widening",
+                ">> \"$GITHUB_STEP_SUMMARY\"", "--json access-diff.json")) {
+            assertTrue(run.contains(part), run + " lacks " + part);
+        }
+        // The options the job passes are the command's own.
+        var access = io.datamesh.cli.DatameshCli.commandLine().getSubcommands().get("access").getCommandSpec();
+        for (String option : List.of("--base", "--format", "--fail-on-widening", "--json")) {
+            assertTrue(access.findOption(option) != null, option);
+        }
+    }
+
     @Test
     void docsNameEverySecretAndVariable() throws IOException {
         String docs = Files.readString(Path.of("docs/ci.md"));

@@ -5,8 +5,15 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.datamesh.plan.MeshPlan;
+import io.datamesh.plan.SampleMesh;
+import io.datamesh.plan.StackPlan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccessCommandTest {
@@ -32,9 +39,30 @@ class AccessCommandTest {
     }
 
     @Test
-    void anUnknownRoleIsAUsageError() {
-        CommandLine cli = DatameshCli.commandLine().setOut(new PrintWriter(new StringWriter()))
-                .setErr(new PrintWriter(new StringWriter()));
-        assertEquals(2, cli.execute("access", "--principal", "datamesh-nobody", "--table", "sales.orders"));
+    void anUnknownRoleOrTableIsOneLineWithTheNearestNames() {
+        var role = PlanCommandTest.datamesh("access", "--principal", "datamesh-marketing-analist", "--table", "sales.orders");
+        assertEquals(DatameshCli.INVALID_CONFIG, role.exitCode());
+        assertEquals("no role 'datamesh-marketing-analist' in the plan; nearest: datamesh-marketing-analyst,", role.err().lines()
+                .findFirst().orElseThrow().substring(0, "no role 'datamesh-marketing-analist' in the plan; nearest: datamesh-marketing-analyst,".length()));
+        assertEquals(1, role.err().lines().count(), role.err());
+        var table = PlanCommandTest.datamesh("access", "--principal", "datamesh-marketing-analyst", "--table", "sales.custmers");
+        assertEquals(DatameshCli.INVALID_CONFIG, table.exitCode());
+        assertEquals("no table 'sales.custmers' in the plan; nearest: sales.customers, sales.orders\n", table.err());
+    }
+
+    /** An incomplete plan would show part of the mesh as the whole: access and diagram stop instead. */
+    @Test
+    void aStackThatFailedToPlanStopsAccessAndDiagram() {
+        var plan = SampleMesh.plan();
+        var failing = new MeshPlan(plan.stacks().stream().map(s -> !s.stack().equals("consumer") ? s : new StackPlan(s.stack(),
+                s.role(), s.resources(), s.outputs(), s.warnings(), List.of("stack organization/datamesh/central is not deployed"),
+                s.retainedOnDelete(), s.dependsOn())).toList(), plan.deployOrder(), plan.runs(), plan.configs(), plan.settings());
+        StringWriter err = new StringWriter();
+        var failure = assertThrows(CommandFailure.class,
+                () -> MeshDirectory.requireComplete(failing, Path.of("."), new PrintWriter(err)));
+        assertEquals(DatameshCli.PLAN_FAILED, failure.exitCode);
+        assertEquals(". : stack consumer failed to plan: stack organization/datamesh/central is not deployed".replace(". :", ".:"),
+                err.toString().lines().findFirst().orElseThrow());
+        assertEquals(plan, MeshDirectory.requireComplete(plan, Path.of("."), new PrintWriter(new StringWriter())));
     }
 }

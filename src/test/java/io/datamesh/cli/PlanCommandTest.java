@@ -40,8 +40,9 @@ class PlanCommandTest {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("stacks")).hasSize(3);
         for (JsonNode stack : root.get("stacks")) {
-            assertThat(stack.fieldNames()).toIterable().contains("stack", "role", "resources", "outputs", "warnings",
+            assertThat(stack.fieldNames()).toIterable().contains("stack", "role", "account", "resources", "outputs", "warnings",
                     "errors", "policy");
+            assertThat(stack.get("account").asText()).matches("\\d{12}");
             assertThat(stack.get("errors")).isEmpty();
             JsonNode first = stack.get("resources").get(0);
             assertThat(first.fieldNames()).toIterable().contains("urn", "type", "name", "parent", "inputs");

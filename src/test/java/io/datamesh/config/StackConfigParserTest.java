@@ -68,6 +68,22 @@ class StackConfigParserTest {
     }
 
     @Test
+    void athenaFollowsTheAnalystsUnlessConfigured() {
+        var none = (ConsumerSettings) StackConfigParser.parse(raw(domainStack("consumer", "333333333333", "marketing")));
+        assertThat(none.access().athena().enabled()).isFalse();
+        var asked = domainStack("consumer", "333333333333", "marketing");
+        asked.put("datamesh:athena", "{\"enabled\": true}");
+        assertThat(((ConsumerSettings) StackConfigParser.parse(raw(asked))).access().athena().enabled()).isTrue();
+        var analysts = domainStack("consumer", "333333333333", "marketing");
+        analysts.put("datamesh:analysts", "[{\"name\":\"analyst\"}]");
+        assertThat(((ConsumerSettings) StackConfigParser.parse(raw(analysts))).access().athena().enabled()).isTrue();
+        analysts.put("datamesh:athena", "{\"enabled\": false}");
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(analysts)));
+        assertThat(e.problems()).extracting(Object::toString).containsExactly("datamesh:athena.enabled: is false, but"
+                + " datamesh:analysts query through the workgroup; remove the analysts or this setting");
+    }
+
+    @Test
     void everyProblemIsReportedTogetherWithItsKey() {
         var values = central();
         values.put("datamesh:accountId", "1111");

@@ -85,7 +85,7 @@ class AccessEvaluatorTest {
                 row(sameAccount("a named grant widens what the tags give (union)", "customers",
                         tableGrant(CENTRAL_ROLE, Map.of("pii", List.of("false"))),
                         grant("named", CENTRAL, CENTRAL_ROLE, List.of("SELECT"), List.of(),
-                                new LfResource.TableColumns(CENTRAL, "retail", "customers", Set.of("name")))), CUSTOMERS),
+                                LfResource.TableColumns.named(CENTRAL, "retail", "customers", Set.of("name")))), CUSTOMERS),
                 row(sameAccount("a named table wildcard reaches every table of the database", "customers",
                         grant("all-tables", CENTRAL, CENTRAL_ROLE, List.of("SELECT"), List.of(),
                                 new LfResource.Table(CENTRAL, "retail", Optional.empty()))), CUSTOMERS),
@@ -119,7 +119,7 @@ class AccessEvaluatorTest {
                         MissingStep.NO_GRANT, "only db, which do not reach tables"),
                 row(sameAccount("table override mismatches", "customers",
                         tableGrant(CENTRAL_ROLE, Map.of("location", List.of("US")))), MissingStep.EXPRESSION_MISMATCH,
-                        "mismatch on key location with allowed values [US] (retail.customers has location=Canada from table retail.customers)"),
+                        "mismatch on key location with allowed values [us] (retail.customers has location=canada from table retail.customers)"),
                 row(sameAccount("no value is no match", "orders",
                         tableGrant(CENTRAL_ROLE, Map.of("level", List.of("vp")))), MissingStep.EXPRESSION_MISMATCH,
                         "has no value for level"),
@@ -138,6 +138,10 @@ class AccessEvaluatorTest {
                 row(crossAccount("re-granted but no resource link", "orders", List.of(),
                         accountGrant(Map.of("module", List.of("sales")), true), regrant(Map.of("module", List.of("sales")))),
                         MissingStep.NO_RESOURCE_LINK, "no resource link to " + CENTRAL + ".retail"),
+                row(new Case("no DESCRIBE on the target database", CONSUMER_ROLE, List.of(
+                                accountGrant(Map.of("module", List.of("sales")), true), regrant(Map.of("module", List.of("sales"))),
+                                linkDescribe()), List.of(LINK), "orders", Optional.empty()),
+                        MissingStep.NO_DATABASE_DESCRIBE, "no DESCRIBE on database " + CENTRAL + ".retail"),
                 row(crossAccount("a link but no DESCRIBE on it", "orders", List.of(LINK),
                         accountGrant(Map.of("module", List.of("sales")), true), regrant(Map.of("module", List.of("sales")))),
                         MissingStep.NO_LINK_DESCRIBE, "no DESCRIBE on the resource link shared_retail"));
@@ -157,7 +161,7 @@ class AccessEvaluatorTest {
                 regrant(Map.of("pii", List.of("false"))), linkDescribe()).column("credit_limit");
         var explanation = new AccessEvaluator(question.model()).explain(question.principal(), question.target(), question.column());
         assertTrue(explanation.allowed());
-        assertEquals(List.of("account-grant", "re-grant", "link-describe"),
+        assertEquals(List.of("account-grant", "re-grant", "database-describe", "link-describe"),
                 explanation.reasons().stream().map(r -> r.substring(0, r.indexOf(':'))).toList());
         assertTrue(explanation.reasons().get(0).contains("pii=false (from database retail)"), explanation.reasons().get(0));
     }
@@ -170,8 +174,16 @@ class AccessEvaluatorTest {
         return new Case(description, CENTRAL_ROLE, List.of(grants), List.of(), table, Optional.empty());
     }
 
+    /** A role of the consumer account, which central also lets DESCRIBE the retail database (queries through a link need it). */
     static Case crossAccount(String description, String table, List<ResourceLink> links, Grant... grants) {
-        return new Case(description, CONSUMER_ROLE, List.of(grants), links, table, Optional.empty());
+        List<Grant> all = new ArrayList<>(List.of(grants));
+        all.add(databaseDescribe());
+        return new Case(description, CONSUMER_ROLE, all, links, table, Optional.empty());
+    }
+
+    static Grant databaseDescribe() {
+        return grant("database-describe", CENTRAL, CONSUMER_ROLE, List.of("DESCRIBE"), List.of(),
+                new LfResource.TagPolicy(CENTRAL, ResourceType.DATABASE, expression(Map.of("module", List.of("sales")))));
     }
 
     static Grant tableGrant(Principal to, Map<String, List<String>> expression) {

@@ -69,9 +69,10 @@ class AwsAccountReaderTest {
                 .contains(new LfResource.Table("111111111111", "sales", Optional.of("orders")));
         assertThat(reader.resource(Resource.builder().tableWithColumns(t -> t.databaseName("sales").name("orders")
                 .columnNames("order_id")).build()))
-                .contains(new LfResource.TableColumns("333333333333", "sales", "orders", Set.of("order_id")));
-        // Exclusions have no record in the access model: left out rather than read as the whole table.
+                .contains(LfResource.TableColumns.named("333333333333", "sales", "orders", Set.of("order_id")));
+        // Every column but the excluded ones, as the access model reads excludedColumnNames.
         assertThat(reader.resource(Resource.builder().tableWithColumns(t -> t.databaseName("sales").name("customers")
-                .columnWildcard(w -> w.excludedColumnNames("email"))).build())).isEmpty();
+                .columnWildcard(w -> w.excludedColumnNames("email"))).build()))
+                .contains(new LfResource.TableColumns("333333333333", "sales", "customers", Set.of(), Set.of("email")));
     }
 }

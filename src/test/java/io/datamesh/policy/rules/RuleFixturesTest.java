@@ -332,6 +332,13 @@ class RuleFixturesTest {
                         List.of(res(LF_RESOURCE_TAG, "db", "{'database':{'name':'hr'},'lfTag':{'key':'pii','value':'true'}}"),
                                 namedGrant("staff", CONSUMER, "'table':{'databaseName':'hr','name':'staff'}")),
                         "named grant of [SELECT] on hr.staff to 333333333333 reaches a table tagged pii = true"),
+                // Columns a grant names exist, declared or not, and inherit their database's PII tag.
+                new Case("lf-no-named-grant-reaches-pii", CENTRAL_STACK,
+                        List.of(res(LF_RESOURCE_TAG, "db", "{'database':{'name':'hr'},'lfTag':{'key':'pii','value':'false'}}"),
+                                namedGrant("ssn", CONSUMER, "'tableWithColumns':{'databaseName':'hr','name':'staff','columnNames':['ssn']}")),
+                        List.of(res(LF_RESOURCE_TAG, "db", "{'database':{'name':'hr'},'lfTag':{'key':'pii','value':'true'}}"),
+                                namedGrant("ssn", CONSUMER, "'tableWithColumns':{'databaseName':'hr','name':'staff','columnNames':['SSN']}")),
+                        "named grant of [SELECT] on hr.staff to 333333333333 reaches columns [ssn] tagged pii = true"),
                 // A table wildcard reaches every table of its database declared (or tagged) in the stack.
                 new Case("lf-no-named-grant-reaches-pii", CENTRAL_STACK,
                         piiStack(res(GLUE_CRAWLER, "crawler", "{'name':'c','role':'" + CRAWLER_ROLE + "'}"),

@@ -1,5 +1,8 @@
 package io.datamesh.policy.rules.mesh;
 
+import io.datamesh.lakeformation.GrantReach;
+import io.datamesh.lakeformation.LfResource;
+import io.datamesh.lakeformation.TaggedCatalog;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.Props;
 import io.datamesh.policy.engine.RuleEnv;
@@ -10,9 +13,7 @@ import io.datamesh.policy.rules.MeshConfig;
 import io.datamesh.policy.rules.ResourceTypes;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +55,7 @@ public final class LfNoNamedGrantReachesPii extends StackRule {
         String tagKey = env.config().string("tagKey").orElseThrow();
         List<String> allowed = env.config().strings("allowedPrincipals");
         Optional<String> ownCatalog = MeshConfig.of(env.context()).accountId();
-        Tables tables = new Tables(stack);
+        Tables tables = new Tables(stack, ownCatalog);
         return eachResource(stack.ofType(ResourceTypes.LF_PERMISSIONS), grant -> {
             String principal = grant.inputs().string("principal").orElse("");
             if (LfPrincipals.allowed(principal, allowed) || grant.inputs().object("lfTagPolicy").isPresent()) {
@@ -70,9 +71,7 @@ public final class LfNoNamedGrantReachesPii extends StackRule {
                                          Tables tables) {
         boolean readsData = Stream.concat(grant.strings("permissions").stream(),
                 grant.strings("permissionsWithGrantOptions").stream()).anyMatch(READS_DATA::contains);
-        Optional<Props> table = grant.object("table");
-        Optional<Props> columns = grant.object("tableWithColumns");
-        Optional<Props> target = table.or(() -> columns);
+        Optional<Props> target = grant.object("table").or(() -> grant.object("tableWithColumns"));
         if (!readsData || target.isEmpty()) {
             return List.of();
         }
@@ -82,35 +81,44 @@ public final class LfNoNamedGrantReachesPii extends StackRule {
         if (!(catalog.isEmpty() || catalog.equals(ownCatalog))) {
             return List.of();
         }
+        var resource = LfInputs.resource(tables.catalogId, grant).orElseThrow();
         String database = target.get().string("databaseName").orElse("");
-        if (table.isPresent() && table.get().bool("wildcard").orElse(false)) {
-            // A crawler reads every column to detect schema drift; its wildcard grant cannot leave PII out.
-            if (tables.isCrawlerRole(principal)) {
-                return List.of();
-            }
-            return wildcardProblems(database, "wildcard grant of " + grant.strings("permissions") + " on " + database
-                    + ".* to " + principal, tagKey, tables);
-        }
-        Optional<String> name = target.get().string("name").filter(n -> !n.isBlank());
-        if (name.isEmpty()) {
+        String what = resource instanceof LfResource.Table t && t.name().isEmpty()
+                ? "wildcard grant of " + grant.strings("permissions") + " on " + database + ".* to " + principal
+                : "named grant of " + grant.strings("permissions") + " on " + database + "."
+                  + target.get().string("name").orElse("") + " to " + principal;
+        boolean wildcard = resource instanceof LfResource.Table t && t.name().isEmpty();
+        // A crawler reads every column to detect schema drift; its wildcard grant cannot leave PII out.
+        if (wildcard && tables.isCrawlerRole(principal)) {
             return List.of();
         }
-        List<String> excluded = columns.map(c -> c.strings("excludedColumnNames")).orElse(List.of());
-        boolean wholeTable = table.isPresent() || columns.get().bool("wildcard").orElse(false);
-        List<String> named = wholeTable ? null : columns.get().strings("columnNames");
-        return tableProblems(database, name.get(), named, excluded,
-                "named grant of " + grant.strings("permissions") + " on " + database + "." + name.get() + " to " + principal,
-                tagKey, tables).stream().toList();
-    }
-
-    private static List<String> wildcardProblems(String database, String what, String tagKey, Tables tables) {
+        TaggedCatalog own = tables.catalog();
         List<String> problems = new ArrayList<>();
-        Set<String> names = tables.tables(database);
-        for (String name : names) {
-            tableProblems(database, name, null, List.of(), what + ": table " + name, tagKey, tables)
-                    .ifPresent(problems::add);
+        List<TaggedCatalog.Table> judged = new ArrayList<>(own.tables().stream().map(t -> withNamedColumns(t, resource)).toList());
+        // A named table the stack neither declares nor tags still inherits its database's tags.
+        target.get().string("name").filter(n -> !wildcard && !n.isBlank() && own.table(database, n).isEmpty())
+                .ifPresent(n -> judged.add(withNamedColumns(new TaggedCatalog.Table(database, n, Map.of(), List.of()), resource)));
+        for (TaggedCatalog.Table table : judged) {
+            // What the grant reaches, by the one model of what a grant reaches (DESCRIBE: the table itself).
+            var reach = GrantReach.of(resource, List.of("SELECT", "DESCRIBE"), own, table);
+            if (reach.isEmpty()) {
+                continue;
+            }
+            List<String> pii = reach.columns().stream()
+                    .filter(c -> PII.equals(own.effectiveTags(table, column(table, c)).get(tagKey)))
+                    .toList();
+            String where = wildcard ? what + ": table " + table.name() : what;
+            if (!pii.isEmpty()) {
+                problems.add(where + " reaches columns " + pii + " tagged " + tagKey + " = " + PII
+                        + "; exclude them, grant through an lfTagPolicy with " + tagKey + " = false, or allow-list the principal");
+            } else if (table.columns().isEmpty() && PII.equals(own.effectiveTags(table).get(tagKey))) {
+                // A whole-table grant on a table tagged PII whose columns the stack does not declare.
+                problems.add(where + " reaches a table tagged " + tagKey + " = " + PII
+                        + "; grant through an lfTagPolicy with " + tagKey + " = false, or allow-list the principal");
+            }
         }
-        if (problems.isEmpty() && PII.equalsIgnoreCase(tables.tags().ofDatabase(database).get(tagKey))) {
+        if (wildcard && problems.isEmpty() && own.database(database)
+                .map(d -> PII.equals(own.effectiveTags(d).get(tagKey))).orElse(false)) {
             problems.add(what + " reaches a database tagged " + tagKey + " = " + PII
                     + ", so every table it will hold; grant through an lfTagPolicy with " + tagKey
                     + " = false, or allow-list the principal");
@@ -118,85 +126,49 @@ public final class LfNoNamedGrantReachesPii extends StackRule {
         return problems;
     }
 
-    /**
-     * The problem of a grant on one table: {@code columnNames} null for the whole table (less
-     * {@code excluded}), else the named columns.
-     */
-    private static Optional<String> tableProblems(String database, String name, List<String> columnNames,
-                                                  List<String> excluded, String what, String tagKey, Tables tables) {
-        Set<String> reached = new LinkedHashSet<>();
-        boolean wholeTable = columnNames == null;
-        if (wholeTable) {
-            reached.addAll(tables.columns(database, name));
-            reached.removeAll(lowerCase(excluded));
-        } else {
-            reached.addAll(lowerCase(columnNames));
+    /** Columns a grant names exist even when the stack does not declare them, and inherit the table's tags. */
+    private static TaggedCatalog.Table withNamedColumns(TaggedCatalog.Table table, LfResource resource) {
+        if (!(resource instanceof LfResource.TableColumns named) || !named.database().equals(table.database())
+                || !named.name().equals(table.name())) {
+            return table;
         }
-        List<String> pii = reached.stream()
-                .filter(column -> PII.equalsIgnoreCase(tables.tags().ofColumn(database, name, column).get(tagKey)))
-                .toList();
-        if (!pii.isEmpty()) {
-            return Optional.of(what + " reaches columns " + pii + " tagged " + tagKey + " = " + PII
-                    + "; exclude them, grant through an lfTagPolicy with " + tagKey + " = false, or allow-list the principal");
-        }
-        // A whole-table grant on a table tagged PII whose columns the stack does not declare.
-        if (wholeTable && reached.isEmpty() && PII.equalsIgnoreCase(tables.tags().ofTable(database, name).get(tagKey))) {
-            return Optional.of(what + " reaches a table tagged " + tagKey + " = " + PII
-                    + "; grant through an lfTagPolicy with " + tagKey + " = false, or allow-list the principal");
-        }
-        return Optional.empty();
+        List<TaggedCatalog.Column> columns = new ArrayList<>(table.columns());
+        named.columns().stream().sorted().filter(c -> columns.stream().noneMatch(k -> k.name().equals(c)))
+                .forEach(c -> columns.add(new TaggedCatalog.Column(c, Map.of())));
+        return new TaggedCatalog.Table(table.database(), table.name(), table.tags(), columns);
     }
 
-    // Glue stores names in lower case; so does LfTagAssignments.
-    private static List<String> lowerCase(List<String> names) {
-        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    private static TaggedCatalog.Column column(TaggedCatalog.Table table, String name) {
+        return table.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     /**
-     * The stack's tag assignments, tables and crawler roles, read on first use: an unknown among
-     * them then stops only the grant that needed them (as that grant's advisory finding).
+     * The stack's own catalog (tables, columns, tags) and crawler roles, read on first use: an
+     * unknown among them then stops only the grant that needed them (as that grant's advisory finding).
      */
     private static final class Tables {
         private final StackResources stack;
-        private LfTagAssignments tags;
+        /** The stack's own account, or a stand-in when the stack names none (only unqualified grants are judged then). */
+        private final String catalogId;
+        private TaggedCatalog catalog;
 
-        Tables(StackResources stack) {
+        Tables(StackResources stack, Optional<String> ownCatalog) {
             this.stack = stack;
+            this.catalogId = ownCatalog.orElse("own");
         }
 
-        LfTagAssignments tags() {
-            if (tags == null) {
-                tags = LfTagAssignments.of(stack);
-            }
-            return tags;
-        }
-
-        /** The tables of a database the stack declares, plus any it tags on its own. */
-        Set<String> tables(String database) {
-            Set<String> names = new LinkedHashSet<>();
-            for (var table : stack.ofType(ResourceTypes.GLUE_TABLE)) {
-                Props in = table.inputs();
-                if (in.string("databaseName").orElse("").equalsIgnoreCase(database)) {
-                    in.string("name").filter(n -> !n.isBlank()).ifPresent(names::add);
+        TaggedCatalog catalog() {
+            if (catalog == null) {
+                var inputs = new LfInputs();
+                // The catalog only: another grant's unknown inputs must not stop this one.
+                for (var entry : stack.all()) {
+                    if (!entry.resource().type().equals(ResourceTypes.LF_PERMISSIONS)) {
+                        inputs.add(catalogId, entry.resource().type(), entry.resource().name(), entry.inputs());
+                    }
                 }
+                catalog = inputs.catalog(catalogId).orElse(new TaggedCatalog(catalogId, List.of(), List.of()));
             }
-            names.addAll(tags().tablesTagged(database));
-            return new LinkedHashSet<>(lowerCase(List.copyOf(names)));
-        }
-
-        /** The declared columns of a table in the stack, plus any column the stack tags on its own. */
-        Set<String> columns(String database, String name) {
-            Set<String> columns = new LinkedHashSet<>();
-            for (var table : stack.ofType(ResourceTypes.GLUE_TABLE)) {
-                Props in = table.inputs();
-                if (in.string("databaseName").orElse("").equalsIgnoreCase(database)
-                        && in.string("name").orElse("").equalsIgnoreCase(name)) {
-                    Stream.concat(in.objects("storageDescriptor", "columns").stream(), in.objects("partitionKeys").stream())
-                            .forEach(c -> c.string("name").ifPresent(columns::add));
-                }
-            }
-            columns.addAll(tags().columnsTagged(database, name));
-            return new LinkedHashSet<>(lowerCase(List.copyOf(columns)));
+            return catalog;
         }
 
         /** Whether the principal is the role (ARN, or name when the crawler names its role) of a crawler of the stack. */

@@ -1,5 +1,6 @@
 package io.datamesh.policy.rules.mesh;
 
+import io.datamesh.lakeformation.TaggedCatalog;
 import io.datamesh.policy.engine.ConfigSchemas;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.RuleEnv;
@@ -56,11 +57,12 @@ public final class LfRequiredTags extends StackRule {
                                          Map<String, List<String>> ontology) {
         List<String> problems = new ArrayList<>();
         for (String key : required) {
-            String value = effective.get(key);
+            String value = effective.get(TaggedCatalog.lower(key));
+            List<String> allowed = ontology.getOrDefault(key, ontology.get(TaggedCatalog.lower(key)));
             if (value == null) {
                 problems.add("no '" + key + "' tag");
-            } else if (ontology.containsKey(key) && !ontology.get(key).contains(value)) {
-                problems.add(key + " = " + value + " is not one of " + ontology.get(key));
+            } else if (allowed != null && allowed.stream().noneMatch(value::equalsIgnoreCase)) {
+                problems.add(key + " = " + value + " is not one of " + allowed);
             }
         }
         return problems;

@@ -1,5 +1,6 @@
 package io.datamesh.policy.rules.mesh;
 
+import io.datamesh.lakeformation.TaggedCatalog;
 import io.datamesh.policy.engine.Props;
 import io.datamesh.policy.engine.StackResources;
 import io.datamesh.policy.rules.ResourceTypes;
@@ -14,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The LF-tags a stack assigns (its {@code ResourceLfTag} resources) and the values its
- * {@code LfTag} resources allow, with Lake Formation's inheritance: a table inherits its database's
- * tags and a column its table's, and a child's value for a key overrides the inherited one.
+ * {@code LfTag} resources allow, with Lake Formation's inheritance ({@link TaggedCatalog#inherit}:
+ * a table inherits its database's tags and a column its table's, and a child's value for a key
+ * overrides the inherited one; keys and values lower-cased as Lake Formation stores them).
  */
 public final class LfTagAssignments {
     private final Map<String, Map<String, String>> assigned = new HashMap<>();
@@ -61,12 +63,13 @@ public final class LfTagAssignments {
             read(entry.inputs()).forEach(a -> tags.assign(path(a.names().toArray(String[]::new)), a.key(), a.value()));
         }
         for (var tag : stack.ofType(ResourceTypes.LF_TAG)) {
-            tag.inputs().string("key").ifPresent(key -> tags.allowedValues.put(key, tag.inputs().strings("values")));
+            tag.inputs().string("key").ifPresent(key -> tags.allowedValues.put(TaggedCatalog.lower(key),
+                    tag.inputs().strings("values").stream().map(TaggedCatalog::lower).toList()));
         }
         return tags;
     }
 
-    /** Allowed values by tag key, as the stack's own LfTag resources define them. */
+    /** Allowed values by tag key, as the stack's own LfTag resources define them (lower case, as stored). */
     public Map<String, List<String>> allowedValues() {
         return allowedValues;
     }
@@ -98,9 +101,9 @@ public final class LfTagAssignments {
     }
 
     private Map<String, String> effective(String... fromOuterToInner) {
-        Map<String, String> result = new LinkedHashMap<>();
+        Map<String, String> result = Map.of();
         for (String p : fromOuterToInner) {
-            result.putAll(assigned.getOrDefault(p, Map.of()));
+            result = TaggedCatalog.inherit(result, assigned.getOrDefault(p, Map.of()));
         }
         return result;
     }

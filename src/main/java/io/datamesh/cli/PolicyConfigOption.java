@@ -1,0 +1,49 @@
+package io.datamesh.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamesh.plan.MeshPlan;
+import io.datamesh.plan.StackPlan;
+import io.datamesh.policy.PolicyRunner;
+import io.datamesh.policy.engine.PolicyConfig;
+import io.datamesh.policy.engine.PolicyFinding;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code --policy-config} option of {@code plan} and {@code access}: one reading, one evaluation, the same verdicts. */
+final class PolicyConfigOption {
+    @Option(names = "--policy-config", description = "Policy levels and properties, in the JSON form of "
+            + "`pulumi preview --policy-pack-config` (policy names are unique across both packs).")
+    Path file;
+
+    /** The per-policy config (empty map without the option); empty after the problem was printed. */
+    Optional<Map<String, PolicyConfig>> load(PrintWriter err) {
+        try {
+            return Optional.of(file == null ? Map.of() : PolicyConfig.parseFile(
+                    new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, Object>>() {
+                    })));
+        } catch (IOException | IllegalArgumentException e) {
+            err.println(file + ": " + e.getMessage());
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    /** Both packs on these stacks; empty after a config problem (an unknown policy, bad properties) was printed. */
+    Optional<Map<String, List<PolicyFinding>>> evaluate(MeshPlan plan, List<StackPlan> stacks,
+                                                       Map<String, PolicyConfig> config, PrintWriter err) {
+        try {
+            return Optional.of(PolicyRunner.evaluate(plan, stacks, config));
+        } catch (IllegalArgumentException e) {
+            err.println(file + ": " + e.getMessage());
+            err.flush();
+            return Optional.empty();
+        }
+    }
+}
