@@ -76,7 +76,8 @@ public final class AccessInForce {
                                    Table table) {
         String central = table.catalogId;
         String denial = !describe ? "no DESCRIBE on the resource link " + account + "." + link.name
-                : iamAllowedPrincipals(aws, account, table)
+                : targetDatabase(aws, role, account, table)
+                .or(() -> iamAllowedPrincipals(aws, account, table))
                 .or(() -> sharing(aws, central, account))
                 .or(() -> iam(aws, role, account, table))
                 .or(() -> catalogKey(aws, role, table))
@@ -87,6 +88,50 @@ public final class AccessInForce {
                     + central + " or re-granted by " + account + " within what it holds with the grant option)";
         }
         return new Access(role, table.database, table.name, columns, denial);
+    }
+
+    /**
+     * Lake Formation DG, "Granting permissions on Data Catalog resources": within one account a table
+     * grant implies DESCRIBE on its database, but "for cross-account resources, you must explicitly
+     * grant DESCRIBE"; through a resource link the caller needs permissions on the target too ("Resource
+     * link handling in AWS Glue APIs"). Held directly from the catalog owner, or re-granted by the
+     * role's account within what it holds with the grant option.
+     */
+    private static Optional<String> targetDatabase(EmulatedAws aws, String role, String account, Table table) {
+        String central = table.catalogId;
+        if (central.equals(account)) {
+            return Optional.empty();
+        }
+        Map<String, String> tags = aws.tagAssignments.getOrDefault(central + "/" + table.database, Map.of());
+        boolean direct = false;
+        boolean regranted = false;
+        boolean held = false;
+        for (Grant g : aws.grants.values()) {
+            if (!central.equals(g.resourceCatalog()) || !describesDatabase(g.resource, table.database, tags)) {
+                continue;
+            }
+            if (g.principal.equals(role) && describes(g.permissions)) {
+                direct |= g.catalogId.equals(central);
+                regranted |= !g.catalogId.equals(central);
+            }
+            held |= g.principal.equals(account) && g.catalogId.equals(central) && describes(g.grantable);
+        }
+        return direct || (regranted && held) ? Optional.empty() : Optional.of("no DESCRIBE on the target database "
+                + central + "." + table.database + " (across accounts it is never implied by a table grant)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean describesDatabase(Map<String, Object> resource, String database, Map<String, String> tags) {
+        return switch (String.valueOf(resource.get("type"))) {
+            case "database" -> database.equals(resource.get("name"));
+            case "lfTagPolicy" -> "DATABASE".equals(resource.get("resourceType"))
+                    && matches((List<Map<String, Object>>) resource.get("expressions"), tags);
+            default -> false;
+        };
+    }
+
+    private static boolean describes(Set<String> permissions) {
+        return permissions.contains("DESCRIBE") || permissions.contains("ALL");
     }
 
     /**

@@ -136,10 +136,20 @@ final class MeshFixture {
     MeshFixture shareWithConsumer() {
         String error = create(CENTRAL, PERMISSIONS, "grant-consumer", tagPolicyGrant(CENTRAL, CONSUMER,
                 List.of("SELECT", "DESCRIBE"), List.of("SELECT", "DESCRIBE")));
+        if (error == null) {
+            error = create(CENTRAL, PERMISSIONS, "grant-consumer-database", databaseGrant(CENTRAL, CONSUMER, List.of("DESCRIBE")));
+        }
         if (error != null) {
             throw new IllegalStateException(error);
         }
         return this;
+    }
+
+    /** DESCRIBE on the sales database by its domain tag, made in {@code catalogId}. */
+    static Map<String, Object> databaseGrant(String catalogId, String principal, List<String> grantable) {
+        return map("catalogId", catalogId, "principal", principal, "permissions", List.of("DESCRIBE"),
+                "permissionsWithGrantOptions", grantable, "lfTagPolicy", map("catalogId", CENTRAL,
+                        "resourceType", "DATABASE", "expressions", List.of(map("key", "domain", "values", List.of("sales")))));
     }
 
     static Map<String, Object> tagPolicyGrant(String catalogId, String principal, List<String> permissions,
@@ -178,6 +188,9 @@ final class MeshFixture {
     MeshFixture directGrantToAnalyst() {
         String error = create(CENTRAL, PERMISSIONS, "grant-analyst", tagPolicyGrant(CENTRAL, ANALYST,
                 List.of("SELECT", "DESCRIBE"), List.of()));
+        if (error == null) {
+            error = create(CENTRAL, PERMISSIONS, "grant-analyst-database", databaseGrant(CENTRAL, ANALYST, List.of()));
+        }
         if (error != null) {
             throw new IllegalStateException(error);
         }
