@@ -49,6 +49,25 @@ class MeshGeneratorTest {
         return MeshPlanner.plan(dir, AccountState.TYPICAL);
     }
 
+    /** A lowered configured quota stands for a mesh too big for AWS's default: the plan names it. */
+    @Test
+    void theCentralPlanNamesTheQuotaItExceedsAndWarnsAtEightyPercent() throws IOException, InvalidMeshException {
+        Path dir = tmp.resolve("quotas");
+        MeshGenerator.write(SMALL, dir);
+        Path central = dir.resolve("Pulumi." + MeshGenerator.CENTRAL_STACK + ".yaml");
+        Files.writeString(central, Files.readString(central)
+                + "  datamesh:quotas:\n    glueCrawlers: 3\n    glueTables: 5\n");
+        var plan = MeshPlanner.plan(dir, AccountState.TYPICAL, java.util.Set.of(MeshGenerator.CENTRAL_STACK));
+        var stack = plan.stacks().stream().filter(s -> s.stack().equals(MeshGenerator.CENTRAL_STACK)).findFirst().orElseThrow();
+        int tables = SMALL.producers() * SMALL.tables();
+        assertEquals(List.of("account " + plan.settings().get(MeshGenerator.CENTRAL_STACK).identity().accountId()
+                + ": Glue crawlers per account (glueCrawlers): " + tables + " of 3 (raised quota of datamesh:quotas.glueCrawlers)"
+                + " — exceeds it: raise the quota with AWS Service Quotas, then set datamesh:quotas.glueCrawlers"), stack.errors());
+        assertTrue(stack.warnings().stream().anyMatch(w -> w.contains("Glue tables per account (glueTables): " + tables + " of 5")),
+                stack.warnings().toString());
+        assertEquals(List.of(), small.stacks().get(0).errors(), "the same mesh is within AWS's default quotas");
+    }
+
     /** The reason LF-tag access control exists: adding tables adds no grants. */
     @Test
     void permissionCountPerStackDoesNotGrowWithTables() {
