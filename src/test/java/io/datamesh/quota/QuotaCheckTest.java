@@ -24,15 +24,15 @@ class QuotaCheckTest {
     /** used, configured raised quota (0: none) → the level of the finding, or none. */
     @ParameterizedTest(name = "{0}: {1} with raised {2} → {3}")
     @CsvSource({
-            "GLUE_CRAWLERS, 799, 0, NONE",
+            "GLUE_CRAWLERS, 799, 0, OK",
             "GLUE_CRAWLERS, 800, 0, WARNING",
             "GLUE_CRAWLERS, 1000, 0, WARNING",
             "GLUE_CRAWLERS, 1001, 0, ERROR",
-            "GLUE_CRAWLERS, 1200, 2000, NONE",
+            "GLUE_CRAWLERS, 1200, 2000, OK",
             "GLUE_CRAWLERS, 1200, 1100, ERROR",
             "CLOUDTRAIL_TRAILS, 4, 0, WARNING",
             "CLOUDTRAIL_TRAILS, 6, 0, ERROR",
-            "S3_BUCKETS, 7999, 0, NONE",
+            "S3_BUCKETS, 7999, 0, OK",
     })
     void warnsAtEightyPercentAndFailsAbove(Quota quota, int used, long raised, String expected) {
         String type = switch (quota) {
@@ -41,11 +41,12 @@ class QuotaCheckTest {
             case S3_BUCKETS -> "aws:s3/bucketV2:BucketV2";
             default -> throw new IllegalArgumentException(quota.name());
         };
-        var findings = QuotaCheck.check(Map.of(ACCOUNT, resources(type, used, Map.of())),
+        var usage = QuotaCheck.usage(Map.of(ACCOUNT, resources(type, used, Map.of())),
                 raised == 0 ? Map.of() : Map.of(ACCOUNT, Map.of(quota, raised)));
-        var levels = findings.stream().filter(f -> f.quota() == quota).map(f -> f.level().name()).toList();
-        assertThat(levels).isEqualTo(expected.equals("NONE") ? List.of() : List.of(expected));
-        assertThat(findings).allMatch(f -> f.quota() == quota, "no other quota is touched");
+        assertThat(usage).hasSize(Quota.values().length);
+        var levels = usage.stream().filter(u -> u.level() != QuotaUsage.Level.OK).map(u -> u.level().name()).toList();
+        assertThat(levels).isEqualTo(expected.equals("OK") ? List.of() : List.of(expected));
+        assertThat(usage).filteredOn(u -> u.quota() != quota).allMatch(u -> u.used() == 0, "no other quota is touched");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,9 +70,9 @@ class QuotaCheckTest {
             default -> throw new IllegalArgumentException(quota.name());
         };
         assertThat(quota.usage(resources)).isEqualTo(size);
-        var finding = QuotaCheck.check(Map.of(ACCOUNT, resources), Map.of()).stream()
+        var finding = QuotaCheck.usage(Map.of(ACCOUNT, resources), Map.of()).stream()
                 .filter(f -> f.quota() == quota).findFirst().orElseThrow();
-        assertThat(finding.level()).isEqualTo(QuotaFinding.Level.WARNING);
+        assertThat(finding.level()).isEqualTo(QuotaUsage.Level.WARNING);
         assertThat(finding.message()).contains("account " + ACCOUNT).contains(quota.configKey())
                 .contains(quota.source()).contains("at least 80%");
     }
