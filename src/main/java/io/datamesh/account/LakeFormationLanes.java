@@ -28,10 +28,10 @@ import java.util.function.Function;
  * tag assignments, the crawler's grants on them) share a key, and so do the configured grants to
  * one query role. Two writes on the same catalog resource are therefore never in flight together,
  * and what may still collide — writes on different resources of one account — meets
- * ConcurrentModificationException, which the provider retries on GrantPermissions,
- * AddLFTagsToResource and RemoveLFTagsFromResource for up to two minutes
- * (terraform-provider-aws {@code internal/service/lakeformation/permissions.go},
- * {@code resource_lf_tag.go}: {@code IAMPropagationTimeout}). A new key takes the lane with the
+ * ConcurrentModificationException, which the provider retries on GrantPermissions and
+ * AddLFTagsToResource for up to two minutes ({@code IAMPropagationTimeout}), and on their revokes
+ * within the delete timeout (terraform-provider-aws {@code internal/service/lakeformation/permissions.go},
+ * {@code resource_lf_tag.go}). A new key takes the lane with the
  * fewest writes so far: the lanes stay even as long as keys come in roughly equal blocks.
  *
  * <p>Every input of a grant or tag assignment forces replacement (all arguments ForceNew). Pulumi
