@@ -66,7 +66,12 @@ public final class LakeFormationLanes {
         return inLane(lane, options -> new ResourceLfTag(name, args, options), alsoAfter);
     }
 
-    /** A data location registration (RegisterResource), in the lane of the grants that name it. */
+    /**
+     * A data location registration (RegisterResource), in the lane of the grants that name it.
+     * Delete-first too: the provider takes AlreadyExistsException on register as success
+     * ({@code internal/service/lakeformation/resource.go}), so a create-then-delete replacement
+     * would end with the old resource's delete deregistering the location.
+     */
     public com.pulumi.aws.lakeformation.Resource register(String lane, String name, ResourceArgs args) {
         return inLane(lane, options -> new com.pulumi.aws.lakeformation.Resource(name, args, options));
     }
