@@ -1,6 +1,7 @@
 package io.datamesh;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.datamesh.plan.LakeFormationWrites;
 import io.datamesh.plan.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import org.junit.jupiter.api.Nested;
@@ -252,7 +253,7 @@ class MeshProgramTest {
         }
 
         @Test
-        void queryRolesAreGrantedDirectlyByTagExpressionsWithoutGrantOptionOneAfterAnother() {
+        void queryRolesAreGrantedDirectlyByTagExpressionsWithoutGrantOption() {
             var grant = named(central, PERMISSIONS, "central-grant-marketing-sales-non-pii-analyst").inputs();
             assertThat(grant).containsEntry("principal", "arn:aws:iam::" + CONSUMER + ":role/datamesh-marketing-analyst")
                     .containsEntry("catalogId", CENTRAL).doesNotContainKey("permissionsWithGrantOptions");
@@ -265,17 +266,37 @@ class MeshProgramTest {
                     .as("no account-level grant: nothing for a receiving account to re-grant")
                     .noneMatch(p -> p.matches("\\d{12}"));
 
-            List<PlannedResource> changes = central.resources().stream()
-                    .filter(r -> r.type().equals(PERMISSIONS) || r.type().equals("aws:lakeformation/resourceLfTag:ResourceLfTag"))
-                    .toList();
-            assertThat(changes.get(0).options().dependsOn()).as("the first change waits for the settings write")
-                    .anyMatch(u -> u.endsWith("::central-lake-settings"));
-            for (int i = 1; i < changes.size(); i++) {
-                assertThat(changes.get(i).options().dependsOn()).as("change %s waits for the one before", changes.get(i).name())
-                        .contains(changes.get(i - 1).urn());
-            }
-            assertThat(changes).as("a replacement must not revoke what it has just granted")
+            assertThat(central.resources().stream().filter(r -> r.type().equals(PERMISSIONS)
+                    || r.type().equals("aws:lakeformation/resourceLfTag:ResourceLfTag")))
+                    .as("a replacement must not revoke what it has just granted")
                     .allMatch(r -> r.options().deleteBeforeReplace());
+        }
+
+        @Test
+        void lakeFormationWritesRunInOneLanePerDatabaseAndOnePerQueryRole() {
+            String settings = named(central, "aws:lakeformation/dataLakeSettings:DataLakeSettings", "central-lake-settings").urn();
+            var salesNames = java.util.Set.of("central-sales-database-tag-domain", "central-sales-database-tag-classification",
+                    "central-sales-database-tag-pii", "central-sales-location", "central-sales-customers-tag-classification",
+                    "central-sales-customers-columns-pii-true", "central-sales-crawler-location",
+                    "central-sales-crawler-database", "central-sales-crawler-tables");
+            var salesLane = central.resources().stream().filter(r -> salesNames.contains(r.name())).toList();
+            assertThat(salesLane).hasSize(salesNames.size());
+            String previous = settings;
+            for (PlannedResource write : salesLane) {
+                assertThat(write.options().dependsOn()).as("%s waits for the write before it in the sales lane", write.name())
+                        .contains(previous);
+                assertThat(write.options().deleteBeforeReplace()).as(write.name()).isTrue();
+                previous = write.urn();
+            }
+            var analystGrants = central.ofType(PERMISSIONS).stream()
+                    .filter(r -> r.name().startsWith("central-grant-") && r.name().endsWith("-analyst")).toList();
+            assertThat(analystGrants).hasSize(2);
+            assertThat(analystGrants.get(0).options().dependsOn()).as("a query role's lane starts at the settings write")
+                    .contains(settings).doesNotContain(previous);
+            assertThat(analystGrants.get(1).options().dependsOn()).contains(analystGrants.get(0).urn());
+            assertThat(LakeFormationWrites.lanes(central)).as("sales, the engineer, the analyst").isEqualTo(3);
+            assertThat(LakeFormationWrites.longestChain(central))
+                    .as("settings, an LF-tag, then the nine writes of the sales lane").isEqualTo(11);
         }
 
         @Test

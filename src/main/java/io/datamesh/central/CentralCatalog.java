@@ -36,7 +36,6 @@ import com.pulumi.aws.lakeformation.DataLakeSettings;
 import com.pulumi.aws.lakeformation.LfTag;
 import com.pulumi.aws.lakeformation.LfTagArgs;
 import com.pulumi.aws.lakeformation.PermissionsArgs;
-import com.pulumi.aws.lakeformation.Resource;
 import com.pulumi.aws.lakeformation.ResourceArgs;
 import com.pulumi.aws.lakeformation.ResourceLfTagArgs;
 import com.pulumi.aws.lakeformation.inputs.PermissionsDataLocationArgs;
@@ -51,7 +50,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.datamesh.account.LakeFormationSequence;
+import io.datamesh.account.LakeFormationLanes;
 import io.datamesh.account.LakeFormationAdmins;
 import io.datamesh.account.MeshNames;
 import io.datamesh.config.CentralSettings;
@@ -133,57 +132,59 @@ public final class CentralCatalog extends ComponentResource {
                 LfTagArgs.builder().catalogId(account).key(key).values(values).build(), after(settingsResource))));
         dataAccessPolicies(name, args.producers(), catalogKey);
 
-        var grants = new LakeFormationSequence(this, settingsResource);
+        var lanes = new LakeFormationLanes(this, settingsResource);
         for (ProducerExport producer : args.producers()) {
-            onboard(name, producer, securityConfiguration, settingsResource, grants);
+            onboard(name, producer, securityConfiguration, settingsResource, lanes);
         }
-        grantQueryRoles(name, args.queryRoles(), grants);
+        grantQueryRoles(name, args.queryRoles(), lanes);
 
         registerOutputs(Map.of());
     }
 
     /** Per producer: registration, database, declared tables, their tags, and a crawler per table. */
     private void onboard(String name, ProducerExport producer, SecurityConfiguration securityConfiguration,
-                         DataLakeSettings settingsResource, LakeFormationSequence changes) {
+                         DataLakeSettings settingsResource, LakeFormationLanes lanes) {
         String base = name + "-" + producer.domain();
         String databaseName = MeshNames.domainDatabase(producer.domain());
+        // One lane per database: its tags, its tables' tags and the crawler's grants on it.
+        String lane = "database:" + databaseName;
         var database = new CatalogDatabase(base + "-database", CatalogDatabaseArgs.builder()
                 .catalogId(account).name(databaseName)
                 .description("Data products of the " + producer.domain() + " domain (account " + producer.accountId() + ")")
                 .locationUri("s3://" + producer.bucketName() + "/")
                 .build(), after(settingsResource));
-        ContractCatalog.databaseTags(producer).forEach((key, value) -> changes.assignTag(
+        ContractCatalog.databaseTags(producer).forEach((key, value) -> lanes.assignTag(lane,
                 base + "-database-tag-" + key, ResourceLfTagArgs.builder().catalogId(account)
                 .database(ResourceLfTagDatabaseArgs.builder().catalogId(account).name(databaseName).build())
                 .lfTag(tagValue(key, value)).build(), database, lfTags.get(key)));
 
         // One registration per producer: the bucket holds only data products, and a per-product
         // location would make Lake Formation permissions grow with the number of tables.
-        var registered = new Resource(base + "-location", ResourceArgs.builder()
+        var registered = lanes.register(lane, base + "-location", ResourceArgs.builder()
                 .arn("arn:aws:s3:::" + producer.bucketName())
                 .roleArn(registrationRole.arn())
                 .useServiceLinkedRole(false)
                 .hybridAccessEnabled(false)
-                .build(), after(settingsResource));
+                .build());
         for (DataProduct product : producer.dataProducts()) {
             String location = "s3://" + producer.bucketName() + "/" + product.prefix();
             var table = declaredTable(base, databaseName, product, location, database);
-            tagTable(base, databaseName, product, table, changes);
+            tagTable(lane, base, databaseName, product, table, lanes);
             driftCrawler(base, databaseName, product, table, securityConfiguration);
         }
 
-        changes.grant(base + "-crawler-location", PermissionsArgs.builder()
+        lanes.grant(lane, base + "-crawler-location", PermissionsArgs.builder()
                 .principal(crawlerRole.arn()).catalogId(account)
                 .permissions("DATA_LOCATION_ACCESS")
                 .dataLocation(PermissionsDataLocationArgs.builder().catalogId(account)
                         .arn("arn:aws:s3:::" + producer.bucketName()).build())
                 .build(), registered);
-        changes.grant(base + "-crawler-database", PermissionsArgs.builder()
+        lanes.grant(lane, base + "-crawler-database", PermissionsArgs.builder()
                 .principal(crawlerRole.arn()).catalogId(account)
                 .permissions("DESCRIBE")
                 .database(PermissionsDatabaseArgs.builder().catalogId(account).name(databaseName).build())
                 .build(), database);
-        changes.grant(base + "-crawler-tables", PermissionsArgs.builder()
+        lanes.grant(lane, base + "-crawler-tables", PermissionsArgs.builder()
                 .principal(crawlerRole.arn()).catalogId(account)
                 .permissions("SELECT", "DESCRIBE", "ALTER")
                 .table(PermissionsTableArgs.builder().catalogId(account).databaseName(databaseName).wildcard(true).build())
@@ -241,9 +242,9 @@ public final class CentralCatalog extends ComponentResource {
      * table: columns without their own tags inherit and need no resource, which keeps the
      * resource count proportional to overrides rather than to columns.
      */
-    private void tagTable(String base, String databaseName, DataProduct product, CatalogTable table,
-                          LakeFormationSequence changes) {
-        product.tags().forEach((key, value) -> changes.assignTag(base + "-" + product.name() + "-tag-" + key,
+    private void tagTable(String lane, String base, String databaseName, DataProduct product, CatalogTable table,
+                          LakeFormationLanes lanes) {
+        product.tags().forEach((key, value) -> lanes.assignTag(lane, base + "-" + product.name() + "-tag-" + key,
                 ResourceLfTagArgs.builder().catalogId(account)
                         .table(ResourceLfTagTableArgs.builder().catalogId(account).databaseName(databaseName)
                                 .name(product.name()).build())
@@ -256,7 +257,7 @@ public final class CentralCatalog extends ComponentResource {
         columnsByTag.forEach((tag, columns) -> {
             String key = tag.substring(0, tag.indexOf('='));
             String value = tag.substring(tag.indexOf('=') + 1);
-            changes.assignTag(base + "-" + product.name() + "-columns-" + key + "-" + value, ResourceLfTagArgs.builder()
+            lanes.assignTag(lane, base + "-" + product.name() + "-columns-" + key + "-" + value, ResourceLfTagArgs.builder()
                     .catalogId(account)
                     .tableWithColumns(ResourceLfTagTableWithColumnsArgs.builder().catalogId(account)
                             .databaseName(databaseName).name(product.name()).columnNames(columns).build())
@@ -272,15 +273,15 @@ public final class CentralCatalog extends ComponentResource {
      * provider cannot read back (ListPermissions in the receiving account answers an empty list:
      * terraform-provider-aws #26602), so `pulumi up` would fail after AWS had made it.
      */
-    private void grantQueryRoles(String name, Map<String, QueryRoles> queryRoles, LakeFormationSequence grants) {
+    private void grantQueryRoles(String name, Map<String, QueryRoles> queryRoles, LakeFormationLanes lanes) {
         for (TagGrant grant : settings.grants()) {
             for (QueryRoles.Role role : queryRoles.getOrDefault(grant.to(), new QueryRoles(QueryRoles.VERSION, List.of())).roles()) {
-                RoleScope.narrow(grant.expression(), role.domains()).ifPresent(expression -> grants.grant(
-                        name + "-grant-" + grant.name() + "-" + role.name(), PermissionsArgs.builder()
+                RoleScope.narrow(grant.expression(), role.domains()).ifPresent(expression -> lanes.grant(
+                        "principal:" + role.arn(), name + "-grant-" + grant.name() + "-" + role.name(), PermissionsArgs.builder()
                                 .principal(role.arn())
                                 .catalogId(account)
                                 .permissions(grant.permissions())
-                                .lfTagPolicy(LakeFormationSequence.tagPolicy(account, grant.resource().name(), expression))
+                                .lfTagPolicy(LakeFormationLanes.tagPolicy(account, grant.resource().name(), expression))
                                 .build(),
                         expression.keySet().stream().map(lfTags::get).toArray(com.pulumi.resources.Resource[]::new)));
             }

@@ -7,6 +7,9 @@ import io.datamesh.plan.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PolicyFinding;
+import io.datamesh.quota.Quota;
+import io.datamesh.quota.QuotaCheck;
+import io.datamesh.quota.QuotaUsage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +77,7 @@ public final class PlanCommand implements Callable<Integer> {
         long mandatory = findings.get().values().stream().flatMap(List::stream)
                 .filter(f -> f.level() == EnforcementLevel.MANDATORY).count();
         out.println();
+        out.println(quotaSummary(QuotaCheck.usage(plan.stacks(), plan.settings())));
         long failed = selected.stream().filter(s -> !s.errors().isEmpty()).count();
         out.println(selected.size() - failed + " stack(s) planned" + (failed == 0 ? "" : ", " + failed + " failed to plan")
                 + ", " + mandatory + " mandatory policy violation(s)");
@@ -101,6 +105,14 @@ public final class PlanCommand implements Callable<Integer> {
         stack.errors().forEach(e -> out.println("  error: " + e));
         findings.forEach(f -> out.println("  policy " + f.level().configName() + ": " + f.pack() + "/" + f.policy()
                 + " on " + f.urn().substring(f.urn().lastIndexOf("::") + 2) + ": " + f.message().replace("\n", " — ")));
+    }
+
+    /** The findings themselves are the stacks' warnings and errors; this says how many accounts were checked. */
+    private static String quotaSummary(List<QuotaUsage> usage) {
+        long accounts = usage.stream().map(QuotaUsage::account).distinct().count();
+        return "AWS quotas: " + accounts + " account(s) checked against " + Quota.values().length + " quotas, "
+                + usage.stream().filter(u -> u.level() == QuotaUsage.Level.ERROR).count() + " exceeded, "
+                + usage.stream().filter(u -> u.level() == QuotaUsage.Level.WARNING).count() + " at 80% or more";
     }
 
     private static String abbreviate(String text) {
@@ -150,6 +162,17 @@ public final class PlanCommand implements Callable<Integer> {
         var root = new LinkedHashMap<String, Object>();
         root.put("deployOrder", plan.deployOrder());
         root.put("stacks", stacksJson);
+        root.put("quotas", QuotaCheck.usage(plan.stacks(), plan.settings()).stream().map(u -> {
+            var q = new LinkedHashMap<String, Object>();
+            q.put("account", u.account());
+            q.put("quota", u.quota().configKey());
+            q.put("used", u.used());
+            q.put("limit", u.limit());
+            q.put("raised", u.raised());
+            q.put("level", u.level().name().toLowerCase(java.util.Locale.ROOT));
+            q.put("source", u.quota().source());
+            return q;
+        }).toList());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), root);
     }
 }

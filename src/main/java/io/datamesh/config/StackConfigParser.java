@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.datamesh.account.MeshNames;
+import io.datamesh.quota.Quota;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ public final class StackConfigParser {
     public static final String NS = "datamesh:";
 
     private static final Set<String> COMMON_KEYS = Set.of("role", "accountId", "namePrefix",
-            "crossAccountVersion", "lakeFormationAdmins");
+            "crossAccountVersion", "lakeFormationAdmins", "quotas");
     private static final Set<String> DOMAIN_KEYS = Set.of("domain", "centralAccountId", "centralStack",
             "analysts", "athena", "ramShareArns");
     private static final Map<StackRole, Set<String>> ROLE_KEYS = Map.of(
@@ -91,7 +92,7 @@ public final class StackConfigParser {
         }
         var identity = new StackIdentity(raw.org(), raw.project(), raw.stack(), accountId, region, namePrefix,
                 (int) root.key("crossAccountVersion").number(4, 4, 5),
-                ownAccountIamArns(root.key("lakeFormationAdmins"), accountId));
+                ownAccountIamArns(root.key("lakeFormationAdmins"), accountId), raisedQuotas(root.key("quotas")));
         if (role != null) {
             reportUnknownKeys(raw, role, problems);
         }
@@ -104,6 +105,15 @@ public final class StackConfigParser {
             throw new InvalidConfigException(raw.source(), problems);
         }
         return settings;
+    }
+
+    /** Quotas the account has had raised, by the quota's key: a positive whole number each. */
+    private static Map<Quota, Long> raisedQuotas(ConfigNode node) {
+        Map<Quota, Long> raised = new LinkedHashMap<>();
+        node.entries().forEach((key, value) -> Quota.ofConfigKey(key).ifPresentOrElse(
+                quota -> raised.put(quota, value.number(quota.defaultLimit(), 1, Integer.MAX_VALUE)),
+                () -> value.problem("'" + key + "' is not a known quota " + Quota.configKeys())));
+        return raised;
     }
 
     private static CentralSettings central(Root root, StackIdentity identity) {

@@ -27,7 +27,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.datamesh.account.BucketLifecycle;
 import io.datamesh.account.LakeFormationAdmins;
-import io.datamesh.account.LakeFormationSequence;
+import io.datamesh.account.LakeFormationLanes;
 import io.datamesh.account.MeshNames;
 import io.datamesh.account.SecureBucket;
 import io.datamesh.config.AnalystRole;
@@ -129,11 +129,11 @@ public final class SharedDataAccess extends ComponentResource {
                     .build(), child(List.of(settings))));
         }
 
-        var grants = new LakeFormationSequence(this, settings);
+        var lanes = new LakeFormationLanes(this, settings);
         for (AnalystRole analyst : args.access().analysts()) {
             var role = analystRole(prefix, args.domain(), analyst, resultsBucketName, resultsKey, args.catalogKeyArn());
             analystRoles.put(analyst.name(), role);
-            describeLinks(analyst, role, grants, accepted);
+            describeLinks(analyst, role, lanes, accepted);
         }
         for (DomainShare.Table table : share.tables()) {
             if (table.permissions().contains("SELECT") && workgroup.isPresent()) {
@@ -151,14 +151,14 @@ public final class SharedDataAccess extends ComponentResource {
     }
 
     /** DESCRIBE on each resource link the role may query through; the data grants come from central. */
-    private void describeLinks(AnalystRole analyst, Role role, LakeFormationSequence grants, List<Resource> accepted) {
+    private void describeLinks(AnalystRole analyst, Role role, LakeFormationLanes lanes, List<Resource> accepted) {
         for (var link : links.entrySet()) {
             if (!analyst.domains().isEmpty() && !analyst.domains().contains(link.getKey())) {
                 continue;
             }
             var after = new ArrayList<Resource>(accepted);
             after.add(link.getValue());
-            grants.grant(name + "-" + analyst.name() + "-describe-link-" + link.getKey(), PermissionsArgs.builder()
+            lanes.grant("principal:" + analyst.name(), name + "-" + analyst.name() + "-describe-link-" + link.getKey(), PermissionsArgs.builder()
                     .principal(role.arn()).catalogId(identity.accountId())
                     .permissions("DESCRIBE")
                     .database(PermissionsDatabaseArgs.builder().catalogId(identity.accountId())

@@ -17,6 +17,7 @@ import io.datamesh.config.RawStackConfig;
 import io.datamesh.config.StackConfigParser;
 import io.datamesh.config.StackRole;
 import io.datamesh.config.StackSettings;
+import io.datamesh.quota.QuotaCheck;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,7 +96,7 @@ public final class MeshPlanner {
         // Report in first-deploy order, each stack once, with the plan of its last run.
         List<StackPlan> stacks = new ArrayList<>();
         order.stream().distinct().filter(converged::containsKey).forEach(s -> stacks.add(converged.get(s)));
-        return new MeshPlan(stacks, order, runs, configs, settings);
+        return new MeshPlan(QuotaCheck.annotate(stacks, settings), order, runs, configs, settings);
     }
 
     /** Every run up to the last one of a selected stack: each may read the outputs of any before it. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * Everything one stack would do: its resources in registration order, outputs, warnings, errors.
  *
  * @param retainedOnDelete URNs of the resources `pulumi destroy` leaves in the account
- * @param dependsOn        explicit dependencies by URN (e.g. the serial chain of Lake Formation grants)
+ * @param dependsOn        explicit dependencies by URN (e.g. the lanes of Lake Formation writes)
  */
 public record StackPlan(String stack, String role, List<PlannedResource> resources,
                         Map<String, Object> outputs, List<String> warnings, List<String> errors,

@@ -58,6 +58,20 @@ class PlanCommandTest {
         JsonNode database = find(root, "central", "central-sales-database");
         assertThat(database.at("/options/dependsOn").toString()).contains("central-lake-settings");
         assertThat(find(root, "central", "central-lake-settings").at("/options/retainOnDelete").asBoolean()).isTrue();
+
+        assertThat(run.out()).contains("AWS quotas: 3 account(s) checked against 8 quotas, 0 exceeded, 0 at 80% or more");
+        assertThat(root.get("quotas")).hasSize(3 * 8);
+        JsonNode crawlers = null;
+        for (JsonNode quota : root.get("quotas")) {
+            if (quota.get("account").asText().equals("111111111111") && quota.get("quota").asText().equals("glueCrawlers")) {
+                crawlers = quota;
+            }
+        }
+        assertThat(crawlers).as("central's crawlers against AWS's default").isNotNull();
+        assertThat(crawlers.get("used").asLong()).isEqualTo(2);
+        assertThat(crawlers.get("limit").asLong()).isEqualTo(1000);
+        assertThat(crawlers.get("level").asText()).isEqualTo("ok");
+        assertThat(crawlers.get("raised").asBoolean()).isFalse();
     }
 
     @Test

@@ -178,6 +178,21 @@ class StackConfigParserTest {
     }
 
     @Test
+    void raisedQuotasAreTypedAndEveryBadOneIsReportedWithItsKey() {
+        var values = central();
+        values.put("datamesh:quotas", "{\"glueCrawlers\":2000}");
+        assertThat(StackConfigParser.parse(raw(values)).identity().raisedQuotas())
+                .isEqualTo(Map.of(io.datamesh.quota.Quota.GLUE_CRAWLERS, 2000L));
+
+        values.put("datamesh:quotas", "{\"glueCrawler\":2000,\"s3Buckets\":0,\"cloudTrailTrails\":\"many\"}");
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
+        assertThat(e.problems()).extracting(ConfigProblem::key).containsExactly("datamesh:quotas.glueCrawler",
+                "datamesh:quotas.s3Buckets", "datamesh:quotas.cloudTrailTrails");
+        assertThat(e.getMessage()).contains("'glueCrawler' is not a known quota [glueCrawlers,")
+                .contains("must be between 1 and");
+    }
+
+    @Test
     void analystRolesAreAssumedOnlyByNamedPrincipalsOfTheirAccount() {
         var values = domainStack("consumer", "333333333333", "marketing");
         String sso = "arn:aws:iam::333333333333:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Analyst_*";

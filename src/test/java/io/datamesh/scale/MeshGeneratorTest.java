@@ -1,10 +1,12 @@
 package io.datamesh.scale;
 
+import io.datamesh.account.LakeFormationLanes;
 import io.datamesh.config.CentralSettings;
 import io.datamesh.config.GrantResource;
 import io.datamesh.config.ProducerSettings;
 import io.datamesh.plan.AccountState;
 import io.datamesh.plan.InvalidMeshException;
+import io.datamesh.plan.LakeFormationWrites;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.MeshPlanner;
 import io.datamesh.plan.PlannedResource;
@@ -47,6 +49,33 @@ class MeshGeneratorTest {
     private static MeshPlan generateAndPlan(MeshShape shape, Path dir) throws IOException, InvalidMeshException {
         MeshGenerator.write(shape, dir);
         return MeshPlanner.plan(dir, AccountState.TYPICAL);
+    }
+
+    /**
+     * More lane keys (20 databases, 20 engineer roles) than lanes, and lowered configured quotas
+     * standing for a mesh too big for AWS's defaults: one central plan for both.
+     */
+    @Test
+    void centralKeepsToThirtyTwoLanesAndNamesTheQuotaItExceeds() throws IOException, InvalidMeshException {
+        var shape = new MeshShape(20, 1, 2, 0, 7);
+        Path dir = tmp.resolve("wide");
+        MeshGenerator.write(shape, dir);
+        Path central = dir.resolve("Pulumi." + MeshGenerator.CENTRAL_STACK + ".yaml");
+        Files.writeString(central, Files.readString(central)
+                + "  datamesh:quotas:\n    glueCrawlers: 19\n    glueTables: 25\n");
+        var plan = MeshPlanner.plan(dir, AccountState.TYPICAL, java.util.Set.of(MeshGenerator.CENTRAL_STACK));
+        var stack = plan.stacks().stream().filter(s -> s.stack().equals(MeshGenerator.CENTRAL_STACK)).findFirst().orElseThrow();
+
+        assertEquals(LakeFormationLanes.MAX_LANES, LakeFormationWrites.lanes(stack), "at most 32 writes in flight");
+        assertTrue(LakeFormationWrites.longestChain(stack) < LakeFormationWrites.count(stack) / 10,
+                "lanes, not one chain: " + LakeFormationWrites.longestChain(stack) + " of " + LakeFormationWrites.count(stack));
+
+        assertEquals(List.of("account " + plan.settings().get(MeshGenerator.CENTRAL_STACK).identity().accountId()
+                + ": Glue crawlers per account (glueCrawlers): 20 of 19 (raised quota of datamesh:quotas.glueCrawlers)"
+                + " — exceeds it: raise the quota with AWS Service Quotas, then set datamesh:quotas.glueCrawlers"), stack.errors());
+        assertTrue(stack.warnings().stream().anyMatch(w -> w.contains("Glue tables per account (glueTables): 20 of 25")),
+                stack.warnings().toString());
+        assertEquals(List.of(), small.stacks().get(0).errors(), "a mesh within AWS's default quotas has no quota error");
     }
 
     /** The reason LF-tag access control exists: adding tables adds no grants. */

@@ -1,7 +1,9 @@
 package io.datamesh.scale;
 
 import io.datamesh.cli.DatameshCli;
+import io.datamesh.account.LakeFormationLanes;
 import io.datamesh.plan.AccountState;
+import io.datamesh.plan.LakeFormationWrites;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.MeshPlanner;
 import io.datamesh.plan.PlannedResource;
@@ -134,6 +136,27 @@ public final class ScaleBenchmark {
                 central.peakHeapBytes() >> 20);
         printByType(central.stack(MeshGenerator.CENTRAL_STACK));
         printByType(central.stack(MeshGenerator.producerStack("d01")));
+        printLakeFormationWrites(central.stack(MeshGenerator.CENTRAL_STACK));
+
+        var quotaShape = new MeshShape(60, 20, 25, 10, SEED);
+        System.out.println("\n## Quotas of " + quotaShape + " (central)");
+        var quotas = measure(quotaShape, Set.of(MeshGenerator.CENTRAL_STACK)).stack(MeshGenerator.CENTRAL_STACK);
+        quotas.errors().forEach(e -> System.out.println("error: " + e));
+        quotas.warnings().stream().filter(w -> w.contains("datamesh:quotas") || w.contains("80%"))
+                .forEach(w -> System.out.println("warning: " + w));
+    }
+
+    /**
+     * The first deploy's critical path: the longest chain of Lake Formation writes times the time of
+     * one write. AWS documents no latency for these calls; 1 s is the issue's working assumption
+     * (override with -Ddatamesh.lfWriteSeconds=…), and the provider's read-back after each grant is in it.
+     */
+    private static void printLakeFormationWrites(StackPlan stack) {
+        double secondsPerWrite = Double.parseDouble(System.getProperty("datamesh.lfWriteSeconds", "1.0"));
+        int chain = LakeFormationWrites.longestChain(stack);
+        System.out.printf("%nLake Formation writes of %s: %d, longest chain %d, lanes %d (at most %d in flight);"
+                        + " critical path at %.1f s a write: %.0f s%n", stack.stack(), LakeFormationWrites.count(stack),
+                chain, LakeFormationWrites.lanes(stack), LakeFormationLanes.MAX_LANES, secondsPerWrite, chain * secondsPerWrite);
     }
 
     private static Measurement measure(MeshShape shape, Set<String> selected) throws Exception {
