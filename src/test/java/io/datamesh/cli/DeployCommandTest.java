@@ -58,6 +58,6 @@ class DeployCommandTest {
     void anUnknownOptionIsAUsageError() {
         var run = PlanCommandTest.datamesh("destroy", "--form", "2");
         assertEquals(2, run.exitCode());
-        assertThat(run.err()).contains("Unknown option: '--form'");
+        assertThat(run.err()).contains("Unknown options: '--form'");
     }
 }
