@@ -24,8 +24,10 @@
 #   4. a central grant whose permissions change is replaced, and the access in force is the same
 #      after the replacement and after changing it back (a replacement must not revoke itself);
 #   5. a central grant whose TABLE expression lost its `pii` key makes `pulumi preview` fail with
-#      the mandatory `lf-no-grant-admits-pii` violation; with --policy-pack-config allow-listing the
-#      consumer account it passes (the pack's config reaches the analyzer);
+#      the mandatory `lf-no-grant-admits-pii` violation, and `./datamesh preview --stack central`
+#      stops there with exit code 3 and its resume command; with --policy-pack-config (through
+#      `./datamesh preview`) allow-listing the consumer account it passes (the pack's config reaches
+#      the analyzer);
 #   6. `./datamesh destroy --stack producer` retains the data bucket and key (retainOnDelete): the
 #      CLI and the command say so and the stand-in was never asked to delete them.
 #
@@ -283,14 +285,20 @@ if pulumi preview --non-interactive --stack central "${policy_args[@]}" > "$work
 fi
 expect_in preview-central-broken "mandatory" "lf-no-grant-admits-pii"
 log "preview-central-broken failed as expected with lf-no-grant-admits-pii"
+# ... and `./datamesh preview` stops at that stack with exit code 3, naming the command that resumes.
+rc=0
+env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --stack central > "$work/logs/datamesh-preview-broken.log" 2>&1 || rc=$?
+[[ $rc == 3 ]] || fail "./datamesh preview of the broken central exited $rc, not 3 ($work/logs/datamesh-preview-broken.log)"
+expect_in datamesh-preview-broken "[1/1] preview central FAILED (a mandatory policy is violated)" "lf-no-grant-admits-pii" \
+  "  ./datamesh preview --stack central --from 1"
+log "datamesh-preview-broken stopped at central with exit code 3 and the resume command"
 # ... and the pack's config reaches the analyzer: allow-listing the consumer account lets it pass.
 # The CLI wants one --policy-pack-config per --policy-pack, and checks each against the schemas
 # the pack advertises.
 echo '{}' > "$work/aws-baseline-config.json"
 echo '{"lf-no-grant-admits-pii": {"allowedPrincipals": ["333333333333"]}}' > "$work/governance-config.json"
-run preview-central-broken-allowlisted pulumi preview --non-interactive --stack central \
-  --policy-pack "$root/policy-packs/aws-baseline/analyzer" --policy-pack-config "$work/aws-baseline-config.json" \
-  --policy-pack "$root/policy-packs/datamesh-governance/analyzer" --policy-pack-config "$work/governance-config.json"
+run preview-central-broken-allowlisted env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --stack central \
+  --policy-pack-config "$work/aws-baseline-config.json" --policy-pack-config "$work/governance-config.json"
 expect_in preview-central-broken-allowlisted "✅ datamesh-governance@v0.1.0"
 cp "$work/Pulumi.central.yaml.good" "$proj/Pulumi.central.yaml"
 
