@@ -20,7 +20,8 @@
 #   2. the ACCESS IN FORCE, computed by the stand-in's emulated AWS from its own recorded state
 #      (grants, LF-tags, default permissions, RAM shares, IAM and KMS policies; docs/aws-behaviours.md),
 #      equals the sample's expected access: every analyst and engineer role, table and column;
-#   3. `pulumi preview --expect-no-changes` of every stack (idempotent);
+#   3. `pulumi preview --expect-no-changes` of every stack (idempotent), and `./datamesh up --stack
+#      producer --from 2` skips the producer's second run after its preview plans no change;
 #   4. a central grant whose permissions change is replaced, and the access in force is the same
 #      after the replacement and after changing it back (a replacement must not revoke itself);
 #   5. a central grant whose TABLE expression lost its `pii` key makes `pulumi preview` fail with
@@ -263,6 +264,9 @@ for s in "${stacks[@]}"; do
   as_account_of "$s"
   run "preview-$s" pulumi preview --expect-no-changes --non-interactive --stack "$s" "${policy_args[@]}"
 done
+# ... so a domain's second run, resumed on its own, is previewed and skipped.
+run up-second-run-again env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --stack producer --from 2
+expect_in up-second-run-again "[2/2] up producer (second run): nothing to do (" "up: 1 step(s) done"
 
 # 5. A replaced grant keeps its access: every input of a grant forces replacement, and one made
 #    create-then-delete would revoke, on delete, what its replacement has just granted.
