@@ -45,9 +45,16 @@ public final class Schedule {
         return steps.subList(from - 1, steps.size());
     }
 
-    /** A second run is made only when its preview plans a change: anything but "same". */
+    /** Steps that change nothing: a stack reference is read on every run. */
+    private static final Set<OperationType> NO_CHANGE = Set.of(OperationType.SAME, OperationType.READ,
+            OperationType.READ_DISCARD, OperationType.READ_REPLACEMENT);
+
+    /**
+     * A second run is made only when its preview plans a change, by the engine's own rule
+     * (pulumi pkg/engine {@code ResourceChanges.HasChanges}, what {@code --expect-no-changes} checks).
+     */
     public static boolean hasChanges(Map<OperationType, Integer> changes) {
-        return changes.entrySet().stream().anyMatch(e -> e.getKey() != OperationType.SAME && e.getValue() > 0);
+        return changes.entrySet().stream().anyMatch(e -> !NO_CHANGE.contains(e.getKey()) && e.getValue() > 0);
     }
 
     /** The command that resumes a run at the step that failed: same directory and stacks, from that step. */

@@ -78,6 +78,8 @@ class ScheduleTest {
                 Arguments.of(Map.of(), false),
                 Arguments.of(Map.of(OperationType.SAME, 31), false),
                 Arguments.of(Map.of(OperationType.SAME, 31, OperationType.CREATE, 0), false),
+                Arguments.of(Map.of(OperationType.SAME, 31, OperationType.READ, 1), false),
+                Arguments.of(Map.of(OperationType.READ_DISCARD, 1, OperationType.READ_REPLACEMENT, 1), false),
                 Arguments.of(Map.of(OperationType.SAME, 29, OperationType.CREATE, 2), true),
                 Arguments.of(Map.of(OperationType.UPDATE, 1), true),
                 Arguments.of(Map.of(OperationType.DELETE, 1), true),
