@@ -11,21 +11,26 @@
 #      anything, naming the one `aws lakeformation put-data-lake-settings` call that clears Lake
 #      Formation's IAM-only defaults (the provider cannot); the e2e runs exactly that command
 #      against the emulated AWS (an `aws` on PATH that only knows this call);
-#   1. `pulumi up` of producer -> consumer -> central -> producer -> consumer with BOTH policy packs
-#      started as executable packs (docs/policy-packs.md, mode A); stack references resolve through
+#   1. `./datamesh up` (the Automation API driving the CLI) runs producer -> consumer -> central ->
+#      producer -> consumer with BOTH policy packs started as executable packs (docs/policy-packs.md,
+#      mode A), each stack acting as the account its file names (aws:allowedAccountIds, no
+#      DATAMESH_STANDIN_ACCOUNT_ID); each step created resources; stack references resolve through
 #      the backend; the expected stack outputs exist; the packs' policies are listed in the CLI output
 #      and the engine ran every rule that applies to the sample's resources;
 #   2. the ACCESS IN FORCE, computed by the stand-in's emulated AWS from its own recorded state
 #      (grants, LF-tags, default permissions, RAM shares, IAM and KMS policies; docs/aws-behaviours.md),
 #      equals the sample's expected access: every analyst and engineer role, table and column;
-#   3. `pulumi preview --expect-no-changes` of every stack (idempotent);
+#   3. `pulumi preview --expect-no-changes` of every stack (idempotent), and `./datamesh up --stack
+#      producer --from 2` skips the producer's second run after its preview plans no change;
 #   4. a central grant whose permissions change is replaced, and the access in force is the same
 #      after the replacement and after changing it back (a replacement must not revoke itself);
 #   5. a central grant whose TABLE expression lost its `pii` key makes `pulumi preview` fail with
-#      the mandatory `lf-no-grant-admits-pii` violation; with --policy-pack-config allow-listing the
-#      consumer account it passes (the pack's config reaches the analyzer);
-#   6. `pulumi destroy` of the producer stack retains the data bucket and key (retainOnDelete): the
-#      CLI says so and the stand-in was never asked to delete them.
+#      the mandatory `lf-no-grant-admits-pii` violation, and `./datamesh preview --stack central`
+#      stops there with exit code 3 and its resume command; with --policy-pack-config (through
+#      `./datamesh preview`) allow-listing the consumer account it passes (the pack's config reaches
+#      the analyzer);
+#   6. `./datamesh destroy --stack producer` retains the data bucket and key (retainOnDelete): the
+#      CLI and the command say so and the stand-in was never asked to delete them.
 #
 # Environment:
 #   E2E_WORK       work dir (default: a new temp dir, removed on success unless KEEP=1)
@@ -77,6 +82,14 @@ log "pulumi $(pulumi version), pulumi-language-java $(source "$bin/versions.env"
 proj="$work/project"
 mkdir -p "$proj"
 cp "$root"/Pulumi.*.yaml "$proj/"
+# Each stack file names the account its provider acts in (aws:allowedAccountIds, a pulumi-aws
+# provider key): `./datamesh up` switches nothing between stacks, so the stand-in reads it there.
+for f in "$proj"/Pulumi.*.yaml; do
+  account="$(sed -n 's/^  datamesh:accountId: "\([0-9]*\)"$/\1/p' "$f")"
+  [[ -n "$account" ]] || fail "no datamesh:accountId in $f"
+  sed -i "s/^config:$/config:\n  aws:allowedAccountIds: [\"$account\"]/" "$f"
+  grep -q "aws:allowedAccountIds: \[\"$account\"\]" "$f" || fail "cannot add aws:allowedAccountIds to $f"
+done
 cp -r "$root/sample-data" "$proj/"
 [[ "$executor" == maven || "$executor" == jar ]] || fail "E2E_EXECUTOR must be maven or jar"
 if [[ "$executor" == maven ]]; then
@@ -189,23 +202,27 @@ for s in "${stacks[@]}"; do
   PATH="$work/bin:$PATH" eval "$clear_defaults" || fail "the named command failed for $s: $clear_defaults"
   log "preview-fresh-$s stopped with the command that clears the IAM-only defaults; ran it"
 done
+# `./datamesh up`: every stack in deploy order through the Automation API, both packs on by default;
+# the account of each stack comes from its own file, not from the environment.
+run up env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --event-log-dir "$work/logs/events"
 n=0
 for s in "${deploy[@]}"; do
   n=$((n + 1))
-  as_account_of "$s"
-  # --event-log is shown only with PULUMI_DEBUG_COMMANDS=true (cmd/pulumi/operations/up.go).
-  run "up-$n-$s" env PULUMI_DEBUG_COMMANDS=true pulumi up --yes --skip-preview --non-interactive --stack "$s" "${policy_args[@]}" \
-    --event-log "$work/logs/up-$n-$s.events.jsonl"
-  # Both packs started through the documented route and the CLI lists them.
-  expect_pack "up-$n-$s" aws-baseline
-  expect_pack "up-$n-$s" datamesh-governance
+  grep -qE "^\[$n/${#deploy[@]}\] up $s( \(second run\))?: [0-9]+ created" "$work/logs/up.log" \
+    || fail "step $n (up $s) did not create its resources ($work/logs/up.log)"
+done
+# Both packs started through the documented route and the CLI lists them, on every run.
+for pack in aws-baseline datamesh-governance; do
+  expect_pack up "$pack"
+  [[ "$(grep -cE -- "✅ $pack@v0\.1\.0 \(local: " "$work/logs/up.log")" -ge ${#deploy[@]} ]] \
+    || fail "pack $pack not listed on every run of $work/logs/up.log"
 done
 # The packs' rules as the engine saw them (GetAnalyzerInfo): the CLI's policy summary events name
 # every policy that passed or failed per resource and per stack. Across the three stacks that must
 # be every rule `./datamesh policies` lists, but the resource rules of types the sample never
 # creates (the engine has nothing to run them on; their fixtures test them).
 "$root/datamesh" policies --json "$work/logs/policies.json" > /dev/null
-python3 - "$work/logs/policies.json" "$work"/logs/up-*.events.jsonl <<'PY' || fail "policy rule list"
+python3 - "$work/logs/policies.json" "$work"/logs/events/*-up-*.events.jsonl <<'PY' || fail "policy rule list"
 import json, sys
 types = set()
 for path in sys.argv[2:]:
@@ -247,6 +264,9 @@ for s in "${stacks[@]}"; do
   as_account_of "$s"
   run "preview-$s" pulumi preview --expect-no-changes --non-interactive --stack "$s" "${policy_args[@]}"
 done
+# ... so a domain's second run, resumed on its own, is previewed and skipped.
+run up-second-run-again env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --stack producer --from 2
+expect_in up-second-run-again "[2/2] up producer (second run): nothing to do (" "up: 1 step(s) done"
 
 # 5. A replaced grant keeps its access: every input of a grant forces replacement, and one made
 #    create-then-delete would revoke, on delete, what its replacement has just granted.
@@ -269,20 +289,30 @@ if pulumi preview --non-interactive --stack central "${policy_args[@]}" > "$work
 fi
 expect_in preview-central-broken "mandatory" "lf-no-grant-admits-pii"
 log "preview-central-broken failed as expected with lf-no-grant-admits-pii"
+# ... and `./datamesh preview` stops at that stack with exit code 3, naming the command that resumes.
+rc=0
+env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --stack central > "$work/logs/datamesh-preview-broken.log" 2>&1 || rc=$?
+[[ $rc == 3 ]] || fail "./datamesh preview of the broken central exited $rc, not 3 ($work/logs/datamesh-preview-broken.log)"
+expect_in datamesh-preview-broken "[1/1] preview central FAILED (a mandatory policy is violated)" "lf-no-grant-admits-pii" \
+  "  ./datamesh preview --stack central --from 1"
+log "datamesh-preview-broken stopped at central with exit code 3 and the resume command"
 # ... and the pack's config reaches the analyzer: allow-listing the consumer account lets it pass.
 # The CLI wants one --policy-pack-config per --policy-pack, and checks each against the schemas
 # the pack advertises.
 echo '{}' > "$work/aws-baseline-config.json"
 echo '{"lf-no-grant-admits-pii": {"allowedPrincipals": ["333333333333"]}}' > "$work/governance-config.json"
-run preview-central-broken-allowlisted pulumi preview --non-interactive --stack central \
-  --policy-pack "$root/policy-packs/aws-baseline/analyzer" --policy-pack-config "$work/aws-baseline-config.json" \
-  --policy-pack "$root/policy-packs/datamesh-governance/analyzer" --policy-pack-config "$work/governance-config.json"
+run preview-central-broken-allowlisted env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --stack central \
+  --policy-pack-config "$work/aws-baseline-config.json" --policy-pack-config "$work/governance-config.json"
 expect_in preview-central-broken-allowlisted "✅ datamesh-governance@v0.1.0"
 cp "$work/Pulumi.central.yaml.good" "$proj/Pulumi.central.yaml"
 
 # 7. Destroy the producer: the data bucket and its key are retained, and the CLI says so.
-as_account_of producer
-run destroy-producer pulumi destroy --yes --skip-preview --non-interactive --stack producer
+run destroy-producer env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" destroy --stack producer
+# ... and the command names them among what the producer retains (the plan's retainOnDelete).
+retained="$(sed -n 's/^  retained in the account (retainOnDelete): //p' "$work/logs/destroy-producer.log")"
+for r in sales-data sales-data-key; do
+  [[ ", $retained, " == *", $r, "* ]] || fail "destroy does not name '$r' as retained ($work/logs/destroy-producer.log)"
+done
 # The CLI marks a retained resource's removal from the state with [retain].
 for r in "aws:s3:BucketV2 sales-data" "aws:kms:Key sales-data-key"; do
   grep -qE -- "^ -  $r deleted \(.*\)\[retain\]" "$work/logs/destroy-producer.log" \

@@ -7,11 +7,13 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** `./datamesh`: plan, explain and check a data mesh offline, with no cloud and no Pulumi CLI; verify a deployed one. */
+/** `./datamesh`: plan, explain and check a data mesh offline, with no cloud and no Pulumi CLI; deploy it with the CLI; verify a deployed one. */
 @Command(name = "datamesh", mixinStandardHelpOptions = true, version = "datamesh 0.1.0",
-        description = "Plan, explain and check a Lake Formation data mesh offline; verify a deployed one against its plan.",
+        description = "Plan, explain and check a Lake Formation data mesh offline; deploy, preview and destroy all its stacks"
+                + " through the Pulumi CLI; verify a deployed one against its plan.",
         subcommands = {PlanCommand.class, AccessCommand.class, DiagramCommand.class, PoliciesCommand.class,
-                GenerateCommand.class, VerifyCommand.class})
+                GenerateCommand.class, VerifyCommand.class,
+                DeployCommand.Up.class, DeployCommand.Preview.class, DeployCommand.Destroy.class})
 public final class DatameshCli implements Runnable {
     /** Exit code when a stack failed to plan. */
     public static final int PLAN_FAILED = 1;

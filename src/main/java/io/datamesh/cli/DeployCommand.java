@@ -1,0 +1,181 @@
+package io.datamesh.cli;
+
+import com.pulumi.automation.AutomationException;
+import io.datamesh.deploy.MeshDeployer;
+import io.datamesh.deploy.Operation;
+import io.datamesh.deploy.Schedule;
+import io.datamesh.deploy.Step;
+import io.datamesh.plan.AccountState;
+import io.datamesh.plan.MeshPlan;
+import io.datamesh.plan.StackPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code up}, {@code preview} and {@code destroy} of every stack of a mesh directory through the
+ * installed Pulumi CLI, in the offline planner's deploy order. The stack files are read and checked
+ * once, before the CLI runs anything.
+ */
+abstract class DeployCommand implements Callable<Integer> {
+    static final String EXIT_CODES = "Exit codes: 0 every step succeeded, 1 a stack's operation failed (it names the"
+            + " command that resumes), 2 invalid configuration or options, 3 a mandatory policy stopped a stack.";
+    /** The analyzers of the two packs, relative to the repository root (docs/policy-packs.md, mode A). */
+    static final List<String> POLICY_PACKS = List.of("policy-packs/aws-baseline/analyzer",
+            "policy-packs/datamesh-governance/analyzer");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
+    Path dir = Path.of(".");
+
+    @Option(names = "--stack", description = "Only run these stacks (repeatable); the stacks they read are read through"
+            + " stack references, not run.")
+    List<String> stacks = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "STEP", description = "Start at this step (its number as printed, [STEP/total]):"
+            + " what a stopped run prints to resume.")
+    Integer from;
+
+    @Option(names = "--no-policy-packs", description = "Run without the two policy packs (they are on by default).")
+    boolean noPolicyPacks;
+
+    @Option(names = "--policy-pack-config", paramLabel = "FILE", description = "Passed to the CLI: one per pack, in the"
+            + " order aws-baseline, datamesh-governance (give both or none).")
+    List<Path> policyPackConfigs = new ArrayList<>();
+
+    @Option(names = "--event-log-dir", paramLabel = "DIR", description = "Keep each operation's engine event log"
+            + " (JSON lines) in DIR as <step>-<command>-<stack>.events.jsonl.")
+    Path eventLogDir;
+
+    abstract Operation operation();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> packs = noPolicyPacks ? List.of() : policyPacks(err);
+        if (!noPolicyPacks && packs.isEmpty()) {
+            return DatameshCli.INVALID_CONFIG;
+        }
+        if (!policyPackConfigs.isEmpty() && policyPackConfigs.size() != packs.size()) {
+            err.println("--policy-pack-config: give one per policy pack (" + packs.size() + "), got " + policyPackConfigs.size()
+                    + (noPolicyPacks ? " with --no-policy-packs" : ""));
+            err.flush();
+            return DatameshCli.INVALID_CONFIG;
+        }
+        var loaded = MeshDirectory.plan(dir, err, Set.copyOf(stacks), AccountState.TYPICAL);
+        if (loaded.isEmpty()) {
+            return DatameshCli.INVALID_CONFIG;
+        }
+        MeshPlan plan = loaded.get();
+        List<Step> all = Schedule.steps(operation(), plan.deployOrder(), Set.copyOf(stacks));
+        List<Step> steps;
+        try {
+            steps = from == null ? all : Schedule.from(all, from);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return DatameshCli.INVALID_CONFIG;
+        }
+        out.println(operation().command() + " of " + all.size() + " step(s): "
+                + all.stream().map(Step::stack).collect(Collectors.joining(" → "))
+                + (steps.size() < all.size() ? " (from step " + from + ")" : "")
+                + (operation() == Operation.DESTROY ? "" : packs.isEmpty() ? ", without policy packs" : ", with both policy packs"));
+        out.flush();
+        MeshDeployer.Outcome outcome;
+        try {
+            var deployer = new MeshDeployer(new MeshDeployer.Settings(dir,
+                    packs, policyPackConfigs.stream().map(p -> p.toAbsolutePath().toString()).toList(), eventLogDir), out);
+            outcome = deployer.run(steps, all.size(), stack -> printRetained(out, plan, stack));
+        } catch (AutomationException e) {
+            err.println("datamesh: cannot start the Pulumi CLI: " + e.getMessage());
+            err.flush();
+            return DatameshCli.INVALID_CONFIG;
+        }
+        if (outcome.failed().isPresent()) {
+            Step failed = outcome.failed().get();
+            err.println("stopped at " + failed.label(all.size()) + "; the steps after it did not run. After fixing it, resume with:");
+            err.println("  " + Schedule.resumeCommand(failed, dir, stacks));
+            err.flush();
+            return outcome.mandatoryViolation() ? DatameshCli.MANDATORY_VIOLATION : DatameshCli.PLAN_FAILED;
+        }
+        out.println(operation().command() + ": " + steps.size() + " step(s) done");
+        out.flush();
+        return 0;
+    }
+
+    /** What the engine removed from the stack's state but left in the account (retainOnDelete in the plan). */
+    private static void printRetained(PrintWriter out, MeshPlan plan, String stack) {
+        plan.stacks().stream().filter(s -> s.stack().equals(stack)).map(StackPlan::retainedOnDelete)
+                .filter(urns -> !urns.isEmpty()).findFirst()
+                .ifPresent(urns -> out.println("  retained in the account (retainOnDelete): " + urns.stream()
+                        .map(urn -> urn.substring(urn.lastIndexOf("::") + 2)).collect(Collectors.joining(", "))));
+        out.flush();
+    }
+
+    /** The packs' analyzers, absolute, from the repository this command was built in. */
+    private static List<String> policyPacks(PrintWriter err) {
+        Path root;
+        try {
+            // target/classes or target/datamesh.jar: the repository is two levels up.
+            root = Path.of(DeployCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toAbsolutePath().getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> packs = POLICY_PACKS.stream().map(p -> root.resolve(p).toString()).toList();
+        List<String> missing = packs.stream().filter(p -> !Files.isExecutable(Path.of(p))).toList();
+        if (!missing.isEmpty()) {
+            err.println("policy pack(s) not found: " + missing + " (or run with --no-policy-packs)");
+            err.flush();
+            return List.of();
+        }
+        return packs;
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = {"Deploys every stack of a mesh directory in deploy order through the installed Pulumi CLI:"
+                    + " producers, consumers, central, then the domains again — a second run only when its preview"
+                    + " plans a change. Each stack file carries its own AWS credentials (aws:profile or aws:assumeRole).",
+                    EXIT_CODES})
+    static final class Up extends DeployCommand {
+        @Override
+        Operation operation() {
+            return Operation.UP;
+        }
+    }
+
+    @Command(name = "preview", mixinStandardHelpOptions = true,
+            description = {"Previews every stack of a mesh directory once, in first-deploy order, with both policy packs.",
+                    EXIT_CODES})
+    static final class Preview extends DeployCommand {
+        @Override
+        Operation operation() {
+            return Operation.PREVIEW;
+        }
+    }
+
+    @Command(name = "destroy", mixinStandardHelpOptions = true,
+            description = {"Destroys every stack of a mesh directory once, in reverse deploy order; what the stacks"
+                    + " retain on delete (the producers' data bucket and key) stays in the account and is named.",
+                    EXIT_CODES})
+    static final class Destroy extends DeployCommand {
+        @Override
+        Operation operation() {
+            return Operation.DESTROY;
+        }
+    }
+}

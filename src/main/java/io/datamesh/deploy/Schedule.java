@@ -1,0 +1,102 @@
+package io.datamesh.deploy;
+
+import com.pulumi.automation.OperationType;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Which stack operations a mesh run makes, in which order, and how to resume one that stopped. */
+public final class Schedule {
+    private Schedule() {
+    }
+
+    /**
+     * The steps for the planner's deploy order, limited to {@code selected} (all if empty).
+     * {@code up} follows the deploy order, a stack's later appearances being second runs;
+     * {@code preview} shows each stack once, in first-deploy order; {@code destroy} runs each
+     * stack once in reverse deploy order — a stack last deployed late goes first, as it read the others.
+     */
+    public static List<Step> steps(Operation operation, List<String> deployOrder, Set<String> selected) {
+        List<String> order = switch (operation) {
+            case UP -> deployOrder;
+            case PREVIEW -> List.copyOf(new LinkedHashSet<>(deployOrder));
+            case DESTROY -> List.copyOf(new LinkedHashSet<>(reversed(deployOrder)));
+        };
+        List<Step> steps = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String stack : order) {
+            boolean second = !seen.add(stack);
+            if (selected.isEmpty() || selected.contains(stack)) {
+                steps.add(new Step(steps.size() + 1, operation, stack, second));
+            }
+        }
+        return steps;
+    }
+
+    /** The steps from number {@code from} on (1-based, as printed). */
+    public static List<Step> from(List<Step> steps, int from) {
+        if (from < 1 || from > steps.size()) {
+            throw new IllegalArgumentException("--from " + from + ": the run has steps 1 to " + steps.size());
+        }
+        return steps.subList(from - 1, steps.size());
+    }
+
+    /** Steps that change nothing: a stack reference is read on every run. */
+    private static final Set<OperationType> NO_CHANGE = Set.of(OperationType.SAME, OperationType.READ,
+            OperationType.READ_DISCARD, OperationType.READ_REPLACEMENT);
+
+    /**
+     * A second run is made only when its preview plans a change, by the engine's own rule
+     * (pulumi pkg/engine {@code ResourceChanges.HasChanges}, what {@code --expect-no-changes} checks).
+     */
+    public static boolean hasChanges(Map<OperationType, Integer> changes) {
+        return changes.entrySet().stream().anyMatch(e -> !NO_CHANGE.contains(e.getKey()) && e.getValue() > 0);
+    }
+
+    /** The command that resumes a run at the step that failed: same directory and stacks, from that step. */
+    public static String resumeCommand(Step failed, Path dir, List<String> stacks) {
+        StringBuilder command = new StringBuilder("./datamesh " + failed.operation().command());
+        if (!dir.equals(Path.of("."))) {
+            command.append(" --dir ").append(dir);
+        }
+        stacks.forEach(s -> command.append(" --stack ").append(s));
+        return command.append(" --from ").append(failed.number()).toString();
+    }
+
+    /** "3 created, 1 updated, 12 same": the engine's nonzero counts, changes first. */
+    public static String counts(Map<OperationType, Integer> changes) {
+        List<String> parts = new ArrayList<>();
+        Set<OperationType> order = new LinkedHashSet<>(List.of(OperationType.CREATE, OperationType.UPDATE,
+                OperationType.REPLACE, OperationType.DELETE));
+        order.addAll(List.of(OperationType.values()));
+        for (OperationType type : order) {
+            int n = changes.getOrDefault(type, 0);
+            if (n > 0) {
+                parts.add(n + " " + pastTense(type));
+            }
+        }
+        return parts.isEmpty() ? "no resources" : String.join(", ", parts);
+    }
+
+    private static String pastTense(OperationType type) {
+        return switch (type) {
+            case SAME -> "same";
+            case CREATE -> "created";
+            case UPDATE -> "updated";
+            case DELETE -> "deleted";
+            case REPLACE -> "replaced";
+            case READ -> "read";
+            default -> type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
+    }
+
+    private static List<String> reversed(List<String> order) {
+        List<String> copy = new ArrayList<>(order);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+}
