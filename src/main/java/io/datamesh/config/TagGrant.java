@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A central-account grant of permissions on every resource matching an LF-tag expression to a
- * domain's account. Account grants always carry the grant option (AWS requires it so the receiving
- * account's admin can re-grant to its roles).
+ * A central-account grant of read permissions on every resource matching an LF-tag expression to
+ * a domain: central makes it to each query role the domain publishes, without the grant option.
  *
  * @param to         the producer or consumer domain receiving the grant
  * @param expression tag key → allowed values (AND across keys, OR within a key)

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the central catalog's LF-tag grants give one domain account: the grants themselves (the
- * receiving account re-grants these same expressions to its roles) and what they reach, computed by
- * the central stack from the tags it assigns (databases to link, tables and columns to query).
+ * What the central catalog's LF-tag grants give one domain: the grants as configured (central makes
+ * them to the domain's query roles; published so a domain's reviewer sees what it receives) and what
+ * they reach, computed by the central stack from the tags it assigns (databases to link, tables and
+ * columns to query).
  */
 public record DomainShare(List<Grant> grants, List<String> databases, List<Table> tables) {
     public static final DomainShare NONE = new DomainShare(List.of(), List.of(), List.of());
@@ -19,7 +20,7 @@ public record DomainShare(List<Grant> grants, List<String> databases, List<Table
         tables = List.copyOf(tables);
     }
 
-    /** An LF-tag expression grant to the account, as configured centrally. */
+    /** An LF-tag expression grant to the domain, as configured centrally. */
     public record Grant(String name, String resource, List<String> permissions, Map<String, List<String>> expression) {
         public Grant {
             permissions = List.copyOf(permissions);
