@@ -1,9 +1,11 @@
 package io.datamesh.config;
 
+import io.datamesh.lakeformation.LfResource.ResourceType;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,8 +47,8 @@ class StackConfigParserTest {
         var settings = (CentralSettings) StackConfigParser.parse(raw(central()));
         assertThat(settings.producers()).containsExactly(new DomainAccount("sales", "222222222222", "organization/datamesh/producer"));
         assertThat(settings.consumers().get(0).stack()).isEqualTo("organization/datamesh/marketing");
-        assertThat(settings.grants().get(0).resource()).isEqualTo(GrantResource.TABLE);
-        assertThat(settings.grants().get(0).expression()).containsEntry("pii", java.util.List.of("false"));
+        assertThat(settings.grants().get(0).resource()).isEqualTo(ResourceType.TABLE);
+        assertThat(settings.grants().get(0).expression().clauses()).containsEntry("pii", Set.of("false"));
         assertThat(settings.identity().crossAccountVersion()).isEqualTo(4);
     }
 
