@@ -61,19 +61,20 @@ public final class StackOutputs {
 
     /** A record with a format version, e.g. {@link QueryRoles}. */
     public <T> Optional<T> optionalVersioned(String output, Class<T> type, int version) {
-        return raw(output).map(v -> {
-            requireVersion("output '" + output + "'", v, version);
-            return convert(output, v, MAPPER.constructType(type));
-        });
+        return raw(output).map(v -> convert(output, versioned("output '" + output + "'", v, version),
+                MAPPER.constructType(type)));
     }
 
     /** A map of records with a format version each, e.g. the {@link DomainShare}s by domain. */
     public <T> Optional<Map<String, T>> optionalVersionedMap(String output, Class<T> type, int version) {
         return raw(output).map(v -> {
-            if (v instanceof Map<?, ?> entries) {
-                entries.forEach((key, entry) -> requireVersion("output '" + output + "' (entry '" + key + "')", entry, version));
+            if (!(v instanceof Map<?, ?> entries)) {
+                return convert(output, v, mapOf(type));
             }
-            return convert(output, v, mapOf(type));
+            var checked = new LinkedHashMap<Object, Object>();
+            entries.forEach((key, entry) -> checked.put(key,
+                    versioned("output '" + output + "' (entry '" + key + "')", entry, version)));
+            return convert(output, checked, mapOf(type));
         });
     }
 
@@ -91,11 +92,17 @@ public final class StackOutputs {
         }
     }
 
-    private void requireVersion(String what, Object value, int version) {
-        Object published = value instanceof Map<?, ?> fields ? fields.get("version") : null;
+    /** The value when it is in the version this program reads, with the version it was read as. */
+    private Object versioned(String what, Object value, int version) {
+        if (!(value instanceof Map<?, ?> fields)) {
+            return value;
+        }
+        Object published = fields.get("version");
         int found = published == null ? UNVERSIONED : published instanceof Number n ? n.intValue() : -1;
         if (found == version) {
-            return;
+            var withVersion = new LinkedHashMap<Object, Object>(fields);
+            withVersion.put("version", found);
+            return withVersion;
         }
         throw new RunException(what + " of stack " + stack + " is in format version "
                 + (found < 0 ? "'" + published + "'" : found) + "; this program reads version " + version + ": "
