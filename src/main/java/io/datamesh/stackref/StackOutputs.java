@@ -98,7 +98,9 @@ public final class StackOutputs {
             return value;
         }
         Object published = fields.get("version");
-        int found = published == null ? UNVERSIONED : published instanceof Number n ? n.intValue() : -1;
+        // Numbers cross the engine as doubles: 1.0 is version 1, 1.5 is no version.
+        int found = published == null ? UNVERSIONED
+                : published instanceof Number n && n.doubleValue() == n.intValue() ? n.intValue() : -1;
         if (found == version) {
             var withVersion = new LinkedHashMap<Object, Object>(fields);
             withVersion.put("version", found);
@@ -110,13 +112,7 @@ public final class StackOutputs {
                 : "deploy " + stack + " again with this version of the program. Deploy order: " + MeshOutputs.DEPLOY_ORDER + "."));
     }
 
-    /** @throws RunException naming the stack, the output and the deploy order when it is missing */
-    public <T> T require(String output, JavaType type) {
-        return this.<T>optional(output, type).orElseThrow(() -> new RunException("stack " + stack
-                + " has no output '" + output + "': deploy it first. Deploy order: " + MeshOutputs.DEPLOY_ORDER + "."));
-    }
-
-    public static JavaType mapOf(Class<?> valueType) {
+    private static JavaType mapOf(Class<?> valueType) {
         return MAPPER.getTypeFactory().constructMapType(Map.class, String.class, valueType);
     }
 

@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 import static io.datamesh.plan.SampleMesh.json;
+import static io.datamesh.policy.rules.ResourceTypes.GLUE_DATABASE;
+import static io.datamesh.policy.rules.ResourceTypes.IAM_ROLE;
+import static io.datamesh.policy.rules.ResourceTypes.IAM_ROLE_POLICY;
+import static io.datamesh.policy.rules.ResourceTypes.LF_PERMISSIONS;
+import static io.datamesh.policy.rules.ResourceTypes.LF_SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,9 +35,6 @@ class ConsumerDomainTest {
     private static final String OWN = "333333333333";
     private static final String CENTRAL = "111111111111";
     private static final String CATALOG_KEY = "arn:aws:kms:eu-west-1:" + CENTRAL + ":key/catalog";
-    private static final String LINK = "aws:glue/catalogDatabase:CatalogDatabase";
-    private static final String PERMISSIONS = "aws:lakeformation/permissions:Permissions";
-    private static final String SETTINGS = "aws:lakeformation/dataLakeSettings:DataLakeSettings";
     private static final DomainShare SHARE = new DomainShare(List.of(), List.of("sales"), List.of(
             new DomainShare.Table("sales", "customers", List.of("customer_id"), false, List.of(LfPermission.SELECT))));
     private static final Map<String, List<String>> WARNINGS = new LinkedHashMap<>();
@@ -73,28 +75,28 @@ class ConsumerDomainTest {
 
     @Test
     void aConsumerReceivingAShareLinksItAndLetsItsAnalystDescribeTheLink() {
-        assertThat(names("marketing", LINK)).containsExactly("marketing-access-link-sales");
-        assertThat(names("marketing", PERMISSIONS)).containsExactly("marketing-access-analyst-describe-link-sales");
-        assertThat(json(run.named("aws:iam/rolePolicy:RolePolicy", "marketing-access-analyst-query").inputs().get("policy"))
+        assertThat(names("marketing", GLUE_DATABASE)).containsExactly("marketing-access-link-sales");
+        assertThat(names("marketing", LF_PERMISSIONS)).containsExactly("marketing-access-analyst-describe-link-sales");
+        assertThat(json(run.named(IAM_ROLE_POLICY, "marketing-access-analyst-query").inputs().get("policy"))
                 .toString()).contains(CATALOG_KEY);
         assertThat(WARNINGS.get("marketing")).isEmpty();
     }
 
     @Test
     void theAccountsLakeFormationAdminsAreWrittenMergedBeforeTheLinks() {
-        assertThat(run.named(SETTINGS, "marketing-lake-settings").inputs())
+        assertThat(run.named(LF_SETTINGS, "marketing-lake-settings").inputs())
                 .containsEntry("admins", List.of("arn:aws:iam::" + OWN + ":role/datamesh-deployer"));
-        assertThat(run.named(LINK, "marketing-access-link-sales").dependsOn()).contains("marketing-lake-settings");
+        assertThat(run.named(GLUE_DATABASE, "marketing-access-link-sales").dependsOn()).contains("marketing-lake-settings");
     }
 
     @Test
     void aConsumerThatReceivesNothingIsToldWhichGrantIsMissingAndGetsNoLinksOrGrants() {
         assertThat(WARNINGS.get("nothing")).singleElement().asString()
                 .contains("grants nothing to domain 'finance'").contains("`to: finance`");
-        assertThat(names("nothing", LINK)).isEmpty();
-        assertThat(names("nothing", PERMISSIONS)).isEmpty();
-        assertThat(names("nothing", SETTINGS)).containsExactly("nothing-lake-settings");
-        assertThat(names("nothing", "aws:iam/role:Role")).containsExactly("nothing-access-analyst");
+        assertThat(names("nothing", GLUE_DATABASE)).isEmpty();
+        assertThat(names("nothing", LF_PERMISSIONS)).isEmpty();
+        assertThat(names("nothing", LF_SETTINGS)).containsExactly("nothing-lake-settings");
+        assertThat(names("nothing", IAM_ROLE)).containsExactly("nothing-access-analyst");
     }
 
     @Test
@@ -102,13 +104,13 @@ class ConsumerDomainTest {
         assertThat(WARNINGS.get("undeployed")).singleElement().asString()
                 .contains("central stack organization/datamesh/central-undeployed is not deployed yet")
                 .contains(MeshOutputs.DEPLOY_ORDER);
-        assertThat(names("undeployed", LINK)).isEmpty();
+        assertThat(names("undeployed", GLUE_DATABASE)).isEmpty();
     }
 
     @Test
     void sharesArrivingAsInvitationsNameTheCommandThatFindsThem() {
         assertThat(WARNINGS.get("invited")).singleElement().asString()
                 .contains("aws ram get-resource-share-invitations").contains(CENTRAL).contains("datamesh:ramShareArns");
-        assertThat(names("invited", LINK)).containsExactly("invited-access-link-sales");
+        assertThat(names("invited", GLUE_DATABASE)).containsExactly("invited-access-link-sales");
     }
 }

@@ -20,6 +20,11 @@ import java.util.Optional;
 
 import static io.datamesh.plan.SampleMesh.json;
 import static io.datamesh.plan.SampleMesh.map;
+import static io.datamesh.policy.rules.ResourceTypes.ATHENA_WORKGROUP;
+import static io.datamesh.policy.rules.ResourceTypes.GLUE_DATABASE;
+import static io.datamesh.policy.rules.ResourceTypes.IAM_ROLE;
+import static io.datamesh.policy.rules.ResourceTypes.IAM_ROLE_POLICY;
+import static io.datamesh.policy.rules.ResourceTypes.LF_PERMISSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,8 +36,6 @@ class SharedDataAccessTest {
     private static final String OWN = "333333333333";
     private static final String CENTRAL = "111111111111";
     private static final String CATALOG_KEY = "arn:aws:kms:eu-west-1:" + CENTRAL + ":key/catalog";
-    private static final String LINK = "aws:glue/catalogDatabase:CatalogDatabase";
-    private static final String PERMISSIONS = "aws:lakeformation/permissions:Permissions";
     private static final String ACCEPTER = "aws:ram/resourceShareAccepter:ResourceShareAccepter";
     private static final String QUERY = "aws:athena/namedQuery:NamedQuery";
     private static final List<String> RAM_SHARES = List.of("arn:aws:ram:eu-west-1:" + CENTRAL + ":resource-share/a",
@@ -71,8 +74,8 @@ class SharedDataAccessTest {
 
     @Test
     void everySharedDatabaseGetsOneLinkIntoTheCentralCatalogAfterTheSettingsWrite() {
-        assertThat(run.names(LINK)).containsExactly("full-link-sales", "full-link-hr");
-        var link = run.named(LINK, "full-link-hr");
+        assertThat(run.names(GLUE_DATABASE)).containsExactly("full-link-sales", "full-link-hr");
+        var link = run.named(GLUE_DATABASE, "full-link-hr");
         assertThat(link.inputs()).containsEntry("catalogId", OWN).containsEntry("name", "shared_hr");
         assertThat(map(link.inputs().get("targetDatabase"))).containsEntry("catalogId", CENTRAL)
                 .containsEntry("databaseName", "hr").containsEntry("region", "eu-west-1");
@@ -82,9 +85,9 @@ class SharedDataAccessTest {
 
     @Test
     void anAnalystNarrowedAwayFromADomainGetsNoDescribeOnItsLink() {
-        assertThat(run.names(PERMISSIONS)).containsExactlyInAnyOrder("full-analyst-describe-link-sales",
+        assertThat(run.names(LF_PERMISSIONS)).containsExactlyInAnyOrder("full-analyst-describe-link-sales",
                 "full-auditor-describe-link-hr", "full-lead-describe-link-sales", "full-lead-describe-link-hr");
-        var describe = run.named(PERMISSIONS, "full-auditor-describe-link-hr").inputs();
+        var describe = run.named(LF_PERMISSIONS, "full-auditor-describe-link-hr").inputs();
         assertThat(describe).containsEntry("principal", "arn:aws:iam::" + OWN + ":role/datamesh-marketing-auditor")
                 .containsEntry("permissions", List.of("DESCRIBE")).containsEntry("catalogId", OWN);
         assertThat(map(describe.get("database"))).containsEntry("catalogId", OWN).containsEntry("name", "shared_hr");
@@ -93,7 +96,7 @@ class SharedDataAccessTest {
     @Test
     void ramInvitationsAreAcceptedBeforeTheGrantsOnTheLinksThatStandOnThem() {
         assertThat(run.ofType(ACCEPTER)).extracting(s -> s.inputs().get("shareArn")).containsExactlyElementsOf(RAM_SHARES);
-        assertThat(run.named(PERMISSIONS, "full-analyst-describe-link-sales").dependsOn())
+        assertThat(run.named(LF_PERMISSIONS, "full-analyst-describe-link-sales").dependsOn())
                 .contains("full-ram-share-0", "full-ram-share-1", "full-link-sales");
     }
 
@@ -114,16 +117,16 @@ class SharedDataAccessTest {
 
     @Test
     void theRolesReadTheCatalogKeyOnlyOnceCentralHasPublishedIt() {
-        var withKey = json(run.named("aws:iam/rolePolicy:RolePolicy", "full-analyst-query").inputs().get("policy"));
-        var withoutKey = json(run.named("aws:iam/rolePolicy:RolePolicy", "nothing-analyst-query").inputs().get("policy"));
+        var withKey = json(run.named(IAM_ROLE_POLICY, "full-analyst-query").inputs().get("policy"));
+        var withoutKey = json(run.named(IAM_ROLE_POLICY, "nothing-analyst-query").inputs().get("policy"));
         assertThat(withKey.toString()).contains("EncryptedCentralCatalog").contains(CATALOG_KEY);
         assertThat(withoutKey.toString()).doesNotContain("EncryptedCentralCatalog");
     }
 
     @Test
     void aDomainThatReceivesNothingHasNoLinksGrantsOrQueriesButStillPublishesItsRoles() {
-        assertThat(run.under("nothing")).extracting(RecordedRun.Sent::type).doesNotContain(LINK, PERMISSIONS, QUERY, ACCEPTER)
-                .contains("aws:iam/role:Role", "aws:athena/workgroup:Workgroup");
+        assertThat(run.under("nothing")).extracting(RecordedRun.Sent::type).doesNotContain(GLUE_DATABASE, LF_PERMISSIONS, QUERY, ACCEPTER)
+                .contains(IAM_ROLE, ATHENA_WORKGROUP);
         assertThat((List<?>) map(run.output("nothingQueryRoles")).get("roles")).extracting(r -> map(r).get("name"))
                 .containsExactly("analyst");
     }

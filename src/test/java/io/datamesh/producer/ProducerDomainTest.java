@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.datamesh.plan.SampleMesh.map;
+import static io.datamesh.policy.rules.ResourceTypes.BUCKET;
+import static io.datamesh.policy.rules.ResourceTypes.CLOUDTRAIL_TRAIL;
+import static io.datamesh.policy.rules.ResourceTypes.GLUE_DATABASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,9 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProducerDomainTest {
     private static final String OWN = "222222222222";
     private static final String OBJECT = "aws:s3/bucketObjectv2:BucketObjectv2";
-    private static final String TRAIL = "aws:cloudtrail/trail:Trail";
-    private static final String BUCKET = "aws:s3/bucketV2:BucketV2";
-    private static final String LINK = "aws:glue/catalogDatabase:CatalogDatabase";
     private static final DomainShare OWN_SHARE = new DomainShare(List.of(), List.of("sales"), List.of(
             new DomainShare.Table("sales", "orders", List.of("order_id"), false, List.of(LfPermission.SELECT))));
     private static final Map<String, List<String>> WARNINGS = new LinkedHashMap<>();
@@ -100,12 +100,12 @@ class ProducerDomainTest {
 
     @Test
     void theAuditTrailRecordsTheDataBucketsObjectEventsUnlessDisabled() {
-        var trail = run.named(TRAIL, "sales-audit").inputs();
+        var trail = run.named(CLOUDTRAIL_TRAIL, "sales-audit").inputs();
         assertThat(trail).containsEntry("enableLogFileValidation", true).containsEntry("s3BucketName",
                 "datamesh-sales-audit-" + OWN + "-eu-west-1");
         assertThat(trail.toString()).contains("arn:aws:s3:::datamesh-sales-data-" + OWN + "-eu-west-1/");
-        assertThat(of("untrailed", TRAIL)).isEmpty();
-        assertThat(of("nosample", TRAIL)).hasSize(1);
+        assertThat(of("untrailed", CLOUDTRAIL_TRAIL)).isEmpty();
+        assertThat(of("nosample", CLOUDTRAIL_TRAIL)).hasSize(1);
     }
 
     @Test
@@ -119,7 +119,7 @@ class ProducerDomainTest {
 
     @Test
     void onlyAReceivedShareMakesResourceLinks() {
-        assertThat(of("sales", LINK)).extracting(RecordedRun.Sent::name).containsExactly("sales-access-link-sales");
-        assertThat(of("nosample", LINK)).isEmpty();
+        assertThat(of("sales", GLUE_DATABASE)).extracting(RecordedRun.Sent::name).containsExactly("sales-access-link-sales");
+        assertThat(of("nosample", GLUE_DATABASE)).isEmpty();
     }
 }
