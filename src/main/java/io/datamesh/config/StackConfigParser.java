@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -127,6 +128,11 @@ public final class StackConfigParser {
             if (allowed.isEmpty()) {
                 values.problem("an LF-tag needs at least one value");
             }
+            // Lake Formation stores LF-tags in lower case, and the mesh's tag expressions compare
+            // them so: an upper-case key would name a tag the grants never meet.
+            Stream.concat(Stream.of(key), allowed.stream()).filter(t -> !t.equals(t.toLowerCase(Locale.ROOT)))
+                    .forEach(t -> values.problem("'" + t + "' must be lower case: Lake Formation stores LF-tag keys and"
+                            + " values in lower case"));
             ConfigNode.requireUnique(values, allowed, "value");
             ontology.put(key, allowed);
         });
