@@ -24,6 +24,7 @@ import io.datamesh.producer.ProducerDomain;
 import io.datamesh.producer.ProducerDomainArgs;
 import io.datamesh.stackref.MeshOutputs;
 import io.datamesh.stackref.ProducerExport;
+import io.datamesh.stackref.ProducerOutput;
 import io.datamesh.stackref.QueryRoles;
 import io.datamesh.stackref.StackOutputs;
 
@@ -68,14 +69,16 @@ public final class MeshProgram {
         settings.consumers().forEach(d -> domainStacks.put(d.domain(), new StackOutputs("consumer-" + d.domain(), d.stack(), null)));
         List<ProducerExport> producers = new ArrayList<>();
         for (DomainAccount producer : settings.producers()) {
-            domainStacks.get(producer.domain()).optional(MeshOutputs.PRODUCER, ProducerExport.class).ifPresentOrElse(
-                    export -> producers.add(checked(producer, export, settings)),
+            domainStacks.get(producer.domain()).optionalVersioned(MeshOutputs.PRODUCER, ProducerOutput.class,
+                    ProducerOutput.VERSION).ifPresentOrElse(
+                    output -> producers.add(checked(producer, output.toExport(), settings)),
                     () -> diagnostics.warn("producer '" + producer.domain() + "' (stack " + producer.stack()
                             + ") is configured but not deployed yet: skipped. Deploy it, then run this stack again."));
         }
         Map<String, QueryRoles> queryRoles = new LinkedHashMap<>();
         for (DomainAccount domain : Stream.concat(settings.producers().stream(), settings.consumers().stream()).toList()) {
-            domainStacks.get(domain.domain()).optional(MeshOutputs.QUERY_ROLES, QueryRoles.class).ifPresentOrElse(
+            domainStacks.get(domain.domain()).optionalVersioned(MeshOutputs.QUERY_ROLES, QueryRoles.class,
+                    QueryRoles.VERSION).ifPresentOrElse(
                     roles -> queryRoles.put(domain.domain(), checked(domain, roles)),
                     () -> diagnostics.warn("domain '" + domain.domain() + "' (stack " + domain.stack() + ") has not"
                             + " published its query roles yet: its grants wait. Deploy it, then run this stack again."));
@@ -98,10 +101,6 @@ public final class MeshProgram {
 
     /** Grants name the roles a domain publishes, so they must be roles of that domain's own account. */
     private static QueryRoles checked(DomainAccount domain, QueryRoles roles) {
-        if (roles.version() != QueryRoles.VERSION) {
-            throw new RunException("stack " + domain.stack() + " publishes query roles in format version " + roles.version()
-                    + "; this program reads version " + QueryRoles.VERSION + ": deploy both with the same version.");
-        }
         for (QueryRoles.Role role : roles.roles()) {
             if (!role.arn().startsWith("arn:aws:iam::" + domain.accountId() + ":role/")) {
                 throw new RunException("stack " + domain.stack() + " publishes the query role " + role.arn()
@@ -142,7 +141,7 @@ public final class MeshProgram {
         var shared = CentralShare.read(central, settings.domain(), settings.access(), diagnostics);
         var domain = new ProducerDomain(settings.domain(), new ProducerDomainArgs(settings, shared.share(),
                 shared.catalogKeyArn(), projectDir, lakeSettings), diagnostics);
-        ctx.export(MeshOutputs.PRODUCER, domain.export().applyValue(StackOutputs::toOutput));
+        ctx.export(MeshOutputs.PRODUCER, domain.export().applyValue(export -> StackOutputs.toOutput(ProducerOutput.of(export))));
         exportAccess(ctx, domain.access());
     }
 

@@ -9,6 +9,8 @@ import com.pulumi.aws.lakeformation.inputs.PermissionsLfTagPolicyArgs;
 import com.pulumi.aws.lakeformation.inputs.PermissionsLfTagPolicyExpressionArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.datamesh.lakeformation.LfResource;
+import io.datamesh.lakeformation.TagExpression;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,13 +111,14 @@ public final class LakeFormationLanes {
      * Clauses are sorted by key: an expression that crossed a stack reference arrives in hash order,
      * and the same expression must always produce the same inputs.
      */
-    public static PermissionsLfTagPolicyArgs tagPolicy(String catalogId, String resourceType,
-                                                       Map<String, List<String>> expression) {
+    public static PermissionsLfTagPolicyArgs tagPolicy(String catalogId, LfResource.ResourceType resourceType,
+                                                       TagExpression expression) {
         return PermissionsLfTagPolicyArgs.builder()
                 .catalogId(catalogId)
-                .resourceType(resourceType)
-                .expressions(new TreeMap<>(expression).entrySet().stream()
-                        .map(e -> PermissionsLfTagPolicyExpressionArgs.builder().key(e.getKey()).values(e.getValue()).build())
+                .resourceType(resourceType.name())
+                .expressions(new TreeMap<>(expression.clauses()).entrySet().stream()
+                        .map(e -> PermissionsLfTagPolicyExpressionArgs.builder().key(e.getKey())
+                                .values(List.copyOf(e.getValue())).build())
                         .toList())
                 .build();
     }

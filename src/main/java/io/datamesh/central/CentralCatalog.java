@@ -60,6 +60,7 @@ import io.datamesh.config.DataProduct;
 import io.datamesh.config.DomainAccount;
 import io.datamesh.config.TagGrant;
 import io.datamesh.iam.PolicyDocuments;
+import io.datamesh.lakeformation.LfPermission;
 import io.datamesh.lakeformation.TaggedCatalog;
 import io.datamesh.stackref.DomainShare;
 import io.datamesh.stackref.ProducerExport;
@@ -280,10 +281,10 @@ public final class CentralCatalog extends ComponentResource {
                         "principal:" + role.arn(), name + "-grant-" + grant.name() + "-" + role.name(), PermissionsArgs.builder()
                                 .principal(role.arn())
                                 .catalogId(account)
-                                .permissions(grant.permissions())
-                                .lfTagPolicy(LakeFormationLanes.tagPolicy(account, grant.resource().name(), expression))
+                                .permissions(LfPermission.names(grant.permissions()))
+                                .lfTagPolicy(LakeFormationLanes.tagPolicy(account, grant.resource(), expression))
                                 .build(),
-                        expression.keySet().stream().map(lfTags::get).toArray(com.pulumi.resources.Resource[]::new)));
+                        expression.clauses().keySet().stream().map(lfTags::get).toArray(com.pulumi.resources.Resource[]::new)));
             }
         }
     }

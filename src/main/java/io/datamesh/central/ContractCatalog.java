@@ -1,6 +1,7 @@
 package io.datamesh.central;
 
 import io.datamesh.account.MeshNames;
+import io.datamesh.config.ContractCheck;
 import io.datamesh.config.ContractColumn;
 import io.datamesh.config.DataProduct;
 import io.datamesh.lakeformation.TaggedCatalog;
@@ -37,7 +38,7 @@ public final class ContractCatalog {
 
     public static Map<String, String> databaseTags(ProducerExport producer) {
         var tags = new LinkedHashMap<String, String>();
-        tags.put("domain", producer.domain());
+        tags.put(ContractCheck.DOMAIN_TAG, producer.domain());
         tags.putAll(producer.databaseTags());
         return tags;
     }

@@ -1,9 +1,9 @@
 package io.datamesh.central;
 
-import io.datamesh.config.GrantResource;
 import io.datamesh.config.TagGrant;
 import io.datamesh.lakeformation.GrantReach;
-import io.datamesh.lakeformation.TagExpression;
+import io.datamesh.lakeformation.LfPermission;
+import io.datamesh.lakeformation.LfResource;
 import io.datamesh.lakeformation.TaggedCatalog;
 import io.datamesh.stackref.DomainShare;
 
@@ -27,21 +27,20 @@ public final class ShareCalculator {
         Map<String, Accumulator> byDomain = new LinkedHashMap<>();
         for (TagGrant grant : grants) {
             var acc = byDomain.computeIfAbsent(grant.to(), d -> new Accumulator());
-            acc.grants.add(new DomainShare.Grant(grant.name(), grant.resource().name(), grant.permissions(),
-                    grant.expression()));
-            var expression = TagExpression.of(grant.expression());
-            if (grant.resource() == GrantResource.DATABASE) {
+            acc.grants.add(new DomainShare.Grant(grant.name(), grant.resource(), grant.permissions(), grant.expression()));
+            var expression = grant.expression();
+            if (grant.resource() == LfResource.ResourceType.DATABASE) {
                 acc.databases.addAll(GrantReach.matchingDatabases(catalog, expression));
                 continue;
             }
             for (TaggedCatalog.Table table : catalog.tables()) {
-                var reach = GrantReach.tagReach(catalog, table, expression, grant.permissions());
+                var reach = GrantReach.tagReach(catalog, table, expression, LfPermission.names(grant.permissions()));
                 if (reach.isEmpty()) {
                     continue;
                 }
                 var entry = acc.tables.computeIfAbsent(table.qualifiedName(), k -> new TableAccumulator(table));
                 entry.columns.addAll(reach.columns());
-                entry.permissions.addAll(reach.permissions());
+                reach.permissions().forEach(p -> entry.permissions.add(LfPermission.valueOf(p)));
             }
         }
         Map<String, DomainShare> result = new LinkedHashMap<>();
@@ -64,7 +63,7 @@ public final class ShareCalculator {
     private static final class TableAccumulator {
         final TaggedCatalog.Table table;
         final Set<String> columns = new LinkedHashSet<>();
-        final Set<String> permissions = new LinkedHashSet<>();
+        final Set<LfPermission> permissions = new LinkedHashSet<>();
 
         TableAccumulator(TaggedCatalog.Table table) {
             this.table = table;

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.datamesh.account.MeshNames;
+import io.datamesh.lakeformation.LfPermission;
+import io.datamesh.lakeformation.LfResource.ResourceType;
+import io.datamesh.lakeformation.TagExpression;
 import io.datamesh.quota.Quota;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,12 +43,12 @@ public final class StackConfigParser {
 
     private static final Map<String, StackRole> ROLES = Map.of("central", StackRole.CENTRAL,
             "producer", StackRole.PRODUCER, "consumer", StackRole.CONSUMER);
-    private static final Map<String, GrantResource> GRANT_RESOURCES = Map.of("DATABASE", GrantResource.DATABASE,
-            "TABLE", GrantResource.TABLE);
+    private static final Map<String, ResourceType> GRANT_RESOURCES = Map.of("DATABASE", ResourceType.DATABASE,
+            "TABLE", ResourceType.TABLE);
     /** Central grants each domain's query roles, which only read: writes stay with the producer's own catalog. */
-    private static final Map<GrantResource, Set<String>> GRANTABLE = Map.of(
-            GrantResource.DATABASE, Set.of("DESCRIBE"),
-            GrantResource.TABLE, Set.of("SELECT", "DESCRIBE"));
+    private static final Map<ResourceType, Set<LfPermission>> GRANTABLE = Map.of(
+            ResourceType.DATABASE, Set.of(LfPermission.DESCRIBE),
+            ResourceType.TABLE, Set.of(LfPermission.SELECT, LfPermission.DESCRIBE));
     private static final Map<String, RamSharing> RAM_SHARING = new TreeMap<>(Map.of(
             RamSharing.ORGANIZATION.configValue(), RamSharing.ORGANIZATION,
             RamSharing.INVITATIONS.configValue(), RamSharing.INVITATIONS));
@@ -124,25 +128,31 @@ public final class StackConfigParser {
             if (allowed.isEmpty()) {
                 values.problem("an LF-tag needs at least one value");
             }
+            // Lake Formation stores LF-tags in lower case, and the mesh's tag expressions compare
+            // them so: an upper-case key would name a tag the grants never meet.
+            Stream.concat(Stream.of(key), allowed.stream()).filter(t -> !t.equals(t.toLowerCase(Locale.ROOT)))
+                    .forEach(t -> values.problem("'" + t + "' must be lower case: Lake Formation stores LF-tag keys and"
+                            + " values in lower case"));
             ConfigNode.requireUnique(values, allowed, "value");
             ontology.put(key, allowed);
         });
         if (!lfTags.isPresent()) {
             lfTags.problem("is required (the LF-tag ontology: key → allowed values)");
-        } else if (!ontology.containsKey("domain")) {
-            lfTags.problem("must define the 'domain' key: every domain database is tagged domain=<domain>");
+        } else if (!ontology.containsKey(ContractCheck.DOMAIN_TAG)) {
+            lfTags.problem("must define the '" + ContractCheck.DOMAIN_TAG + "' key: every domain database is tagged "
+                    + ContractCheck.DOMAIN_TAG + "=<domain>");
         }
 
         var producersNode = root.key("producers");
         var consumersNode = root.key("consumers");
         List<DomainAccount> producers = domainAccounts(producersNode, identity);
         List<DomainAccount> consumers = domainAccounts(consumersNode, identity);
-        var domainTag = ontology.getOrDefault("domain", List.of());
+        var domainTag = ontology.getOrDefault(ContractCheck.DOMAIN_TAG, List.of());
         for (int i = 0; i < producers.size(); i++) {
             String domain = producers.get(i).domain();
-            if (!domain.isEmpty() && ontology.containsKey("domain") && !domainTag.contains(domain)) {
+            if (!domain.isEmpty() && ontology.containsKey(ContractCheck.DOMAIN_TAG) && !domainTag.contains(domain)) {
                 producersNode.elements().get(i).field("domain").problem("'" + domain
-                        + "' is not a value of the LF-tag 'domain' " + domainTag);
+                        + "' is not a value of the LF-tag '" + ContractCheck.DOMAIN_TAG + "' " + domainTag);
             }
         }
         List<String> allDomains = Stream.concat(producers.stream(), consumers.stream()).map(DomainAccount::domain).toList();
@@ -180,18 +190,19 @@ public final class StackConfigParser {
             toNode.problem("'" + to + "' is not a configured producer or consumer domain " + domains);
         }
         var resourceNode = g.field("resource");
-        GrantResource resource = resourceNode.isPresent() ? resourceNode.oneOf(GRANT_RESOURCES, GrantResource.TABLE)
-                : GrantResource.TABLE;
+        ResourceType resource = resourceNode.isPresent() ? resourceNode.oneOf(GRANT_RESOURCES, ResourceType.TABLE)
+                : ResourceType.TABLE;
         var permissionsNode = g.field("permissions");
-        List<String> permissions = permissionsNode.texts();
-        if (permissions.isEmpty()) {
+        List<String> names = permissionsNode.texts();
+        if (names.isEmpty()) {
             permissionsNode.problem("is required: list the permissions, e.g. [SELECT, DESCRIBE]");
         }
-        for (String p : permissions) {
-            if (!GRANTABLE.get(resource).contains(p)) {
-                permissionsNode.problem("'" + p + "' cannot be granted on " + resource + " here: central grants the"
-                        + " domain's query roles, which only read; allowed: " + GRANTABLE.get(resource).stream().sorted().toList());
-            }
+        List<LfPermission> permissions = new ArrayList<>();
+        for (String p : names) {
+            LfPermission.of(p).filter(GRANTABLE.get(resource)::contains).ifPresentOrElse(permissions::add,
+                    () -> permissionsNode.problem("'" + p + "' cannot be granted on " + resource + " here: central grants"
+                            + " the domain's query roles, which only read; allowed: "
+                            + LfPermission.names(GRANTABLE.get(resource)).stream().sorted().toList()));
         }
         var expressionNode = g.field("expression");
         Map<String, List<String>> expression = new LinkedHashMap<>();
@@ -203,7 +214,7 @@ public final class StackConfigParser {
         if (expression.isEmpty()) {
             expressionNode.problem("is required: an LF-tag expression such as {domain: [sales]}");
         }
-        return new TagGrant(name, to, resource, permissions, expression);
+        return new TagGrant(name, to, resource, permissions, TagExpression.of(expression));
     }
 
     private static ProducerSettings producer(Root root, StackIdentity identity) {

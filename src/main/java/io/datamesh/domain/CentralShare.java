@@ -19,7 +19,8 @@ import java.util.Optional;
 public record CentralShare(Optional<DomainShare> share, Optional<String> catalogKeyArn) {
 
     public static CentralShare read(StackOutputs central, String domain, DomainAccess access, Diagnostics diagnostics) {
-        Optional<Map<String, DomainShare>> shares = central.optional(MeshOutputs.SHARES, StackOutputs.mapOf(DomainShare.class));
+        Optional<Map<String, DomainShare>> shares = central.optionalVersionedMap(MeshOutputs.SHARES, DomainShare.class,
+                DomainShare.VERSION);
         if (shares.isEmpty()) {
             diagnostics.warn("central stack " + central.stack() + " is not deployed yet: no resource links this run."
                     + " Deploy order: " + MeshOutputs.DEPLOY_ORDER + ".");

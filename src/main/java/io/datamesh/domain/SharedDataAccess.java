@@ -33,6 +33,7 @@ import io.datamesh.account.SecureBucket;
 import io.datamesh.config.AnalystRole;
 import io.datamesh.config.StackIdentity;
 import io.datamesh.iam.PolicyDocuments;
+import io.datamesh.lakeformation.LfPermission;
 import io.datamesh.stackref.DomainShare;
 import io.datamesh.stackref.QueryRoles;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
@@ -136,7 +137,7 @@ public final class SharedDataAccess extends ComponentResource {
             describeLinks(analyst, role, lanes, accepted);
         }
         for (DomainShare.Table table : share.tables()) {
-            if (table.permissions().contains("SELECT") && workgroup.isPresent()) {
+            if (table.permissions().contains(LfPermission.SELECT) && workgroup.isPresent()) {
                 new NamedQuery(name + "-query-" + table.database() + "-" + table.table(), NamedQueryArgs.builder()
                         .name("preview " + table.database() + "." + table.table())
                         .workgroup(workgroup.orElseThrow().name())
@@ -160,7 +161,7 @@ public final class SharedDataAccess extends ComponentResource {
             after.add(link.getValue());
             lanes.grant("principal:" + analyst.name(), name + "-" + analyst.name() + "-describe-link-" + link.getKey(), PermissionsArgs.builder()
                     .principal(role.arn()).catalogId(identity.accountId())
-                    .permissions("DESCRIBE")
+                    .permissions(LfPermission.DESCRIBE.name())
                     .database(PermissionsDatabaseArgs.builder().catalogId(identity.accountId())
                             .name(MeshNames.resourceLink(link.getKey())).build())
                     .build(), after.toArray(Resource[]::new));

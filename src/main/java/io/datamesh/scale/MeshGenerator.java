@@ -3,6 +3,7 @@ package io.datamesh.scale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.datamesh.config.ContractCheck;
 import io.datamesh.plan.StackFiles;
 
 import java.io.IOException;
@@ -96,7 +97,7 @@ public final class MeshGenerator {
         var config = common("central", account(1, 0));
         var domains = new ArrayList<>(producers);
         domains.addAll(consumers);
-        config.put("datamesh:lfTags", ordered("domain", domains, "classification", CLASSIFICATIONS,
+        config.put("datamesh:lfTags", ordered(ContractCheck.DOMAIN_TAG, domains, "classification", CLASSIFICATIONS,
                 "pii", List.of("true", "false")));
         config.put("datamesh:producers", IntStream.range(0, producers.size()).mapToObj(p -> ordered(
                 "domain", producers.get(p), "accountId", producerAccount(p), "stack", producerStack(producers.get(p))))
@@ -126,9 +127,10 @@ public final class MeshGenerator {
     /** The database grant a resource link needs, and the non-personal columns of every table. */
     private static List<Object> domainGrants(String to, String what, List<String> domains) {
         return List.of(
-                grant(to + "-" + what + "-databases", to, "DATABASE", List.of("DESCRIBE"), Map.of("domain", domains)),
+                grant(to + "-" + what + "-databases", to, "DATABASE", List.of("DESCRIBE"),
+                        Map.of(ContractCheck.DOMAIN_TAG, domains)),
                 grant(to + "-" + what + "-non-pii", to, "TABLE", List.of("SELECT", "DESCRIBE"),
-                        ordered("domain", domains, "pii", List.of("false"))));
+                        ordered(ContractCheck.DOMAIN_TAG, domains, "pii", List.of("false"))));
     }
 
     private static Map<String, Object> grant(String name, String to, String resource, List<String> permissions,

@@ -1,5 +1,6 @@
 package io.datamesh.central;
 
+import io.datamesh.lakeformation.TagExpression;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RoleScopeTest {
-    private static final Map<String, List<String>> SALES_AND_HR = Map.of("domain", List.of("sales", "hr"), "pii", List.of("false"));
+    private static final TagExpression SALES_AND_HR = TagExpression.of(Map.of("domain", List.of("sales", "hr"), "pii", List.of("false")));
 
     @Test
     void noDomainsKeepsTheAccountsExpression() {
@@ -19,7 +20,7 @@ class RoleScopeTest {
     @Test
     void domainsNarrowTheDomainClause() {
         assertThat(RoleScope.narrow(SALES_AND_HR, List.of("sales")))
-                .contains(Map.of("domain", List.of("sales"), "pii", List.of("false")));
+                .contains(TagExpression.of(Map.of("domain", List.of("sales"), "pii", List.of("false"))));
     }
 
     @Test
@@ -29,7 +30,7 @@ class RoleScopeTest {
 
     @Test
     void anExpressionWithoutDomainGainsTheDomainClause() {
-        assertThat(RoleScope.narrow(Map.of("pii", List.of("false")), List.of("sales")))
-                .contains(Map.of("pii", List.of("false"), "domain", List.of("sales")));
+        assertThat(RoleScope.narrow(TagExpression.of(Map.of("pii", List.of("false"))), List.of("sales")))
+                .contains(TagExpression.of(Map.of("pii", List.of("false"), "domain", List.of("sales"))));
     }
 }

@@ -11,9 +11,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PoliciesCommandTest {
@@ -44,13 +48,18 @@ class PoliciesCommandTest {
                 .filter(r -> r.get("name").asText().equals("glue-resource-policy-mesh-only")).findFirst().orElseThrow();
         assertEquals("resource", glue.get("kind").asText());
         assertEquals("[\"aws:glue/resourcePolicy:ResourcePolicy\"]", glue.get("resourceTypes").toString());
-        assertTrue(StreamSupport.stream(rules.spliterator(), false)
-                .filter(r -> r.get("kind").asText().equals("stack")).allMatch(r -> r.get("resourceTypes").isEmpty()));
+        Map<String, List<JsonNode>> byKind = StreamSupport.stream(rules.spliterator(), false)
+                .collect(Collectors.groupingBy(r -> r.get("kind").asText()));
+        assertEquals(Set.of("resource", "stack"), byKind.keySet());
+        assertTrue(byKind.get("stack").stream().allMatch(r -> r.get("resourceTypes").isEmpty()), byKind.get("stack").toString());
+        assertTrue(byKind.get("resource").stream().noneMatch(r -> r.get("resourceTypes").isEmpty()),
+                byKind.get("resource").toString());
     }
 
     @Test
     void filtersByPack() {
         List<String> rows = run("--pack", "datamesh-governance").lines().skip(1).toList();
+        assertFalse(rows.isEmpty());
         assertEquals(PolicyPacks.named("datamesh-governance").rules().size(), rows.size());
         assertTrue(rows.stream().allMatch(l -> l.contains("datamesh-governance@")), rows.toString());
     }

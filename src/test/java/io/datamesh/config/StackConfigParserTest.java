@@ -1,9 +1,12 @@
 package io.datamesh.config;
 
+import io.datamesh.lakeformation.LfPermission;
+import io.datamesh.lakeformation.LfResource.ResourceType;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,12 +44,23 @@ class StackConfigParserTest {
     }
 
     @Test
+    void lfTagsAreWrittenInLowerCaseAsLakeFormationStoresThem() {
+        var values = central();
+        values.put("datamesh:lfTags", "{\"domain\":[\"sales\",\"marketing\"],\"PII\":[\"True\",\"false\"]}");
+        var problems = catchThrowableOfType(() -> StackConfigParser.parse(raw(values)), InvalidConfigException.class).problems();
+        assertThat(problems).filteredOn(p -> p.key().equals("datamesh:lfTags.PII")).extracting(ConfigProblem::message)
+                .contains("'PII' must be lower case: Lake Formation stores LF-tag keys and values in lower case",
+                        "'True' must be lower case: Lake Formation stores LF-tag keys and values in lower case");
+    }
+
+    @Test
     void validCentralConfigBecomesTypedSettings() {
         var settings = (CentralSettings) StackConfigParser.parse(raw(central()));
         assertThat(settings.producers()).containsExactly(new DomainAccount("sales", "222222222222", "organization/datamesh/producer"));
         assertThat(settings.consumers().get(0).stack()).isEqualTo("organization/datamesh/marketing");
-        assertThat(settings.grants().get(0).resource()).isEqualTo(GrantResource.TABLE);
-        assertThat(settings.grants().get(0).expression()).containsEntry("pii", java.util.List.of("false"));
+        assertThat(settings.grants().get(0).resource()).isEqualTo(ResourceType.TABLE);
+        assertThat(settings.grants().get(0).expression().clauses()).containsEntry("pii", Set.of("false"));
+        assertThat(settings.grants().get(0).permissions()).containsExactly(LfPermission.SELECT);
         assertThat(settings.identity().crossAccountVersion()).isEqualTo(4);
     }
 

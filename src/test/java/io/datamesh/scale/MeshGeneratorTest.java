@@ -2,7 +2,7 @@ package io.datamesh.scale;
 
 import io.datamesh.account.LakeFormationLanes;
 import io.datamesh.config.CentralSettings;
-import io.datamesh.config.GrantResource;
+import io.datamesh.lakeformation.LfResource.ResourceType;
 import io.datamesh.config.ProducerSettings;
 import io.datamesh.plan.AccountState;
 import io.datamesh.plan.InvalidMeshException;
@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -109,8 +110,8 @@ class MeshGeneratorTest {
                         .anyMatch(c -> "true".equals(c.tags().get("pii"))), p.name()));
             }
             if (settings instanceof CentralSettings central) {
-                central.grants().stream().filter(g -> g.resource() == GrantResource.TABLE)
-                        .forEach(g -> assertEquals(List.of("false"), g.expression().get("pii"), g.name()));
+                central.grants().stream().filter(g -> g.resource() == ResourceType.TABLE)
+                        .forEach(g -> assertEquals(Set.of("false"), g.expression().clauses().get("pii"), g.name()));
             }
         }
     }

@@ -1,0 +1,150 @@
+package io.datamesh.stackref;
+
+import com.pulumi.test.PulumiTest;
+import io.datamesh.config.ContractColumn;
+import io.datamesh.config.DataProduct;
+import io.datamesh.lakeformation.LfPermission;
+import io.datamesh.lakeformation.LfResource.ResourceType;
+import io.datamesh.lakeformation.TagExpression;
+import io.datamesh.testing.RecordedRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static io.datamesh.plan.SampleMesh.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The wire formats stacks publish to each other, and how a stack reads another's outputs. */
+class StackOutputsTest {
+    private static final String STACK = "organization/datamesh/producer";
+    private static final ProducerExport EXPORT = new ProducerExport("sales", "222222222222", "bucket", "arn:aws:kms:key",
+            Map.of("pii", "false"), List.of(new DataProduct("orders", "Orders", "csv", "orders/", Map.of(),
+            List.of(new ContractColumn("email", "string", "", Map.of("pii", "true"))))));
+    private static final DomainShare SHARE = new DomainShare(List.of(new DomainShare.Grant("g", ResourceType.TABLE,
+            List.of(LfPermission.SELECT, LfPermission.DESCRIBE), TagExpression.of(Map.of("domain", List.of("sales"))))),
+            List.of("sales"), List.of(new DomainShare.Table("sales", "orders", List.of("id"), true, List.of(LfPermission.SELECT))));
+    /** What each read in the run returned, or the exception it threw. */
+    private static final Map<String, Object> READS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void readOutputsOfAStack() {
+        var outputs = new LinkedHashMap<String, Object>();
+        outputs.put("current", StackOutputs.toOutput(ProducerOutput.of(EXPORT)));
+        var unversioned = new LinkedHashMap<>(map(StackOutputs.toOutput(ProducerOutput.of(EXPORT))));
+        unversioned.remove("version");
+        outputs.put("unversioned", unversioned);
+        var newer = new LinkedHashMap<>(unversioned);
+        newer.put("version", 2);
+        outputs.put("newer", newer);
+        outputs.put("older", Map.of("version", 0, "roles", List.of()));
+        outputs.put("shares", StackOutputs.toOutput(Map.of("marketing", SHARE)));
+        var newerShare = new LinkedHashMap<>(map(StackOutputs.toOutput(SHARE)));
+        newerShare.put("version", 2);
+        outputs.put("newerShares", Map.of("finance", newerShare));
+        outputs.put("misshapen", Map.of("version", 1, "roles", "not a list"));
+        outputs.put("engineNumber", Map.of("version", 1.0, "roles", List.of()));
+        outputs.put("fraction", Map.of("version", 1.5, "roles", List.of()));
+        RecordedRun.of("111111111111", "eu-west-1", Map.of(STACK, outputs), ctx -> {
+            var stack = new StackOutputs("producer", STACK, null);
+            read("current", () -> stack.optionalVersioned("current", ProducerOutput.class, ProducerOutput.VERSION));
+            read("unversioned", () -> stack.optionalVersioned("unversioned", ProducerOutput.class, ProducerOutput.VERSION));
+            read("newer", () -> stack.optionalVersioned("newer", ProducerOutput.class, ProducerOutput.VERSION));
+            read("older", () -> stack.optionalVersioned("older", QueryRoles.class, QueryRoles.VERSION));
+            read("shares", () -> stack.optionalVersionedMap("shares", DomainShare.class, DomainShare.VERSION));
+            read("newerShares", () -> stack.optionalVersionedMap("newerShares", DomainShare.class, DomainShare.VERSION));
+            read("misshapen", () -> stack.optionalVersioned("misshapen", QueryRoles.class, QueryRoles.VERSION));
+            read("engineNumber", () -> stack.optionalVersioned("engineNumber", QueryRoles.class, QueryRoles.VERSION));
+            read("fraction", () -> stack.optionalVersioned("fraction", QueryRoles.class, QueryRoles.VERSION));
+            read("missing", () -> stack.optionalVersioned("missing", QueryRoles.class, QueryRoles.VERSION));
+        }).succeeded();
+    }
+
+    private static void read(String name, Supplier<Object> read) {
+        try {
+            READS.put(name, read.get());
+        } catch (RuntimeException e) {
+            READS.put(name, e);
+        }
+    }
+
+    @AfterAll
+    static void cleanup() {
+        PulumiTest.cleanup();
+    }
+
+    @Test
+    void theProducerOutputRoundTripsToTheSameExport() {
+        assertThat(READS.get("current")).isEqualTo(Optional.of(ProducerOutput.of(EXPORT)));
+        assertThat(ProducerOutput.of(EXPORT).toExport()).isEqualTo(EXPORT);
+    }
+
+    @Test
+    void anOutputPublishedBeforeFormatsCarriedAVersionReadsAsVersionOne() {
+        assertThat(READS.get("unversioned")).isEqualTo(Optional.of(ProducerOutput.of(EXPORT)));
+    }
+
+    @Test
+    void aNewerFormatNamesTheStackTheOutputAndBothVersions() {
+        assertThat((Throwable) READS.get("newer")).hasMessageContaining("output 'newer' of stack " + STACK)
+                .hasMessageContaining("format version 2; this program reads version 1")
+                .hasMessageContaining("deployed by a newer version of the program");
+    }
+
+    @Test
+    void anOlderFormatAsksToDeployThatStackAgain() {
+        assertThat((Throwable) READS.get("older")).hasMessageContaining("output 'older' of stack " + STACK)
+                .hasMessageContaining("format version 0; this program reads version 1")
+                .hasMessageContaining("deploy " + STACK + " again");
+    }
+
+    @Test
+    void eachEntryOfAMapOfSharesIsCheckedOnItsOwn() {
+        assertThat(READS.get("shares")).isEqualTo(Optional.of(Map.of("marketing", SHARE)));
+        assertThat((Throwable) READS.get("newerShares")).hasMessageContaining("output 'newerShares' (entry 'finance') of stack "
+                + STACK).hasMessageContaining("format version 2");
+    }
+
+    @Test
+    void aVersionThatCrossedTheEngineAsADoubleIsThatVersionAndAFractionIsNone() {
+        assertThat(READS.get("engineNumber")).isEqualTo(Optional.of(new QueryRoles(1, List.of())));
+        assertThat((Throwable) READS.get("fraction")).hasMessageContaining("format version '1.5'");
+    }
+
+    @Test
+    void aKnownVersionOfTheWrongShapeSaysSo() {
+        assertThat((Throwable) READS.get("misshapen")).hasMessageContaining("output 'misshapen' of stack " + STACK
+                + " does not have the expected shape");
+    }
+
+    @Test
+    void aMissingOutputIsEmpty() {
+        assertThat(READS.get("missing")).isEqualTo(Optional.empty());
+    }
+
+    /** The keys a deployed central stack reads: renaming one would break it, so they are pinned here. */
+    @Test
+    void theProducerWireKeepsTheKeysOfItsFirstFormat() {
+        var wire = map(StackOutputs.toOutput(ProducerOutput.of(EXPORT)));
+        assertThat(wire).containsOnlyKeys("version", "domain", "accountId", "bucketName", "kmsKeyArn", "databaseTags",
+                "dataProducts").containsEntry("version", ProducerOutput.VERSION);
+        var product = map(((List<?>) wire.get("dataProducts")).get(0));
+        assertThat(product).containsOnlyKeys("name", "description", "format", "prefix", "tags", "columns");
+        assertThat(map(((List<?>) product.get("columns")).get(0))).containsOnlyKeys("name", "type", "comment", "tags");
+    }
+
+    @Test
+    void aShareCarriesItsTypedValuesAsPlainNamesAndTagMaps() {
+        var wire = map(StackOutputs.toOutput(SHARE));
+        assertThat(wire).containsEntry("version", DomainShare.VERSION).containsEntry("databases", List.of("sales"));
+        assertThat(map(((List<?>) wire.get("grants")).get(0))).containsEntry("resource", "TABLE")
+                .containsEntry("permissions", List.of("SELECT", "DESCRIBE"))
+                .containsEntry("expression", Map.of("domain", List.of("sales")));
+        assertThat(map(((List<?>) wire.get("tables")).get(0))).containsEntry("permissions", List.of("SELECT"));
+    }
+}
