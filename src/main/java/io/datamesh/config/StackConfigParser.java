@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-
-import io.datamesh.account.MeshNames;
+import io.datamesh.names.MeshNames;
 import io.datamesh.quota.Quota;
 
 import java.util.ArrayList;

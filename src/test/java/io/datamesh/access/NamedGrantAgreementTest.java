@@ -2,12 +2,12 @@ package io.datamesh.access;
 
 import io.datamesh.lakeformation.AccessEvaluator;
 import io.datamesh.lakeformation.AccessModel;
+import io.datamesh.lakeformation.LfInputs;
 import io.datamesh.lakeformation.Principal;
-import io.datamesh.plan.PlannedResource;
 import io.datamesh.policy.PolicyPacks;
-import io.datamesh.policy.engine.Props;
 import io.datamesh.policy.engine.PolicyFinding;
-import io.datamesh.policy.rules.mesh.LfInputs;
+import io.datamesh.resource.PlannedResource;
+import io.datamesh.resource.Props;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,10 +18,10 @@ import static io.datamesh.policy.Fixtures.CENTRAL;
 import static io.datamesh.policy.Fixtures.CENTRAL_STACK;
 import static io.datamesh.policy.Fixtures.res;
 import static io.datamesh.policy.Fixtures.run;
-import static io.datamesh.policy.rules.ResourceTypes.GLUE_DATABASE;
-import static io.datamesh.policy.rules.ResourceTypes.GLUE_TABLE;
-import static io.datamesh.policy.rules.ResourceTypes.LF_PERMISSIONS;
-import static io.datamesh.policy.rules.ResourceTypes.LF_RESOURCE_TAG;
+import static io.datamesh.resource.ResourceTypes.GLUE_DATABASE;
+import static io.datamesh.resource.ResourceTypes.GLUE_TABLE;
+import static io.datamesh.resource.ResourceTypes.LF_PERMISSIONS;
+import static io.datamesh.resource.ResourceTypes.LF_RESOURCE_TAG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

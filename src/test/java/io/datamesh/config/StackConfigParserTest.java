@@ -211,7 +211,7 @@ class StackConfigParserTest {
 
     @Test
     void underscoresInADomainBecomeHyphensInItsBucketNames() {
-        assertThat(io.datamesh.account.MeshNames.dataBucket("datamesh", "sales_emea", "222222222222", "eu-west-1"))
+        assertThat(io.datamesh.names.MeshNames.dataBucket("datamesh", "sales_emea", "222222222222", "eu-west-1"))
                 .isEqualTo("datamesh-sales-emea-data-222222222222-eu-west-1");
     }
 
