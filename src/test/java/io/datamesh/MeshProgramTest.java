@@ -2,8 +2,8 @@ package io.datamesh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datamesh.plan.LakeFormationWrites;
-import io.datamesh.plan.StackPlan;
 import io.datamesh.resource.PlannedResource;
+import io.datamesh.plan.StackPlan;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -5,9 +5,9 @@ import io.datamesh.lakeformation.AccessExplainer;
 import io.datamesh.lakeformation.AccessModel;
 import io.datamesh.lakeformation.Principal;
 import io.datamesh.plan.MeshPlan;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PolicyFinding;
-import io.datamesh.resource.PlannedResource;
 import io.datamesh.resource.ResourceTypes;
 
 import java.util.ArrayList;

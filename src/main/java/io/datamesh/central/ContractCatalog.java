@@ -1,9 +1,9 @@
 package io.datamesh.central;
 
+import io.datamesh.names.MeshNames;
 import io.datamesh.config.ContractColumn;
 import io.datamesh.config.DataProduct;
 import io.datamesh.lakeformation.TaggedCatalog;
-import io.datamesh.names.MeshNames;
 import io.datamesh.stackref.ProducerExport;
 
 import java.util.ArrayList;

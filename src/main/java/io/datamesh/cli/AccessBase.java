@@ -3,9 +3,9 @@ package io.datamesh.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamesh.access.PlanAccess;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PolicyFinding;
-import io.datamesh.resource.PlannedResource;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -13,13 +13,13 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.datamesh.account.BucketLifecycle;
 import io.datamesh.account.Diagnostics;
 import io.datamesh.account.LakeFormationAdmins;
+import io.datamesh.names.MeshNames;
 import io.datamesh.account.SecureBucket;
 import io.datamesh.config.DataProduct;
 import io.datamesh.config.ProducerSettings;
 import io.datamesh.domain.SharedDataAccess;
 import io.datamesh.domain.SharedDataAccessArgs;
 import io.datamesh.iam.PolicyDocuments;
-import io.datamesh.names.MeshNames;
 import io.datamesh.stackref.ProducerExport;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 

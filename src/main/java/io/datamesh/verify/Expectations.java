@@ -1,6 +1,7 @@
 package io.datamesh.verify;
 
 import io.datamesh.access.PlanAccessModel;
+import io.datamesh.names.MeshNames;
 import io.datamesh.config.ConsumerSettings;
 import io.datamesh.config.DomainAccess;
 import io.datamesh.config.ProducerSettings;
@@ -9,12 +10,11 @@ import io.datamesh.lakeformation.AccessEvaluator;
 import io.datamesh.lakeformation.AccessModel;
 import io.datamesh.lakeformation.Principal;
 import io.datamesh.lakeformation.ResourceLink;
-import io.datamesh.names.MeshNames;
 import io.datamesh.plan.AccountState;
 import io.datamesh.plan.InvalidMeshException;
 import io.datamesh.plan.MeshPlan;
-import io.datamesh.plan.StackPlan;
 import io.datamesh.resource.PlannedResource;
+import io.datamesh.plan.StackPlan;
 import io.datamesh.resource.Props;
 import io.datamesh.resource.ResourceTypes;
 

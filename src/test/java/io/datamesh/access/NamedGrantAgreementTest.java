@@ -2,12 +2,12 @@ package io.datamesh.access;
 
 import io.datamesh.lakeformation.AccessEvaluator;
 import io.datamesh.lakeformation.AccessModel;
-import io.datamesh.lakeformation.LfInputs;
 import io.datamesh.lakeformation.Principal;
-import io.datamesh.policy.PolicyPacks;
-import io.datamesh.policy.engine.PolicyFinding;
 import io.datamesh.resource.PlannedResource;
+import io.datamesh.policy.PolicyPacks;
 import io.datamesh.resource.Props;
+import io.datamesh.policy.engine.PolicyFinding;
+import io.datamesh.lakeformation.LfInputs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

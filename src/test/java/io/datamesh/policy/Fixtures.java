@@ -3,13 +3,13 @@ package io.datamesh.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PackEvaluator;
 import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
 import io.datamesh.policy.engine.PolicyPack;
 import io.datamesh.policy.engine.Rule;
-import io.datamesh.resource.PlannedResource;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.datamesh.policy;
 
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.policy.analyzer.PolicyAnalyzer;
 import io.datamesh.policy.analyzer.StructCodec;
-import io.datamesh.resource.PlannedResource;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;

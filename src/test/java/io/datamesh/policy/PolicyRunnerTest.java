@@ -1,9 +1,9 @@
 package io.datamesh.policy;
 
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PolicyConfig;
 import io.datamesh.policy.engine.PolicyFinding;
-import io.datamesh.resource.PlannedResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

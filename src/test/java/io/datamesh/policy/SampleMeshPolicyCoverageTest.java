@@ -1,8 +1,8 @@
 package io.datamesh.policy;
 
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.plan.SampleMesh;
 import io.datamesh.policy.engine.ResourceRule;
-import io.datamesh.resource.PlannedResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,16 +1,20 @@
 package io.datamesh.scale;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-import io.datamesh.account.LakeFormationLanes;
 import io.datamesh.cli.DatameshCli;
+import io.datamesh.account.LakeFormationLanes;
 import io.datamesh.plan.AccountState;
 import io.datamesh.plan.LakeFormationWrites;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.MeshPlanner;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.plan.StackRun;
-import io.datamesh.resource.PlannedResource;
+import com.sun.management.GarbageCollectionNotificationInfo;
 
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
@@ -24,10 +28,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /**
  * Not a test: generates meshes with {@link MeshGenerator}, plans them in-process through

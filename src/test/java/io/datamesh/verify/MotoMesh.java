@@ -2,8 +2,8 @@ package io.datamesh.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamesh.plan.MeshPlan;
-import io.datamesh.plan.StackPlan;
 import io.datamesh.resource.PlannedResource;
+import io.datamesh.plan.StackPlan;
 import io.datamesh.resource.Props;
 import io.datamesh.resource.ResourceTypes;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,6 +1,8 @@
 package io.datamesh.policy.analyzer;
 
 import com.google.protobuf.Empty;
+import io.datamesh.resource.PlannedResource;
+import io.datamesh.resource.ResourceOptions;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PackEvaluator;
 import io.datamesh.policy.engine.PolicyConfig;
@@ -9,8 +11,6 @@ import io.datamesh.policy.engine.PolicyFinding;
 import io.datamesh.policy.engine.PolicyPack;
 import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.Rule;
-import io.datamesh.resource.PlannedResource;
-import io.datamesh.resource.ResourceOptions;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import pulumirpc.AnalyzerGrpc;

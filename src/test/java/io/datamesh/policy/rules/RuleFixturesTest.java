@@ -1,13 +1,14 @@
 package io.datamesh.policy.rules;
 
+import io.datamesh.resource.PlannedResource;
+import io.datamesh.resource.ResourceOptions;
 import io.datamesh.policy.PolicyPacks;
 import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
 import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.Rule;
 import io.datamesh.policy.engine.StackRule;
-import io.datamesh.resource.PlannedResource;
-import io.datamesh.resource.ResourceOptions;
+import io.datamesh.resource.ResourceTypes;
 import io.datamesh.resource.Sentinels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

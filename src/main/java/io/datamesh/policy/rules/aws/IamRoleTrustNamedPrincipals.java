@@ -1,10 +1,10 @@
 package io.datamesh.policy.rules.aws;
 
 import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.resource.Props;
 import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.PolicyDocument;
-import io.datamesh.resource.Props;
 import io.datamesh.resource.ResourceTypes;
 
 import java.util.List;

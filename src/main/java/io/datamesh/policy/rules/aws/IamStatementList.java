@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.resource.Props;
 import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.RuleEnv;
-import io.datamesh.resource.Props;
 import io.datamesh.resource.ResourceTypes;
 
 import java.util.LinkedHashMap;

@@ -1,12 +1,11 @@
 package io.datamesh.policy.rules.aws;
 
 import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.resource.Props;
 import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.RuleEnv;
-import io.datamesh.policy.rules.PolicyDocument;
-import io.datamesh.resource.Props;
 import io.datamesh.resource.ResourceTypes;
-
+import io.datamesh.policy.rules.PolicyDocument;
 import java.util.List;
 import java.util.stream.Stream;
 

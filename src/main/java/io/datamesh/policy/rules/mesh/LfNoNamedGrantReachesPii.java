@@ -5,12 +5,12 @@ import io.datamesh.lakeformation.LfInputs;
 import io.datamesh.lakeformation.LfResource;
 import io.datamesh.lakeformation.TaggedCatalog;
 import io.datamesh.policy.engine.EnforcementLevel;
+import io.datamesh.resource.Props;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.engine.StackResources;
 import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Violation;
 import io.datamesh.policy.rules.MeshConfig;
-import io.datamesh.resource.Props;
 import io.datamesh.resource.ResourceTypes;
 
 import java.util.ArrayList;
