@@ -49,10 +49,6 @@ record SchemaNode(String file, JsonNode node) {
         return new SchemaNode(file, child == null ? MissingNode.getInstance() : child);
     }
 
-    boolean isPresent() {
-        return !node.isMissingNode();
-    }
-
     /** The declared properties, those of {@code allOf} parts first, each resolved. */
     Map<String, SchemaNode> properties() {
         Map<String, SchemaNode> properties = new LinkedHashMap<>();

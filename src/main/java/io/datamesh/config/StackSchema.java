@@ -136,8 +136,9 @@ final class StackSchema {
     /** The schema object whose keyword failed: the message's schema location without the keyword. */
     private static SchemaNode keywordParent(ValidationMessage m) {
         String location = m.getSchemaLocation().toString();
-        String file = location.substring(location.lastIndexOf('/', location.indexOf('#')) + 1, location.indexOf('#'));
-        String pointer = location.substring(location.indexOf('#') + 1);
+        int hash = location.contains("#") ? location.indexOf('#') : location.length();
+        String file = location.substring(location.lastIndexOf('/', hash) + 1, hash);
+        String pointer = hash < location.length() ? location.substring(hash + 1) : "";
         return SchemaNode.at(file, pointer.substring(0, Math.max(0, pointer.lastIndexOf('/'))));
     }
 

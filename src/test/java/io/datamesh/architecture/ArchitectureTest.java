@@ -8,6 +8,7 @@ import com.tngtech.archunit.library.Architectures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -67,6 +68,14 @@ class ArchitectureTest {
     @Test
     void packagesKeepToTheirLayers() {
         LAYERS.check(classes);
+    }
+
+    /** Outside the policy package, only the engine's verdicts are used: a rule's helper is no shared model. */
+    @Test
+    void policyRulesAndTheAnalyzerServerAreUsedOnlyByThePolicyPacks() {
+        noClasses().that().resideOutsideOfPackage("io.datamesh.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.datamesh.policy.rules..", "io.datamesh.policy.analyzer..")
+                .check(classes);
     }
 
     @Test

@@ -22,7 +22,7 @@ final class ConfigReference {
             SchemaNode schema = SchemaNode.root(file);
             List<String> rows = new ArrayList<>();
             rows(StackConfigParser.NS, schema.get("properties"), required(schema), rows);
-            String parts = schema.get("allOf").isPresent() ? ", and the keys of " + titles(schema.get("allOf").node()) : "";
+            String parts = schema.node().has("allOf") ? ", and the keys of " + titles(schema.get("allOf").node()) : "";
             out.append("**").append(schema.text("title").orElseThrow()).append("** (`").append(file).append("`")
                     .append(parts).append("): ").append(schema.text("description").orElseThrow()).append("\n\n");
             if (!rows.isEmpty()) {
@@ -42,9 +42,9 @@ final class ConfigReference {
             String key = prefix.equals(StackConfigParser.NS) ? prefix + name : prefix + "." + name;
             String description = declared.text("description").or(() -> property.text("description")).orElse("");
             String defaultValue = required.contains(name) ? "required"
-                    : property.get("default").isPresent() ? "`" + property.get("default").node().asText() + "`" : "";
+                    : property.node().has("default") ? "`" + property.get("default").node().asText() + "`" : "";
             rows.add("| `" + key + "` | " + type(property) + " | " + defaultValue + " | " + description + " |");
-            SchemaNode nested = property.get("items").isPresent() ? property.get("items").resolved() : property;
+            SchemaNode nested = property.node().has("items") ? property.get("items").resolved() : property;
             if (documented(nested)) {
                 rows(key + (nested == property ? "" : "[]"), nested.get("properties"), required(nested), rows);
             }
@@ -55,7 +55,7 @@ final class ConfigReference {
         if (s.text("title").isPresent()) {
             return s.text("title").get();
         }
-        if (s.get("enum").isPresent()) {
+        if (s.node().has("enum")) {
             List<String> values = new ArrayList<>();
             s.get("enum").node().forEach(v -> values.add(v.isTextual() ? "`" + v.asText() + "`" : v.asText()));
             return "one of " + String.join(", ", values);
@@ -70,7 +70,7 @@ final class ConfigReference {
         return switch (type.asText()) {
             case "integer" -> "whole number" + range(s);
             case "boolean" -> "`true` or `false`";
-            case "array" -> s.get("items").get("properties").isPresent() || documented(s.get("items").resolved())
+            case "array" -> s.get("items").node().has("properties") || documented(s.get("items").resolved())
                     ? "list of maps" : "list of " + type(s.get("items").resolved());
             case "object" -> s.get("additionalProperties").node().isObject()
                     ? "map: key → " + type(s.get("additionalProperties").resolved())
@@ -89,7 +89,7 @@ final class ConfigReference {
     /** A map whose properties carry descriptions gets rows of its own; one whose keys are just names does not. */
     private static boolean documented(SchemaNode s) {
         var properties = s.get("properties");
-        if (!properties.isPresent()) {
+        if (properties.node().isMissingNode()) {
             return false;
         }
         List<Boolean> described = new ArrayList<>();
