@@ -128,9 +128,16 @@ final class StackSchema {
             default -> Optional.of(new ConfigProblem(at, parent.errorMessage(type)
                     .map(message -> message.replace("{value}", value.asText())
                             .replace("{allowed}", parent.get("enum").node().toString().replace(",", ", ")))
-                    .orElseGet(() -> type.equals("enum") ? ConfigMessages.notOneOf(value.asText(), parent.get("enum").node())
-                            : m.getMessage().substring(m.getMessage().indexOf(": ") + 2))));
+                    .orElseGet(() -> generic(m, parent))));
         };
+    }
+
+    /** For a keyword the schema words no message for: the validator's own, without its location. */
+    private static String generic(ValidationMessage m, SchemaNode parent) {
+        if (m.getType().equals("enum")) {
+            return ConfigMessages.notOneOf(m.getInstanceNode().asText(), parent.get("enum").node());
+        }
+        return m.getMessage().substring(m.getMessage().indexOf(": ") + 2);
     }
 
     /** The schema object whose keyword failed: the message's schema location without the keyword. */
