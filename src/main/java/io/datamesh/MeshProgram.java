@@ -6,7 +6,7 @@ import com.pulumi.exceptions.RunException;
 import io.datamesh.account.Diagnostics;
 import io.datamesh.account.LakeFormationAdmins;
 import io.datamesh.lakeformation.AccountSettings;
-import io.datamesh.account.MeshNames;
+import io.datamesh.names.MeshNames;
 import io.datamesh.central.CentralCatalog;
 import io.datamesh.central.CentralCatalogArgs;
 import io.datamesh.config.CentralSettings;

@@ -2,7 +2,7 @@ package io.datamesh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datamesh.plan.LakeFormationWrites;
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

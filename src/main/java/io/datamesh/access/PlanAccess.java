@@ -5,10 +5,10 @@ import io.datamesh.lakeformation.AccessExplainer;
 import io.datamesh.lakeformation.AccessModel;
 import io.datamesh.lakeformation.Principal;
 import io.datamesh.plan.MeshPlan;
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PolicyFinding;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.ResourceTypes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

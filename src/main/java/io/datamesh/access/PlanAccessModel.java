@@ -3,10 +3,10 @@ package io.datamesh.access;
 import io.datamesh.lakeformation.AccessModel;
 import io.datamesh.lakeformation.Principal;
 import io.datamesh.plan.MeshPlan;
-import io.datamesh.plan.PlannedResource;
-import io.datamesh.policy.engine.Props;
-import io.datamesh.policy.rules.ResourceTypes;
-import io.datamesh.policy.rules.mesh.LfInputs;
+import io.datamesh.resource.PlannedResource;
+import io.datamesh.resource.Props;
+import io.datamesh.resource.ResourceTypes;
+import io.datamesh.lakeformation.LfInputs;
 
 import java.util.ArrayList;
 import java.util.List;

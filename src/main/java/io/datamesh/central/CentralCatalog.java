@@ -52,7 +52,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.datamesh.account.LakeFormationLanes;
 import io.datamesh.account.LakeFormationAdmins;
-import io.datamesh.account.MeshNames;
+import io.datamesh.names.MeshNames;
 import io.datamesh.config.CentralSettings;
 import io.datamesh.config.ContractCheck;
 import io.datamesh.config.ContractColumn;

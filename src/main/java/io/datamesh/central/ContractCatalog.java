@@ -1,7 +1,7 @@
 package io.datamesh.central;
 
-import io.datamesh.account.MeshNames;
 import io.datamesh.config.ContractCheck;
+import io.datamesh.names.MeshNames;
 import io.datamesh.config.ContractColumn;
 import io.datamesh.config.DataProduct;
 import io.datamesh.lakeformation.TaggedCatalog;

@@ -5,7 +5,7 @@ import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.datamesh.account.MeshNames;
+import io.datamesh.names.MeshNames;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.datamesh.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamesh.access.PlanAccess;
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PolicyFinding;
 

@@ -11,7 +11,7 @@ import io.datamesh.lakeformation.AccessExplainer;
 import io.datamesh.lakeformation.AccessModel;
 import io.datamesh.lakeformation.Principal;
 import io.datamesh.policy.engine.PolicyConfig;
-import org.apache.commons.text.similarity.LevenshteinDistance;
+import io.datamesh.util.NearestNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -227,11 +226,7 @@ public final class AccessCommand implements Callable<Integer> {
 
     /** One line: what is unknown and the nearest valid names (no usage text: the arguments were well-formed). */
     private int unknown(String what, String given, List<String> valid) {
-        var distance = LevenshteinDistance.getDefaultInstance();
-        List<String> nearest = valid.stream()
-                .sorted(Comparator.comparingInt((String v) -> distance.apply(v.toLowerCase(Locale.ROOT),
-                        given.toLowerCase(Locale.ROOT))).thenComparing(Comparator.naturalOrder()))
-                .limit(3).toList();
+        List<String> nearest = NearestNames.nearest(given, valid, 3);
         PrintWriter err = spec.commandLine().getErr();
         err.println("no " + what + " in the plan" + (nearest.isEmpty() ? "" : "; nearest: " + String.join(", ", nearest)));
         err.flush();

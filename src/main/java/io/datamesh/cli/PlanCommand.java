@@ -2,14 +2,14 @@ package io.datamesh.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.datamesh.plan.AccountQuotas;
 import io.datamesh.plan.MeshPlan;
-import io.datamesh.plan.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PolicyFinding;
 import io.datamesh.quota.Quota;
-import io.datamesh.quota.QuotaCheck;
 import io.datamesh.quota.QuotaUsage;
+import io.datamesh.resource.PlannedResource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,7 +77,7 @@ public final class PlanCommand implements Callable<Integer> {
         long mandatory = findings.get().values().stream().flatMap(List::stream)
                 .filter(f -> f.level() == EnforcementLevel.MANDATORY).count();
         out.println();
-        out.println(quotaSummary(QuotaCheck.usage(plan.stacks(), plan.settings())));
+        out.println(quotaSummary(AccountQuotas.usage(plan.stacks(), plan.settings())));
         long failed = selected.stream().filter(s -> !s.errors().isEmpty()).count();
         out.println(selected.size() - failed + " stack(s) planned" + (failed == 0 ? "" : ", " + failed + " failed to plan")
                 + ", " + mandatory + " mandatory policy violation(s)");
@@ -162,7 +162,7 @@ public final class PlanCommand implements Callable<Integer> {
         var root = new LinkedHashMap<String, Object>();
         root.put("deployOrder", plan.deployOrder());
         root.put("stacks", stacksJson);
-        root.put("quotas", QuotaCheck.usage(plan.stacks(), plan.settings()).stream().map(u -> {
+        root.put("quotas", AccountQuotas.usage(plan.stacks(), plan.settings()).stream().map(u -> {
             var q = new LinkedHashMap<String, Object>();
             q.put("account", u.account());
             q.put("quota", u.quota().configKey());

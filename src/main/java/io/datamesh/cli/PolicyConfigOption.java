@@ -6,12 +6,14 @@ import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.policy.PolicyRunner;
 import io.datamesh.policy.engine.PolicyConfig;
+import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +37,21 @@ final class PolicyConfigOption {
         }
     }
 
-    /** Both packs on these stacks; empty after a config problem (an unknown policy, bad properties) was printed. */
+    /**
+     * Both packs on these stacks, each with its own config as its policy context: what {@code plan}
+     * reports and what {@code access} applies; empty after a config problem (an unknown policy, bad
+     * properties) was printed.
+     */
     Optional<Map<String, List<PolicyFinding>>> evaluate(MeshPlan plan, List<StackPlan> stacks,
                                                        Map<String, PolicyConfig> config, PrintWriter err) {
         try {
-            return Optional.of(PolicyRunner.evaluate(plan, stacks, config));
+            Map<String, List<PolicyFinding>> findings = new LinkedHashMap<>();
+            for (StackPlan s : stacks) {
+                var raw = plan.configs().get(s.stack());
+                findings.put(s.stack(), PolicyRunner.evaluate(s.resources(),
+                        new PolicyContext(s.stack(), raw.project(), raw.values()), config));
+            }
+            return Optional.of(findings);
         } catch (IllegalArgumentException e) {
             err.println(file + ": " + e.getMessage());
             err.flush();

@@ -1,5 +1,7 @@
 package io.datamesh.config;
 
+
+
 /**
  * A domain's Athena workgroup: whether it has one, and its guardrails.
  *

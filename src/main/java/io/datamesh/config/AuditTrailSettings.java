@@ -1,5 +1,7 @@
 package io.datamesh.config;
 
+
+
 /**
  * The object-level audit trail of a producer's data bucket: CloudTrail data events of every read
  * and write, delivered to a dedicated log bucket that keeps them {@code retentionDays}.

@@ -1,5 +1,7 @@
 package io.datamesh.config;
 
+
+
 /**
  * A producer or consumer domain as the central account knows it.
  *

@@ -1,5 +1,7 @@
 package io.datamesh.config;
 
+
+
 /**
  * How the domain accounts receive the central catalog's AWS RAM shares (cross-account version 3 and
  * later share through RAM). Inside an AWS Organization with RAM sharing enabled, shares are accepted

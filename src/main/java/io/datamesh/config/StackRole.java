@@ -1,5 +1,7 @@
 package io.datamesh.config;
 
+
+
 /** Which of the three components a stack instantiates, from {@code datamesh:role}. */
 public enum StackRole {
     CENTRAL, PRODUCER, CONSUMER;

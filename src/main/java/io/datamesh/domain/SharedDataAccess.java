@@ -28,7 +28,7 @@ import com.pulumi.resources.Resource;
 import io.datamesh.account.BucketLifecycle;
 import io.datamesh.account.LakeFormationAdmins;
 import io.datamesh.account.LakeFormationLanes;
-import io.datamesh.account.MeshNames;
+import io.datamesh.names.MeshNames;
 import io.datamesh.account.SecureBucket;
 import io.datamesh.config.AnalystRole;
 import io.datamesh.config.StackIdentity;

@@ -1,5 +1,7 @@
 package io.datamesh.plan;
 
+import io.datamesh.resource.PlannedResource;
+
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;

@@ -7,17 +7,18 @@ import com.pulumi.test.TestOptions;
 import io.datamesh.MeshProgram;
 import io.datamesh.config.CentralSettings;
 import io.datamesh.config.ConsumerSettings;
+import io.datamesh.config.ContractCheck;
 import io.datamesh.config.DomainAccess;
 import io.datamesh.config.DomainAccount;
-import io.datamesh.config.StackIdentity;
-import io.datamesh.config.ContractCheck;
 import io.datamesh.config.InvalidConfigException;
 import io.datamesh.config.ProducerSettings;
 import io.datamesh.config.RawStackConfig;
 import io.datamesh.config.StackConfigParser;
+import io.datamesh.config.StackIdentity;
 import io.datamesh.config.StackRole;
 import io.datamesh.config.StackSettings;
-import io.datamesh.quota.QuotaCheck;
+import io.datamesh.resource.PlannedResource;
+import io.datamesh.resource.ResourceOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +97,7 @@ public final class MeshPlanner {
         // Report in first-deploy order, each stack once, with the plan of its last run.
         List<StackPlan> stacks = new ArrayList<>();
         order.stream().distinct().filter(converged::containsKey).forEach(s -> stacks.add(converged.get(s)));
-        return new MeshPlan(QuotaCheck.annotate(stacks, settings), order, runs, configs, settings);
+        return new MeshPlan(AccountQuotas.annotate(stacks, settings), order, runs, configs, settings);
     }
 
     /** Every run up to the last one of a selected stack: each may read the outputs of any before it. */

@@ -1,5 +1,6 @@
 package io.datamesh.plan;
 
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.util.Ordered;
 
 import java.util.List;

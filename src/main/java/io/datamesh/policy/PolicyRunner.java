@@ -1,17 +1,14 @@
 package io.datamesh.policy;
 
-import io.datamesh.plan.MeshPlan;
-import io.datamesh.plan.PlannedResource;
-import io.datamesh.plan.StackPlan;
 import io.datamesh.policy.engine.PackEvaluator;
 import io.datamesh.policy.engine.PolicyConfig;
 import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
 import io.datamesh.policy.engine.PolicyPack;
 import io.datamesh.policy.engine.Rule;
+import io.datamesh.resource.PlannedResource;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,20 +21,6 @@ import java.util.stream.Collectors;
  */
 public final class PolicyRunner {
     private PolicyRunner() {
-    }
-
-    /**
-     * Both packs over every stack of a plan (or these of them), each stack with its own config as
-     * its policy context: what {@code ./datamesh plan} reports and what {@code access} applies.
-     */
-    public static Map<String, List<PolicyFinding>> evaluate(MeshPlan plan, List<StackPlan> stacks,
-                                                            Map<String, PolicyConfig> config) {
-        Map<String, List<PolicyFinding>> findings = new LinkedHashMap<>();
-        for (StackPlan s : stacks) {
-            var raw = plan.configs().get(s.stack());
-            findings.put(s.stack(), evaluate(s.resources(), new PolicyContext(s.stack(), raw.project(), raw.values()), config));
-        }
-        return findings;
     }
 
     public static List<PolicyFinding> evaluate(List<PlannedResource> resources, PolicyContext context) {

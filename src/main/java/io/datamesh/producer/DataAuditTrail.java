@@ -9,7 +9,7 @@ import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.datamesh.account.BucketLifecycle;
-import io.datamesh.account.MeshNames;
+import io.datamesh.names.MeshNames;
 import io.datamesh.account.SecureBucket;
 import io.datamesh.config.StackIdentity;
 import io.datamesh.iam.PolicyDocuments;

@@ -13,7 +13,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.datamesh.account.BucketLifecycle;
 import io.datamesh.account.Diagnostics;
 import io.datamesh.account.LakeFormationAdmins;
-import io.datamesh.account.MeshNames;
+import io.datamesh.names.MeshNames;
 import io.datamesh.account.SecureBucket;
 import io.datamesh.config.DataProduct;
 import io.datamesh.config.ProducerSettings;

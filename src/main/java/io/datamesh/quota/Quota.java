@@ -1,6 +1,6 @@
 package io.datamesh.quota;
 
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 
 import java.util.Arrays;
 import java.util.List;

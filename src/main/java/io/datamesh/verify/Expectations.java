@@ -1,7 +1,7 @@
 package io.datamesh.verify;
 
 import io.datamesh.access.PlanAccessModel;
-import io.datamesh.account.MeshNames;
+import io.datamesh.names.MeshNames;
 import io.datamesh.config.ConsumerSettings;
 import io.datamesh.config.DomainAccess;
 import io.datamesh.config.ProducerSettings;
@@ -13,10 +13,10 @@ import io.datamesh.lakeformation.ResourceLink;
 import io.datamesh.plan.AccountState;
 import io.datamesh.plan.InvalidMeshException;
 import io.datamesh.plan.MeshPlan;
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.plan.StackPlan;
-import io.datamesh.policy.engine.Props;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.Props;
+import io.datamesh.resource.ResourceTypes;
 
 import java.util.ArrayList;
 import java.util.HashSet;

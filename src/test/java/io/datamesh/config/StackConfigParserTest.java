@@ -77,7 +77,7 @@ class StackConfigParserTest {
         var e = catchThrowableOfType(() -> StackConfigParser.parse(raw(values)), InvalidConfigException.class);
         assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                 "datamesh:ramSharing: 'email' is not one of [invitations, organization]",
-                "datamesh:grants[0].permissions: 'INSERT' cannot be granted on TABLE here: central grants the domain's"
+                "datamesh:grants[0].permissions[1]: 'INSERT' cannot be granted on TABLE here: central grants the domain's"
                         + " query roles, which only read; allowed: [DESCRIBE, SELECT]");
     }
 
@@ -110,7 +110,7 @@ class StackConfigParserTest {
         var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
 
         assertThat(e.problems()).extracting(ConfigProblem::key).contains(
-                "datamesh:accountId", "datamesh:consumers", "datamesh:grants[0].to", "datamesh:grants[0].permissions",
+                "datamesh:accountId", "datamesh:consumers", "datamesh:grants[0].to", "datamesh:grants[0].permissions[1]",
                 "datamesh:grants[0].expression.domain", "datamesh:grants[0].expression.colour", "datamesh:lfTagz");
         assertThat(e.getMessage())
                 .contains("'1111' is not a 12-digit AWS account id")
@@ -120,6 +120,38 @@ class StackConfigParserTest {
                 .contains("'colour' is not an LF-tag key of the ontology")
                 .contains("'ALL' cannot be granted");
         assertThat(e.getMessage().lines().filter(l -> l.startsWith("Pulumi.test.yaml: "))).hasSize(e.problems().size());
+    }
+
+    @Test
+    void unknownKeysNameTheNearestKnownOne() {
+        var values = central();
+        values.put("datamesh:lfTagz", "{}");
+        values.put("datamesh:producers", "[{\"domain\":\"sales\",\"accountId\":\"222222222222\",\"stak\":\"p\"}]");
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactly(
+                "datamesh:producers[0].stak: is not a setting here; did you mean stack? (known: [accountId, domain, stack])",
+                "datamesh:lfTagz: is not a setting of a central stack; did you mean datamesh:lfTags? (known: [datamesh:accountId,"
+                        + " datamesh:consumers, datamesh:crawlerLogRetentionDays, datamesh:crossAccountVersion, datamesh:grants,"
+                        + " datamesh:lakeFormationAdmins, datamesh:lfTags, datamesh:namePrefix, datamesh:producers,"
+                        + " datamesh:quotas, datamesh:ramSharing, datamesh:role])");
+    }
+
+    @Test
+    void scalarsReadAsTheDeclaredTypeAndProblemsComeInFileOrder() {
+        var values = central();
+        // YAML reads an unquoted account id as a number; Pulumi hands top-level numbers over as text.
+        values.put("datamesh:producers", "[{\"domain\":\"sales\",\"accountId\":222222222222}]");
+        values.put("datamesh:crossAccountVersion", "5");
+        var settings = (CentralSettings) StackConfigParser.parse(raw(values));
+        assertThat(settings.producers().get(0).accountId()).isEqualTo("222222222222");
+        assertThat(settings.identity().crossAccountVersion()).isEqualTo(5);
+
+        values.put("datamesh:crossAccountVersion", "five");
+        values.put("datamesh:producers", "[{\"domain\":\"sales\",\"accountId\":2222}]");
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactly(
+                "datamesh:producers[0].accountId: '2222' is not a 12-digit AWS account id (quote it in YAML so leading zeros survive)",
+                "datamesh:crossAccountVersion: must be a whole number, got 'five'");
     }
 
     @Test
@@ -151,7 +183,7 @@ class StackConfigParserTest {
         values.put("datamesh:lakeFormationAdmins", "[\"arn:aws:iam::111111111111:role/deployer\"]");
         var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
         assertThat(e.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
-                "datamesh:namePrefix", "datamesh:domain", "datamesh:lakeFormationAdmins");
+                "datamesh:namePrefix", "datamesh:domain", "datamesh:lakeFormationAdmins[0]");
         assertThat(e.getMessage()).contains("would exceed S3's 63 characters").contains("is not in account 333333333333");
     }
 
@@ -202,8 +234,10 @@ class StackConfigParserTest {
         var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
         assertThat(e.problems()).extracting(ConfigProblem::key).containsExactly("datamesh:quotas.glueCrawler",
                 "datamesh:quotas.s3Buckets", "datamesh:quotas.cloudTrailTrails");
-        assertThat(e.getMessage()).contains("'glueCrawler' is not a known quota [glueCrawlers,")
-                .contains("must be between 1 and");
+        assertThat(e.getMessage()).contains("datamesh:quotas.glueCrawler: is not a known quota; did you mean glueCrawlers?"
+                        + " (known: [cloudTrailTrails, glueCrawlers,")
+                .contains("datamesh:quotas.s3Buckets: must be between 1 and 2147483647, got 0")
+                .contains("datamesh:quotas.cloudTrailTrails: must be a whole number, got 'many'");
     }
 
     @Test
@@ -218,14 +252,15 @@ class StackConfigParserTest {
         values.put("datamesh:analysts", "[{\"name\":\"analyst\",\"assumedBy\":[\"arn:aws:iam::111111111111:role/x\","
                 + "\"arn:aws:iam::333333333333:role/*\",\"333333333333\"]}]");
         var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
-        assertThat(e.problems()).extracting(ConfigProblem::key).containsOnly("datamesh:analysts[0].assumedBy").hasSize(3);
+        assertThat(e.problems()).extracting(ConfigProblem::key).containsExactly("datamesh:analysts[0].assumedBy[0]",
+                "datamesh:analysts[0].assumedBy[1]", "datamesh:analysts[0].assumedBy[2]");
         assertThat(e.getMessage()).contains("is not in account 333333333333").contains("matches every role of the account")
                 .contains("'333333333333' is not an IAM role or user ARN");
     }
 
     @Test
     void underscoresInADomainBecomeHyphensInItsBucketNames() {
-        assertThat(io.datamesh.account.MeshNames.dataBucket("datamesh", "sales_emea", "222222222222", "eu-west-1"))
+        assertThat(io.datamesh.names.MeshNames.dataBucket("datamesh", "sales_emea", "222222222222", "eu-west-1"))
                 .isEqualTo("datamesh-sales-emea-data-222222222222-eu-west-1");
     }
 

@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 import static io.datamesh.plan.SampleMesh.json;
-import static io.datamesh.policy.rules.ResourceTypes.GLUE_DATABASE;
-import static io.datamesh.policy.rules.ResourceTypes.IAM_ROLE;
-import static io.datamesh.policy.rules.ResourceTypes.IAM_ROLE_POLICY;
-import static io.datamesh.policy.rules.ResourceTypes.LF_PERMISSIONS;
-import static io.datamesh.policy.rules.ResourceTypes.LF_SETTINGS;
+import static io.datamesh.resource.ResourceTypes.GLUE_DATABASE;
+import static io.datamesh.resource.ResourceTypes.IAM_ROLE;
+import static io.datamesh.resource.ResourceTypes.IAM_ROLE_POLICY;
+import static io.datamesh.resource.ResourceTypes.LF_PERMISSIONS;
+import static io.datamesh.resource.ResourceTypes.LF_SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

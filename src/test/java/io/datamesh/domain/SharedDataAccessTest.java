@@ -20,11 +20,11 @@ import java.util.Optional;
 
 import static io.datamesh.plan.SampleMesh.json;
 import static io.datamesh.plan.SampleMesh.map;
-import static io.datamesh.policy.rules.ResourceTypes.ATHENA_WORKGROUP;
-import static io.datamesh.policy.rules.ResourceTypes.GLUE_DATABASE;
-import static io.datamesh.policy.rules.ResourceTypes.IAM_ROLE;
-import static io.datamesh.policy.rules.ResourceTypes.IAM_ROLE_POLICY;
-import static io.datamesh.policy.rules.ResourceTypes.LF_PERMISSIONS;
+import static io.datamesh.resource.ResourceTypes.ATHENA_WORKGROUP;
+import static io.datamesh.resource.ResourceTypes.GLUE_DATABASE;
+import static io.datamesh.resource.ResourceTypes.IAM_ROLE;
+import static io.datamesh.resource.ResourceTypes.IAM_ROLE_POLICY;
+import static io.datamesh.resource.ResourceTypes.LF_PERMISSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -74,7 +74,7 @@ class SharedDataAccessTest {
 
     @Test
     void everySharedDatabaseGetsOneLinkIntoTheCentralCatalogAfterTheSettingsWrite() {
-        assertThat(run.names(GLUE_DATABASE)).containsExactly("full-link-sales", "full-link-hr");
+        assertThat(run.names(GLUE_DATABASE)).containsExactlyInAnyOrder("full-link-sales", "full-link-hr");
         var link = run.named(GLUE_DATABASE, "full-link-hr");
         assertThat(link.inputs()).containsEntry("catalogId", OWN).containsEntry("name", "shared_hr");
         assertThat(map(link.inputs().get("targetDatabase"))).containsEntry("catalogId", CENTRAL)
@@ -102,7 +102,7 @@ class SharedDataAccessTest {
 
     @Test
     void previewQueriesOnlyForTablesWithSelectReadingOnlyTheSharedColumns() {
-        assertThat(run.names(QUERY)).containsExactly("full-query-sales-customers", "full-query-hr-staff");
+        assertThat(run.names(QUERY)).containsExactlyInAnyOrder("full-query-sales-customers", "full-query-hr-staff");
         assertThat(run.named(QUERY, "full-query-sales-customers").inputs()).containsEntry("database", "shared_sales")
                 .containsEntry("query", "SELECT \"customer_id\", \"country\" FROM \"shared_sales\".\"customers\" LIMIT 10;");
     }

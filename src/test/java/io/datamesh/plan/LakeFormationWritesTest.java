@@ -1,5 +1,7 @@
 package io.datamesh.plan;
 
+import io.datamesh.resource.PlannedResource;
+import io.datamesh.resource.ResourceOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

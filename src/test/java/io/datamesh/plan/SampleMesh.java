@@ -2,6 +2,7 @@ package io.datamesh.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamesh.resource.PlannedResource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

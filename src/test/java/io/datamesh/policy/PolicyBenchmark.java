@@ -1,6 +1,6 @@
 package io.datamesh.policy;
 
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.policy.analyzer.PolicyAnalyzer;
 import io.datamesh.policy.analyzer.StructCodec;
 import io.grpc.ManagedChannel;
@@ -22,7 +22,7 @@ import java.util.Map;
 import static io.datamesh.policy.Fixtures.CENTRAL_STACK;
 import static io.datamesh.policy.Fixtures.doc;
 import static io.datamesh.policy.Fixtures.res;
-import static io.datamesh.policy.rules.ResourceTypes.*;
+import static io.datamesh.resource.ResourceTypes.*;
 
 /**
  * Not a test: prints how long both packs take over a 10,000-resource stack, offline and through

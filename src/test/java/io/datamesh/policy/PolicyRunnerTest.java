@@ -1,6 +1,6 @@
 package io.datamesh.policy;
 
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PolicyConfig;
 import io.datamesh.policy.engine.PolicyFinding;
@@ -11,9 +11,9 @@ import java.util.Map;
 
 import static io.datamesh.policy.Fixtures.CENTRAL_STACK;
 import static io.datamesh.policy.Fixtures.res;
-import static io.datamesh.policy.rules.ResourceTypes.BUCKET;
-import static io.datamesh.policy.rules.ResourceTypes.KMS_KEY;
-import static io.datamesh.policy.rules.ResourceTypes.LF_SETTINGS;
+import static io.datamesh.resource.ResourceTypes.BUCKET;
+import static io.datamesh.resource.ResourceTypes.KMS_KEY;
+import static io.datamesh.resource.ResourceTypes.LF_SETTINGS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,6 +1,6 @@
 package io.datamesh.policy;
 
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.plan.SampleMesh;
 import io.datamesh.policy.engine.ResourceRule;
 import org.junit.jupiter.api.Test;

@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.datamesh.plan.SampleMesh.map;
-import static io.datamesh.policy.rules.ResourceTypes.BUCKET;
-import static io.datamesh.policy.rules.ResourceTypes.CLOUDTRAIL_TRAIL;
-import static io.datamesh.policy.rules.ResourceTypes.GLUE_DATABASE;
+import static io.datamesh.resource.ResourceTypes.BUCKET;
+import static io.datamesh.resource.ResourceTypes.CLOUDTRAIL_TRAIL;
+import static io.datamesh.resource.ResourceTypes.GLUE_DATABASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,6 +1,6 @@
 package io.datamesh.quota;
 
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -9,7 +9,7 @@ import io.datamesh.plan.InvalidMeshException;
 import io.datamesh.plan.LakeFormationWrites;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.MeshPlanner;
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.policy.PolicyRunner;
 import io.datamesh.policy.engine.EnforcementLevel;

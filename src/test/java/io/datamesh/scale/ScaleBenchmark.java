@@ -6,7 +6,7 @@ import io.datamesh.plan.AccountState;
 import io.datamesh.plan.LakeFormationWrites;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.MeshPlanner;
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import io.datamesh.plan.StackRun;
 import com.sun.management.GarbageCollectionNotificationInfo;

@@ -2,10 +2,10 @@ package io.datamesh.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamesh.plan.MeshPlan;
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
 import io.datamesh.plan.StackPlan;
-import io.datamesh.policy.engine.Props;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.Props;
+import io.datamesh.resource.ResourceTypes;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -1,8 +1,8 @@
 package io.datamesh.policy.analyzer;
 
 import com.google.protobuf.Empty;
-import io.datamesh.plan.PlannedResource;
-import io.datamesh.plan.ResourceOptions;
+import io.datamesh.resource.PlannedResource;
+import io.datamesh.resource.ResourceOptions;
 import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PackEvaluator;
 import io.datamesh.policy.engine.PolicyConfig;

@@ -1,6 +1,8 @@
 package io.datamesh.policy.engine;
 
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
+import io.datamesh.resource.Props;
+import io.datamesh.resource.UnknownValueException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.datamesh.policy.engine;
 
+import io.datamesh.resource.Props;
+
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
 package io.datamesh.policy.engine;
 
-import io.datamesh.plan.PlannedResource;
+import io.datamesh.resource.PlannedResource;
+import io.datamesh.resource.Props;
 
 import java.util.List;
 import java.util.Map;

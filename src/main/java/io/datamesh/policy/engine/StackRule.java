@@ -1,5 +1,7 @@
 package io.datamesh.policy.engine;
 
+import io.datamesh.resource.UnknownValueException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -1,5 +1,7 @@
 package io.datamesh.policy.engine;
 
+import io.datamesh.resource.UnknownValueException;
+
 /**
  * What a rule reports: the offending resource and what is wrong with it. A stack rule reports a
  * resource whose inputs hold a value unknown during preview with {@link #unknown}; the evaluator

@@ -1,6 +1,6 @@
 package io.datamesh.policy.rules;
 
-import io.datamesh.policy.engine.Props;
+import io.datamesh.resource.Props;
 
 import java.util.Optional;
 

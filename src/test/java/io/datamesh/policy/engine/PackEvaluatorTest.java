@@ -5,6 +5,7 @@ import io.datamesh.policy.rules.aws.AthenaBytesScannedCutoff;
 import io.datamesh.policy.rules.aws.KmsKeyRotation;
 import io.datamesh.policy.rules.aws.S3SseKmsCustomerKey;
 import io.datamesh.policy.rules.mesh.LfNoAllOrSuperToNonAdmins;
+import io.datamesh.resource.Sentinels;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,11 +14,11 @@ import java.util.Optional;
 
 import static io.datamesh.policy.Fixtures.CENTRAL_STACK;
 import static io.datamesh.policy.Fixtures.res;
-import static io.datamesh.policy.rules.ResourceTypes.ATHENA_WORKGROUP;
-import static io.datamesh.policy.rules.ResourceTypes.BUCKET_ENCRYPTION;
-import static io.datamesh.policy.rules.ResourceTypes.KMS_KEY;
-import static io.datamesh.policy.rules.ResourceTypes.LF_PERMISSIONS;
-import static io.datamesh.policy.rules.ResourceTypes.LF_SETTINGS;
+import static io.datamesh.resource.ResourceTypes.ATHENA_WORKGROUP;
+import static io.datamesh.resource.ResourceTypes.BUCKET_ENCRYPTION;
+import static io.datamesh.resource.ResourceTypes.KMS_KEY;
+import static io.datamesh.resource.ResourceTypes.LF_PERMISSIONS;
+import static io.datamesh.resource.ResourceTypes.LF_SETTINGS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -48,36 +48,4 @@ class PolicyDocumentTest {
             assertEquals(List.of(), doc.statements());
         }
     }
-
-    @Test
-    void serviceWildcardsUseIamWildcardSemantics() {
-        for (String covering : List.of("*", "s3:*", "S3:*", "s3*", "*:*", "s?:*", "s3:**", "s3:?*", "s3:*?", "?*:?*", "?*")) {
-            assertTrue(PolicyDocument.coversService(covering, "s3"), covering);
-        }
-        for (String partial : List.of("s3:Get*", "s3:*Object", "s3:GetObject", "glue:*", "*Object", "s3:?", "s3:Get?*", "?")) {
-            assertFalse(PolicyDocument.coversService(partial, "s3"), partial);
-        }
-        assertTrue(PolicyDocument.matches("s3:Get?bject", "S3:GETOBJECT"));
-        for (String every : List.of("*", "*:*", "?*", "?*:?*", "*?:**")) {
-            assertTrue(PolicyDocument.coversEveryAction(every), every);
-        }
-        for (String some : List.of("?", "?:*", "*:?", "s3:*", "?*:Get*")) {
-            assertFalse(PolicyDocument.coversEveryAction(some), some);
-        }
-    }
-
-    @Test
-    void allResourcesOfAService() {
-        for (String all : List.of("*", "?*", "arn:aws:s3:::*", "arn:aws:s3:::*/*", "arn:*:s3:::*", "arn:aws:*:*:*:*",
-                "arn:aws:s3:::?*", "arn:aws:s3:::?*/?*")) {
-            assertTrue(PolicyDocument.isAllResources(all, "s3"), all);
-        }
-        assertTrue(PolicyDocument.isAllResources("arn:aws:glue:*:*:*", "glue"));
-        for (String some : List.of("arn:aws:s3:::data/*", "arn:aws:s3:::data*", "arn:aws:glue:*:*:*",
-                "arn:aws:s3:eu-west-1:111111111111:*")) {
-            assertFalse(PolicyDocument.isAllResources(some, "s3"), some);
-        }
-        assertFalse(PolicyDocument.isAllResources("arn:aws:glue:eu-west-1:111111111111:*", "glue"));
-        assertFalse(PolicyDocument.isAllResources("arn:aws:s3:::*", "*"));
-    }
 }

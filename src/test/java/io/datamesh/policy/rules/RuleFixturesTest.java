@@ -1,14 +1,15 @@
 package io.datamesh.policy.rules;
 
-import io.datamesh.plan.PlannedResource;
-import io.datamesh.plan.ResourceOptions;
+import io.datamesh.resource.PlannedResource;
+import io.datamesh.resource.ResourceOptions;
 import io.datamesh.policy.PolicyPacks;
 import io.datamesh.policy.engine.PolicyContext;
 import io.datamesh.policy.engine.PolicyFinding;
 import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.Rule;
 import io.datamesh.policy.engine.StackRule;
-import io.datamesh.policy.engine.Sentinels;
+import io.datamesh.resource.ResourceTypes;
+import io.datamesh.resource.Sentinels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +27,7 @@ import static io.datamesh.policy.Fixtures.PRODUCER_STACK;
 import static io.datamesh.policy.Fixtures.doc;
 import static io.datamesh.policy.Fixtures.res;
 import static io.datamesh.policy.Fixtures.run;
-import static io.datamesh.policy.rules.ResourceTypes.*;
+import static io.datamesh.resource.ResourceTypes.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

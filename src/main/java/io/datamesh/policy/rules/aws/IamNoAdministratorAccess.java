@@ -1,10 +1,10 @@
 package io.datamesh.policy.rules.aws;
 
 import io.datamesh.policy.engine.EnforcementLevel;
-import io.datamesh.policy.engine.Props;
+import io.datamesh.resource.Props;
 import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.RuleEnv;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 

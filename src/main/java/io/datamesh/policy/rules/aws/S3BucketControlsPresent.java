@@ -5,7 +5,7 @@ import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.engine.StackResources;
 import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Violation;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.ResourceTypes;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,13 @@
 package io.datamesh.policy.rules.aws;
 
 import io.datamesh.policy.engine.EnforcementLevel;
-import io.datamesh.policy.engine.Props;
+import io.datamesh.resource.Props;
 import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.RuleEnv;
+import io.datamesh.policy.rules.IamPatterns;
 import io.datamesh.policy.rules.PolicyDocument;
 import io.datamesh.policy.rules.PolicyDocument.Statement;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.ResourceTypes;
 
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public final class S3TlsOnlyPolicy extends ResourceRule {
     private static boolean everyoneEveryAction(Statement s) {
         boolean everyone = s.principals().stream()
                 .anyMatch(p -> p.isWildcard() && (p.type().equals("*") || p.type().equals("AWS")));
-        boolean everyAction = s.actions().stream().anyMatch(a -> PolicyDocument.coversPrefix(a, "s3:", false));
+        boolean everyAction = s.actions().stream().anyMatch(a -> IamPatterns.coversPrefix(a, "s3:", false));
         return everyone && everyAction
                 && s.notPrincipals().isEmpty() && s.notActions().isEmpty() && s.notResources().isEmpty();
     }
@@ -65,13 +66,13 @@ public final class S3TlsOnlyPolicy extends ResourceRule {
     /** The bucket's ARN; with no bucket name known, every bucket. */
     private static boolean coversBucket(String resource, Optional<String> bucket) {
         return PARTITIONS.stream().anyMatch(p -> bucket
-                .map(b -> PolicyDocument.matches(resource, "arn:" + p + ":s3:::" + b))
-                .orElseGet(() -> PolicyDocument.coversPrefix(resource, "arn:" + p + ":s3:::", false)));
+                .map(b -> IamPatterns.matches(resource, "arn:" + p + ":s3:::" + b))
+                .orElseGet(() -> IamPatterns.coversPrefix(resource, "arn:" + p + ":s3:::", false)));
     }
 
     /** Every object of the bucket ({@code bucket/*}, {@code arn:aws:s3:::*}, {@code *}, …). */
     private static boolean coversObjects(String resource, Optional<String> bucket) {
-        return PARTITIONS.stream().anyMatch(p -> PolicyDocument.coversPrefix(resource,
+        return PARTITIONS.stream().anyMatch(p -> IamPatterns.coversPrefix(resource,
                 "arn:" + p + ":s3:::" + bucket.map(b -> b + "/").orElse(""), false));
     }
 }

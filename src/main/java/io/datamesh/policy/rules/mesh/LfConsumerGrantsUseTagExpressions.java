@@ -2,11 +2,11 @@ package io.datamesh.policy.rules.mesh;
 
 import io.datamesh.policy.engine.ConfigSchemas;
 import io.datamesh.policy.engine.EnforcementLevel;
-import io.datamesh.policy.engine.Props;
+import io.datamesh.resource.Props;
 import io.datamesh.policy.engine.ResourceRule;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.rules.MeshConfig;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.ResourceTypes;
 
 import java.util.List;
 import java.util.Map;

@@ -1,16 +1,17 @@
 package io.datamesh.policy.rules.mesh;
 
 import io.datamesh.lakeformation.GrantReach;
+import io.datamesh.lakeformation.LfInputs;
 import io.datamesh.lakeformation.LfResource;
 import io.datamesh.lakeformation.TaggedCatalog;
 import io.datamesh.policy.engine.EnforcementLevel;
-import io.datamesh.policy.engine.Props;
+import io.datamesh.resource.Props;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.engine.StackResources;
 import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Violation;
 import io.datamesh.policy.rules.MeshConfig;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.ResourceTypes;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.datamesh.policy.rules.mesh;
 
 import io.datamesh.policy.engine.StackResources;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.ResourceTypes;
 
 import java.util.List;
 import java.util.Set;

@@ -1,12 +1,12 @@
 package io.datamesh.policy.rules.mesh;
 
 import io.datamesh.policy.engine.EnforcementLevel;
-import io.datamesh.policy.engine.Props;
+import io.datamesh.resource.Props;
 import io.datamesh.policy.engine.RuleEnv;
 import io.datamesh.policy.engine.StackResources;
 import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Violation;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.ResourceTypes;
 
 import java.util.List;
 

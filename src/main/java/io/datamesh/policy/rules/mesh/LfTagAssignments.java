@@ -1,17 +1,15 @@
 package io.datamesh.policy.rules.mesh;
 
+import io.datamesh.lakeformation.TagAssignment;
 import io.datamesh.lakeformation.TaggedCatalog;
-import io.datamesh.policy.engine.Props;
 import io.datamesh.policy.engine.StackResources;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.ResourceTypes;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The LF-tags a stack assigns (its {@code ResourceLfTag} resources) and the values its
@@ -26,41 +24,10 @@ public final class LfTagAssignments {
     private LfTagAssignments() {
     }
 
-    /**
-     * One tag value assigned directly to a database ({@code names} = [database]), a table
-     * ([database, table]) or a column ([database, table, column]).
-     *
-     * @param catalogId the catalog named on the resource or the assignment, if any
-     */
-    public record Assignment(Optional<String> catalogId, List<String> names, String key, String value) {
-    }
-
-    /** What one {@code ResourceLfTag} resource assigns: one entry, or one per column. */
-    public static List<Assignment> read(Props in) {
-        Optional<String> key = in.string("lfTag", "key");
-        Optional<String> value = in.string("lfTag", "value");
-        if (key.isEmpty() || value.isEmpty()) {
-            return List.of();
-        }
-        Optional<String> catalog = in.string("catalogId");
-        List<Assignment> assignments = new ArrayList<>();
-        in.object("database").ifPresent(db -> db.string("name").ifPresent(name -> assignments.add(new Assignment(
-                db.string("catalogId").or(() -> catalog), List.of(name), key.get(), value.get()))));
-        in.object("table").ifPresent(t -> assignments.add(new Assignment(t.string("catalogId").or(() -> catalog),
-                tableNames(t), key.get(), value.get())));
-        in.object("tableWithColumns").ifPresent(t -> t.strings("columnNames").forEach(column -> {
-            var names = new ArrayList<>(tableNames(t));
-            names.add(column);
-            assignments.add(new Assignment(t.string("catalogId").or(() -> catalog), List.copyOf(names), key.get(),
-                    value.get()));
-        }));
-        return assignments;
-    }
-
     public static LfTagAssignments of(StackResources stack) {
         LfTagAssignments tags = new LfTagAssignments();
         for (var entry : stack.ofType(ResourceTypes.LF_RESOURCE_TAG)) {
-            read(entry.inputs()).forEach(a -> tags.assign(path(a.names().toArray(String[]::new)), a.key(), a.value()));
+            TagAssignment.read(entry.inputs()).forEach(a -> tags.assign(path(a.names().toArray(String[]::new)), a.key(), a.value()));
         }
         for (var tag : stack.ofType(ResourceTypes.LF_TAG)) {
             tag.inputs().string("key").ifPresent(key -> tags.allowedValues.put(TaggedCatalog.lower(key),
@@ -110,10 +77,6 @@ public final class LfTagAssignments {
 
     private void assign(String resourcePath, String key, String value) {
         assigned.computeIfAbsent(resourcePath, p -> new LinkedHashMap<>()).put(key, value);
-    }
-
-    private static List<String> tableNames(Props table) {
-        return List.of(table.string("databaseName").orElse(""), table.string("name").orElse(""));
     }
 
     // Glue stores names in lower case, so the catalog treats Sales and sales as one resource.

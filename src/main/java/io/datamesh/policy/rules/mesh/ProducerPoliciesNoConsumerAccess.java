@@ -8,7 +8,7 @@ import io.datamesh.policy.engine.StackRule;
 import io.datamesh.policy.engine.Violation;
 import io.datamesh.policy.rules.MeshConfig;
 import io.datamesh.policy.rules.PolicyDocument;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.ResourceTypes;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.datamesh.plan;
+package io.datamesh.resource;
 
 import io.datamesh.util.Ordered;
 

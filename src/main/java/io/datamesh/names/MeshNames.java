@@ -1,4 +1,6 @@
-package io.datamesh.account;
+package io.datamesh.names;
+
+
 
 /**
  * Physical names shared across stacks. Producer policies must name central roles before those

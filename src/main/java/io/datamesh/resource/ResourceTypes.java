@@ -1,4 +1,6 @@
-package io.datamesh.policy.rules;
+package io.datamesh.resource;
+
+
 
 /** Engine type tokens of the resources the mesh program registers. */
 public final class ResourceTypes {

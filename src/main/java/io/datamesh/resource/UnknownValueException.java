@@ -1,4 +1,6 @@
-package io.datamesh.policy.engine;
+package io.datamesh.resource;
+
+
 
 /**
  * Thrown when a rule reads a value the engine cannot know during preview; the evaluator turns it

@@ -1,13 +1,7 @@
-package io.datamesh.policy.rules.mesh;
+package io.datamesh.lakeformation;
 
-import io.datamesh.lakeformation.Grant;
-import io.datamesh.lakeformation.LfResource;
-import io.datamesh.lakeformation.Principal;
-import io.datamesh.lakeformation.ResourceLink;
-import io.datamesh.lakeformation.TagExpression;
-import io.datamesh.lakeformation.TaggedCatalog;
-import io.datamesh.policy.engine.Props;
-import io.datamesh.policy.rules.ResourceTypes;
+import io.datamesh.resource.Props;
+import io.datamesh.resource.ResourceTypes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +43,7 @@ public final class LfInputs {
                 Stream.concat(in.objects("storageDescriptor", "columns").stream(), in.objects("partitionKeys").stream())
                         .forEach(c -> c.string("name").ifPresent(columns::add));
             }
-            case ResourceTypes.LF_RESOURCE_TAG -> LfTagAssignments.read(in).forEach(a -> {
+            case ResourceTypes.LF_RESOURCE_TAG -> TagAssignment.read(in).forEach(a -> {
                 var path = new ArrayList<String>();
                 path.add(a.catalogId().filter(c -> !c.isBlank()).orElse(account));
                 path.addAll(a.names());

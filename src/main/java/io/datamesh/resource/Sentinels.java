@@ -1,4 +1,4 @@
-package io.datamesh.policy.engine;
+package io.datamesh.resource;
 
 import java.util.Map;
 import java.util.Optional;
