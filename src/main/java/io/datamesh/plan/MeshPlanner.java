@@ -242,7 +242,8 @@ public final class MeshPlanner {
                 }
                 resources.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parentUrn(),
                         PlanValues.normalize(mocks.inputs(r.type(), r.name())),
-                        new ResourceOptions(dependencies, r.deleteBeforeReplace(), r.retainOnDelete(), r.protect())));
+                        new ResourceOptions(dependencies, r.deleteBeforeReplace(), r.retainOnDelete(), r.protect(),
+                                r.aliases())));
                 if (r.retainOnDelete()) {
                     retained.add(r.urn());
                 }
