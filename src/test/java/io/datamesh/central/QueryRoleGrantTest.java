@@ -9,13 +9,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QueryRoleGrantTest {
     private static final TagGrant SALES_TABLES = new TagGrant("sales-tables", "marketing", GrantResource.TABLE,
-            List.of("SELECT"), Map.of("domain", List.of("sales", "hr"), "pii", List.of("false")));
+            List.of("SELECT"), new TreeMap<>(Map.of("domain", List.of("sales", "hr"), "pii", List.of("false"))));
     private static final String ANALYST = "arn:aws:iam::333333333333:role/analyst";
 
     static Stream<Arguments> cases() {
