@@ -10,6 +10,7 @@ import static io.datamesh.central.CentralRuns.childrenOf;
 import static io.datamesh.central.CentralRuns.named;
 import static io.datamesh.central.RegisteredDataAccessTest.statement;
 import static io.datamesh.plan.SampleMesh.json;
+import static io.datamesh.plan.SampleMesh.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CentralRolesTest {
@@ -37,8 +38,8 @@ class CentralRolesTest {
     @Test
     void theCrawlerMayUseTheCatalogKeyTheEncryptionSettingsName() {
         JsonNode crawler = json(named(plan, "central-crawler-data").inputs().get("policy"));
-        Object catalogKey = ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) named(plan, "central-catalog-encryption").inputs()
-                .get("dataCatalogEncryptionSettings")).get("encryptionAtRest")).get("sseAwsKmsKeyId");
+        Object catalogKey = map(map(named(plan, "central-catalog-encryption").inputs().get("dataCatalogEncryptionSettings"))
+                .get("encryptionAtRest")).get("sseAwsKmsKeyId");
         assertThat(statement(crawler, "EncryptedCatalog").get("Resource").asText()).isEqualTo(catalogKey);
         assertThat(named(plan, "central-crawler-data").inputs().get("role")).isEqualTo("datamesh-crawler");
         assertThat(named(plan, "central-registration-data").inputs().get("role")).isEqualTo("datamesh-lf-registration");

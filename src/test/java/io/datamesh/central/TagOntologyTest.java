@@ -3,8 +3,6 @@ package io.datamesh.central;
 import io.datamesh.plan.StackPlan;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static io.datamesh.central.CentralRuns.childrenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +20,5 @@ class TagOntologyTest {
             assertThat(t.inputs()).containsEntry("catalogId", CentralRuns.ACCOUNT);
             assertThat(t.options().dependsOn()).singleElement().asString().endsWith("::central-lake-settings");
         });
-        assertThat(CentralRuns.settings().tagOntology().keySet()).containsExactlyInAnyOrderElementsOf(List.of("domain",
-                "classification", "pii"));
     }
 }
