@@ -49,15 +49,21 @@ public final class LakeFormationLanes {
      */
     public static final int MAX_LANES = 32;
 
-    private final Resource parent;
-    private final Resource first;
-    private final Map<String, Integer> laneOfKey = new HashMap<>();
-    private final List<Resource> lastOfLane = new ArrayList<>();
-    private final List<Integer> writesOfLane = new ArrayList<>();
+    private final ChildOf placement;
+    private final Lanes lanes;
 
     public LakeFormationLanes(Resource parent, Resource first) {
-        this.parent = parent;
-        this.first = first;
+        this(ChildOf.of(parent), new Lanes(first));
+    }
+
+    private LakeFormationLanes(ChildOf placement, Lanes lanes) {
+        this.placement = placement;
+        this.lanes = lanes;
+    }
+
+    /** The same lanes, with the writes made through the view placed as {@code placement} says. */
+    public LakeFormationLanes placing(ChildOf placement) {
+        return new LakeFormationLanes(placement, lanes);
     }
 
     public Permissions grant(String lane, String name, PermissionsArgs args, Resource... alsoAfter) {
@@ -79,31 +85,42 @@ public final class LakeFormationLanes {
     }
 
     private <R extends Resource> R inLane(String key, Function<CustomResourceOptions, R> create, Resource... alsoAfter) {
-        int lane = laneOf(key);
-        writesOfLane.set(lane, writesOfLane.get(lane) + 1);
+        int lane = lanes.laneOf(key);
+        lanes.writesOfLane.set(lane, lanes.writesOfLane.get(lane) + 1);
         var dependencies = new ArrayList<Resource>(List.of(alsoAfter));
-        dependencies.add(lastOfLane.get(lane));
-        R write = create.apply(CustomResourceOptions.builder().parent(parent).dependsOn(dependencies)
-                .deleteBeforeReplace(true).build());
-        lastOfLane.set(lane, write);
+        dependencies.add(lanes.lastOfLane.get(lane));
+        R write = create.apply(placement.options().dependsOn(dependencies).deleteBeforeReplace(true).build());
+        lanes.lastOfLane.set(lane, write);
         return write;
     }
 
-    private int laneOf(String key) {
-        return laneOfKey.computeIfAbsent(key, k -> {
-            if (lastOfLane.size() < MAX_LANES) {
-                lastOfLane.add(first);
-                writesOfLane.add(0);
-                return lastOfLane.size() - 1;
-            }
-            int least = 0;
-            for (int i = 1; i < writesOfLane.size(); i++) {
-                if (writesOfLane.get(i) < writesOfLane.get(least)) {
-                    least = i;
+    /** The lanes of one account, shared by every view that places writes in them. */
+    private static final class Lanes {
+        private final Resource first;
+        private final Map<String, Integer> laneOfKey = new HashMap<>();
+        private final List<Resource> lastOfLane = new ArrayList<>();
+        private final List<Integer> writesOfLane = new ArrayList<>();
+
+        Lanes(Resource first) {
+            this.first = first;
+        }
+
+        int laneOf(String key) {
+            return laneOfKey.computeIfAbsent(key, k -> {
+                if (lastOfLane.size() < MAX_LANES) {
+                    lastOfLane.add(first);
+                    writesOfLane.add(0);
+                    return lastOfLane.size() - 1;
                 }
-            }
-            return least;
-        });
+                int least = 0;
+                for (int i = 1; i < writesOfLane.size(); i++) {
+                    if (writesOfLane.get(i) < writesOfLane.get(least)) {
+                        least = i;
+                    }
+                }
+                return least;
+            });
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.datamesh.account;
 
-import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
@@ -17,6 +16,7 @@ import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.datamesh.iam.PolicyDocuments;
@@ -29,29 +29,26 @@ import java.util.Map;
 /**
  * A bucket with the guards every mesh bucket has: SSE-KMS with a customer key and bucket key, all
  * four public-access blocks, BucketOwnerEnforced, a TLS-only deny, and optionally versioning.
+ * The guards are its children, so a preview shows each bucket with what protects it.
  *
- * @param purpose the {@code datamesh:purpose} tag (policies tell data buckets from others by it)
- * @param retain  keep the bucket and every guard on destroy: a retained bucket must not lose its
- *                encryption or public-access block when the stack goes away
+ * <p>The bucket and its guards were direct children of the caller before this component existed;
+ * each carries an alias to that URN (see {@link ChildOf}), so an existing bucket stays where it is.
  */
-public record SecureBucket(String name, String bucketName, String purpose, Key key, boolean versioned,
-                           boolean retain, List<IamStatement> allowStatements) {
+public final class SecureBucket extends ComponentResource {
+    public static final String TYPE = "datamesh:index:SecureBucket";
 
-    /** The bucket and its policy: a service that checks the policy on setup (CloudTrail) must wait for it. */
-    public record Guarded(BucketV2 bucket, BucketPolicy policy) {
-    }
+    private final BucketV2 bucket;
+    private final BucketPolicy policy;
 
-    public BucketV2 create(Resource parent) {
-        return createGuarded(parent).bucket();
-    }
-
-    public Guarded createGuarded(Resource parent) {
-        var bucket = new BucketV2(name, BucketV2Args.builder()
-                .bucket(bucketName)
-                .forceDestroy(!retain)
-                .tags(Map.of("datamesh:purpose", purpose))
-                .build(), options(parent, List.of()));
-        var afterBucket = options(parent, List.of(bucket));
+    public SecureBucket(String name, SecureBucketArgs args, Resource parent) {
+        super(TYPE, name, ChildOf.componentUnder(parent));
+        var children = ChildOf.movedFrom(this, parent);
+        bucket = new BucketV2(name, BucketV2Args.builder()
+                .bucket(args.bucketName())
+                .forceDestroy(!args.retain())
+                .tags(Map.of("datamesh:purpose", args.purpose()))
+                .build(), options(children, args, List.of()));
+        var afterBucket = options(children, args, List.of(bucket));
         var publicAccess = new BucketPublicAccessBlock(name + "-public-access", BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.bucket())
                 .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
@@ -62,7 +59,7 @@ public record SecureBucket(String name, String bucketName, String purpose, Key k
                         .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
                                 .applyServerSideEncryptionByDefault(
                                         BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
-                                                .sseAlgorithm("aws:kms").kmsMasterKeyId(key.arn()).build())
+                                                .sseAlgorithm("aws:kms").kmsMasterKeyId(args.key().arn()).build())
                                 .bucketKeyEnabled(true)
                                 .build())
                         .build(), afterBucket);
@@ -70,24 +67,33 @@ public record SecureBucket(String name, String bucketName, String purpose, Key k
                 .bucket(bucket.bucket())
                 .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
                 .build(), afterBucket);
-        if (versioned) {
+        if (args.versioned()) {
             new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                     .bucket(bucket.bucket())
                     .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
                     .build(), afterBucket);
         }
         List<IamStatement> statements = new ArrayList<>();
-        statements.add(PolicyDocuments.denyInsecureTransport("arn:aws:s3:::" + bucketName));
-        statements.addAll(allowStatements);
+        statements.add(PolicyDocuments.denyInsecureTransport("arn:aws:s3:::" + args.bucketName()));
+        statements.addAll(args.allowStatements());
         // After the public-access block: S3 refuses some policies while the block is being changed.
-        var policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
+        policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
                 .bucket(bucket.bucket())
                 .policy(PolicyDocuments.policy(statements))
-                .build(), options(parent, List.of(bucket, publicAccess)));
-        return new Guarded(bucket, policy);
+                .build(), options(children, args, List.of(bucket, publicAccess)));
+        registerOutputs(Map.of());
     }
 
-    private CustomResourceOptions options(Resource parent, List<Resource> dependsOn) {
-        return CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn).retainOnDelete(retain).build();
+    public BucketV2 bucket() {
+        return bucket;
+    }
+
+    /** A service that checks the bucket policy on setup (CloudTrail) must wait for it. */
+    public BucketPolicy policy() {
+        return policy;
+    }
+
+    private static CustomResourceOptions options(ChildOf children, SecureBucketArgs args, List<Resource> dependsOn) {
+        return children.options().dependsOn(dependsOn).retainOnDelete(args.retain()).build();
     }
 }

@@ -3,8 +3,7 @@ package io.datamesh.central;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.kms.Key;
-import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
+import io.datamesh.account.ChildOf;
 import io.datamesh.names.MeshNames;
 
 import java.util.List;
@@ -17,12 +16,12 @@ import java.util.List;
  */
 public record CrawlerLogGroup(String name, String prefix, Key key, int retentionDays) {
 
-    public LogGroup create(Resource parent) {
+    public LogGroup create(ChildOf placement) {
         return new LogGroup(name, LogGroupArgs.builder()
                 .name(MeshNames.crawlerLogGroup(prefix))
                 .retentionInDays(retentionDays)
                 .kmsKeyId(key.arn())
-                .build(), CustomResourceOptions.builder().parent(parent).build());
+                .build(), placement.child());
     }
 
     /**

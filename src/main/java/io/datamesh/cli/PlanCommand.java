@@ -133,6 +133,7 @@ public final class PlanCommand implements Callable<Integer> {
             options.put("deleteBeforeReplace", r.options().deleteBeforeReplace());
             options.put("retainOnDelete", r.options().retainOnDelete());
             options.put("protect", r.options().protect());
+            options.put("aliases", r.options().aliases());
             m.put("options", options);
             return m;
         };

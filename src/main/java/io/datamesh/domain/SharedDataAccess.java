@@ -30,6 +30,7 @@ import io.datamesh.account.LakeFormationAdmins;
 import io.datamesh.account.LakeFormationLanes;
 import io.datamesh.names.MeshNames;
 import io.datamesh.account.SecureBucket;
+import io.datamesh.account.SecureBucketArgs;
 import io.datamesh.config.AnalystRole;
 import io.datamesh.config.StackIdentity;
 import io.datamesh.iam.PolicyDocuments;
@@ -93,8 +94,8 @@ public final class SharedDataAccess extends ComponentResource {
                     .enableKeyRotation(true).deletionWindowInDays(30)
                     .policy(PolicyDocuments.policy(List.of(PolicyDocuments.keyAdministration(identity.accountId()))))
                     .build(), child(List.of()));
-            var resultsBucket = new SecureBucket(name + "-athena-results", resultsBucketName, "athena-results", resultsKey,
-                    false, false, List.of()).create(this);
+            var resultsBucket = new SecureBucket(name + "-athena-results", new SecureBucketArgs(resultsBucketName,
+                    "athena-results", resultsKey, false, false, List.of()), this).bucket();
             BucketLifecycle.create(name + "-athena-results-expiry", resultsBucket, child(List.of(resultsBucket)),
                     BucketLifecycle.expireObjects("expire-query-results", args.access().athena().resultsExpirationDays()));
             athena = new Workgroup(name + "-workgroup", WorkgroupArgs.builder()

@@ -1,5 +1,6 @@
 package io.datamesh.plan;
 
+import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.test.PulumiTest;
@@ -218,7 +219,18 @@ public final class MeshPlanner {
 
     static StackPlan run(String stack, StackSettings settings, Path dir, AccountState account,
                          Map<String, Map<String, Object>> deployed) {
-        var identity = settings.identity();
+        return run(stack, settings.identity(), settings.role().configValue(), account, deployed,
+                ctx -> MeshProgram.define(ctx, settings, dir));
+    }
+
+    /**
+     * Any program as the offline plan runs a stack's: the mesh's stacks, and single components in
+     * their tests.
+     *
+     * @param program defines the resources and answers its warnings
+     */
+    public static StackPlan run(String stack, StackIdentity identity, String role, AccountState account,
+                                Map<String, Map<String, Object>> deployed, Function<Context, List<String>> program) {
         var recorder = new StackRecorder(stack, identity.project());
         var mocks = new PlanMocks(identity.accountId(), identity.region(), account, deployed);
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
@@ -227,7 +239,7 @@ public final class MeshPlanner {
                     .withOptions(TestOptions.builder()
                             .organizationName(identity.org()).projectName(identity.project()).stackName(stack)
                             .preview(false).resourceTransformations(List.of(recorder)).build())
-                    .runTest(ctx -> warnings.addAll(MeshProgram.define(ctx, settings, dir)));
+                    .runTest(ctx -> warnings.addAll(program.apply(ctx)));
             List<String> errors = result.exceptions().stream().map(MeshPlanner::userMessage).distinct().toList();
             Map<String, Object> outputs = new LinkedHashMap<>();
             if (errors.isEmpty()) {
@@ -243,12 +255,13 @@ public final class MeshPlanner {
                 }
                 resources.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parentUrn(),
                         PlanValues.normalize(mocks.inputs(r.type(), r.name())),
-                        new ResourceOptions(dependencies, r.deleteBeforeReplace(), r.retainOnDelete(), r.protect())));
+                        new ResourceOptions(dependencies, r.deleteBeforeReplace(), r.retainOnDelete(), r.protect(),
+                                r.aliases())));
                 if (r.retainOnDelete()) {
                     retained.add(r.urn());
                 }
             }
-            return new StackPlan(stack, settings.role().configValue(), resources, outputs, warnings, errors, retained,
+            return new StackPlan(stack, role, resources, outputs, warnings, errors, retained,
                     dependsOn);
         } finally {
             PulumiTest.cleanup();

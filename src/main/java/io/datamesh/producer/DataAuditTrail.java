@@ -11,6 +11,7 @@ import com.pulumi.resources.Resource;
 import io.datamesh.account.BucketLifecycle;
 import io.datamesh.names.MeshNames;
 import io.datamesh.account.SecureBucket;
+import io.datamesh.account.SecureBucketArgs;
 import io.datamesh.config.StackIdentity;
 import io.datamesh.iam.PolicyDocuments;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
@@ -60,7 +61,7 @@ public record DataAuditTrail(String name, StackIdentity identity, String domain,
                         fromTrail("TrailDescribesKey", trailArn).addAction("kms:DescribeKey").addResource("*").build())))
                 .build(), retained);
 
-        var logBucket = new SecureBucket(name + "-logs", logBucketName, "audit-logs", key, false, true, List.of(
+        var logBucket = new SecureBucket(name + "-logs", new SecureBucketArgs(logBucketName, "audit-logs", key, false, true, List.of(
                 fromTrail("TrailChecksBucketAcl", trailArn).addAction("s3:GetBucketAcl").addResource(logBucketArn).build(),
                 fromTrail("TrailWritesLogs", trailArn).addAction("s3:PutObject")
                         .addResource(logBucketArn + "/AWSLogs/" + account + "/*")
@@ -70,8 +71,7 @@ public record DataAuditTrail(String name, StackIdentity identity, String domain,
                         .addCondition("StringNotEquals", "aws:SourceArn", trailArn).build(),
                 IamStatement.builder().sid("NobodyDeletesLogs").effect(IamEffect.DENY).addPrincipal(IamPrincipal.ALL)
                         .addAction("s3:DeleteObject").addAction("s3:DeleteObjectVersion")
-                        .addResource(logBucketArn + "/*").build()))
-                .createGuarded(parent);
+                        .addResource(logBucketArn + "/*").build())), parent);
         BucketLifecycle.create(name + "-logs-lifecycle", logBucket.bucket(),
                 CustomResourceOptions.builder().parent(parent).dependsOn(logBucket.bucket()).retainOnDelete(true).build(),
                 BucketLifecycle.expireObjects("expire-audit-logs", retentionDays));

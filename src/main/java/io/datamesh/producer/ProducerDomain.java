@@ -15,6 +15,7 @@ import io.datamesh.account.Diagnostics;
 import io.datamesh.account.LakeFormationAdmins;
 import io.datamesh.names.MeshNames;
 import io.datamesh.account.SecureBucket;
+import io.datamesh.account.SecureBucketArgs;
 import io.datamesh.config.DataProduct;
 import io.datamesh.config.ProducerSettings;
 import io.datamesh.domain.SharedDataAccess;
@@ -71,8 +72,8 @@ public final class ProducerDomain extends ComponentResource {
         IamStatement listBucket = PolicyDocuments.rolesOfAccount("CentralLakeFormationRolesList", central, centralRoles)
                 .addAction("s3:ListBucket").addAction("s3:GetBucketLocation")
                 .addResource("arn:aws:s3:::" + bucketName).build();
-        bucket = new SecureBucket(name + "-data", bucketName, "data", key, true, true,
-                List.of(readProducts.build(), listBucket)).create(this);
+        bucket = new SecureBucket(name + "-data", new SecureBucketArgs(bucketName, "data", key, true, true,
+                List.of(readProducts.build(), listBucket)), this).bucket();
         // Old versions go after a while: corrected or erased personal data must not live on forever.
         BucketLifecycle.create(name + "-data-lifecycle", bucket,
                 CustomResourceOptions.builder().parent(this).dependsOn(bucket).retainOnDelete(true).build(),

@@ -49,7 +49,10 @@ class PlanCommandTest {
         }
         JsonNode grant = find(root, "central", "central-grant-marketing-sales-non-pii-analyst");
         assertThat(grant.get("type").asText()).isEqualTo("aws:lakeformation/permissions:Permissions");
-        assertThat(grant.get("parent").asText()).endsWith("datamesh:index:CentralCatalog::central");
+        assertThat(grant.get("parent").asText())
+                .endsWith("datamesh:index:CentralCatalog$datamesh:index:QueryRoleGrants::central-grants");
+        assertThat(grant.at("/options/aliases/0").asText()).isEqualTo("urn:pulumi:central::datamesh::"
+                + "datamesh:index:CentralCatalog$aws:lakeformation/permissions:Permissions::central-grant-marketing-sales-non-pii-analyst");
         assertThat(grant.at("/inputs/lfTagPolicy/resourceType").asText()).isEqualTo("TABLE");
         assertThat(grant.at("/options/deleteBeforeReplace").asBoolean()).isTrue();
         assertThat(grant.at("/options/retainOnDelete").asBoolean()).isFalse();
