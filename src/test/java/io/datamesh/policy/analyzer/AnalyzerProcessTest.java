@@ -182,7 +182,9 @@ class AnalyzerProcessTest {
         assertEquals(namedGrant, consumer.getUrn());
         assertEquals(PACK, consumer.getPolicyPackName());
         assertTrue(consumer.getMessage().startsWith(consumer.getDescription() + "\naccount " + CONSUMER), consumer.getMessage());
-        assertTrue(namedTable.getNotApplicableList().stream().anyMatch(n -> n.getPolicyName().equals("lf-tags-only-in-central")));
+        assertTrue(namedTable.getNotApplicableList().stream().anyMatch(n -> n.getPolicyName().equals("lf-tags-only-in-central")
+                && n.getReason().startsWith("Policy only applies to resources of type ") && !n.getReason().contains(LF_PERMISSIONS)),
+                namedTable.getNotApplicableList().toString());
         assertTrue(namedTable.getDiagnosticsList().stream().noneMatch(d -> d.getPolicyName().equals("lf-grant-option-only-to-accounts")),
                 "disabled policy still ran");
 
