@@ -47,12 +47,21 @@ import java.util.function.Supplier;
  */
 public final class PolicyAnalyzer extends AnalyzerGrpc.AnalyzerImplBase {
     private final PolicyPack pack;
+    /** Each resource rule's answer for a resource of another type, built once: Analyze runs per resource. */
+    private final Map<ResourceRule, PolicyNotApplicable> notApplicable = new LinkedHashMap<>();
     private final AtomicReference<PackEvaluator> evaluator;
     private final AtomicReference<PolicyContext> context = new AtomicReference<>(new PolicyContext("", "", Map.of()));
 
     public PolicyAnalyzer(PolicyPack pack) {
         this.pack = pack;
         this.evaluator = new AtomicReference<>(new PackEvaluator(pack));
+        for (Rule rule : pack.rules()) {
+            if (rule instanceof ResourceRule r) {
+                notApplicable.put(r, PolicyNotApplicable.newBuilder().setPolicyName(rule.name())
+                        .setReason("Policy only applies to resources of type "
+                                + String.join(", ", r.resourceTypes().stream().sorted().toList())).build());
+            }
+        }
     }
 
     @Override
@@ -115,12 +124,11 @@ public final class PolicyAnalyzer extends AnalyzerGrpc.AnalyzerImplBase {
                     Optional.empty(), StructCodec.toPlain(request.getProperties()),
                     options(List.of(), request.getOptions()));
             AnalyzeResponse.Builder result = diagnostics(evaluator.get().analyzeResource(resource, context.get()));
-            for (Rule rule : pack.rules()) {
-                if (rule instanceof ResourceRule r && !r.resourceTypes().contains(request.getType())) {
-                    result.addNotApplicable(PolicyNotApplicable.newBuilder().setPolicyName(rule.name())
-                            .setReason("Policy only applies to resources of type " + String.join(", ", r.resourceTypes().stream().sorted().toList())));
+            notApplicable.forEach((rule, answer) -> {
+                if (!rule.resourceTypes().contains(request.getType())) {
+                    result.addNotApplicable(answer);
                 }
-            }
+            });
             return result.build();
         });
     }

@@ -29,9 +29,16 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.datamesh.policy.Fixtures.CENTRAL;
 import static io.datamesh.policy.Fixtures.CENTRAL_STACK;
@@ -47,18 +54,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Plays the engine's call sequence against the analyzer started as its own process, the way the
- * CLI starts a plugin: log flags before the engine address, the port read from the first stdout line.
+ * CLI starts a plugin: log flags before the engine address, the port read from the first stdout line;
+ * the JVM started as the packs' launcher starts it, from their class-data archive.
  */
 class AnalyzerProcessTest {
     private static final String PACK = PolicyPacks.DATAMESH_GOVERNANCE;
     private static Process process;
     private static ManagedChannel channel;
     private static AnalyzerGrpc.AnalyzerBlockingStub analyzer;
+    private static Path work;
+    private static Path classLoads;
 
     @BeforeAll
     static void start() throws Exception {
+        // Started the way policy-packs/bin/run-analyzer starts a pack: its JVM options and the
+        // class-data archive scripts/analyzer-archive.sh makes for the classpath, here of a jar of
+        // the compiled classes (the JVM archives classes from jars only). -Xshare:on makes the JVM
+        // refuse to start if it cannot map the archive.
+        work = Files.createTempDirectory("analyzer-cds");
+        Path jar = jarOfMainClasses(work);
+        String classpath = jar + File.pathSeparator + Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> e.endsWith(".jar")).collect(Collectors.joining(File.pathSeparator));
+        Process archiver = new ProcessBuilder("scripts/analyzer-archive.sh", classpath)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String archive = new String(archiver.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, archiver.waitFor(), "scripts/analyzer-archive.sh failed");
+        assertTrue(!archive.isEmpty() && Files.size(Path.of(archive)) > 0, "no class-data archive: '" + archive + "'");
+        classLoads = jar.resolveSibling("class-load.log");
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AnalyzerMain.class.getName(),
+        process = new ProcessBuilder(java, "@policy-packs/bin/analyzer.jvm", "-Xshare:on", "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:class+load=info:file=" + classLoads, "-cp", classpath, AnalyzerMain.class.getName(),
                 PACK, "--logtostderr", "-v=5", "--tracing", "http://127.0.0.1:1/trace", "127.0.0.1:12345")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -70,6 +95,19 @@ class AnalyzerProcessTest {
         analyzer = AnalyzerGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
     }
 
+    private static Path jarOfMainClasses(Path dir) throws Exception {
+        Path classes = Path.of(AnalyzerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = dir.resolve("datamesh.jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
     @AfterAll
     static void stop() throws Exception {
         if (channel != null) {
@@ -77,6 +115,11 @@ class AnalyzerProcessTest {
         }
         process.destroy();
         assertTrue(process.waitFor(10, TimeUnit.SECONDS), "analyzer did not exit on SIGTERM");
+        try (Stream<Path> files = Files.walk(work)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static Map<String, Object> secret(Object value) {
@@ -139,7 +182,9 @@ class AnalyzerProcessTest {
         assertEquals(namedGrant, consumer.getUrn());
         assertEquals(PACK, consumer.getPolicyPackName());
         assertTrue(consumer.getMessage().startsWith(consumer.getDescription() + "\naccount " + CONSUMER), consumer.getMessage());
-        assertTrue(namedTable.getNotApplicableList().stream().anyMatch(n -> n.getPolicyName().equals("lf-tags-only-in-central")));
+        assertTrue(namedTable.getNotApplicableList().stream().anyMatch(n -> n.getPolicyName().equals("lf-tags-only-in-central")
+                && n.getReason().startsWith("Policy only applies to resources of type ") && !n.getReason().contains(LF_PERMISSIONS)),
+                namedTable.getNotApplicableList().toString());
         assertTrue(namedTable.getDiagnosticsList().stream().noneMatch(d -> d.getPolicyName().equals("lf-grant-option-only-to-accounts")),
                 "disabled policy still ran");
 
@@ -200,5 +245,16 @@ class AnalyzerProcessTest {
                 .setProperties(props(Map.of("allowedPrincipals", "not-a-list"))).build()).build();
         var e = assertThrows(StatusRuntimeException.class, () -> analyzer.configure(bad));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+    }
+
+    @Test
+    void servesFromTheClassDataArchive() throws Exception {
+        assertEquals(PolicyPacks.VERSION, analyzer.getPluginInfo(Empty.getDefaultInstance()).getVersion());
+        // The pack's own classes and the gRPC server's come from the archive's top (dynamic) layer.
+        List<String> loads = Files.readAllLines(classLoads);
+        for (String type : List.of(PolicyAnalyzer.class.getName(), "io.grpc.netty.shaded.io.grpc.netty.NettyServer")) {
+            assertTrue(loads.stream().anyMatch(l -> l.contains(" " + type + " source: shared objects file (top)")),
+                    type + " not loaded from the archive: " + loads.stream().filter(l -> l.contains(" " + type + " ")).toList());
+        }
     }
 }
