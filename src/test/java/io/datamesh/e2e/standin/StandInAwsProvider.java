@@ -41,8 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.TreeSet;
 
 /**
@@ -73,7 +71,9 @@ import java.util.TreeSet;
  *   <li>{@value #ACCOUNT_ENV}: the account id to act as; else the provider's
  *       {@code allowedAccountIds[0]}, else the account of its {@code assumeRole(s)} role ARN, else
  *       {@value #DEFAULT_ACCOUNT}. The caller is that account's {@code datamesh-deployer} role;</li>
- *   <li>{@value #REGION_ENV}: region when the provider config has none (default us-east-1).</li>
+ *   <li>{@value #REGION_ENV}: region when the provider config has none (default us-east-1);</li>
+ *   <li>{@value LakeFormationContention#LATENCY_ENV}: milliseconds each emulated Lake Formation call
+ *       takes (default 50).</li>
  * </ul>
  * The process contract is the plugin one: gRPC on 127.0.0.1, the port alone on the first stdout line.
  */
@@ -86,14 +86,14 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     public static final String ORGANIZATION_ENV = "DATAMESH_STANDIN_ORGANIZATION";
     public static final String DEFAULT_ACCOUNT = "111111111111";
 
-    /** Lake Formation writes in flight per account, in this process (see {@link #inWriteSlot}). */
-    private static final Map<String, ReentrantLock> WRITE_SLOTS = new ConcurrentHashMap<>();
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> env;
     /** The emulated AWS when no state file is named: this process only (unit tests). */
     private final EmulatedAws inMemory = new EmulatedAws();
+    /** The emulated Lake Formation calls of this process, and the provider's retry of them. */
+    private final LakeFormationContention contention;
+    private final ProviderRetry retry;
     private volatile String accountId;
     private volatile String region;
 
@@ -101,6 +101,8 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         this.env = env;
         this.accountId = env.getOrDefault(ACCOUNT_ENV, DEFAULT_ACCOUNT);
         this.region = env.getOrDefault(REGION_ENV, "us-east-1");
+        this.contention = LakeFormationContention.fromEnv(env, LakeFormationContention.Clock.SYSTEM);
+        this.retry = new ProviderRetry(LakeFormationContention.Clock.SYSTEM);
     }
 
     public static void main(String[] args) throws Exception {
@@ -309,9 +311,11 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
      * Applies an operation to the emulated AWS and records it; returns the error the provider would
      * print, or null. A refused operation changes nothing and is recorded as {@code failed}; one the
      * provider fails after AWS applied it (the grant read-back) is recorded as done, then
-     * {@code failed}. A Lake Formation write of an account while another of the same account is in
-     * flight in this process meets ConcurrentModificationException, which the provider retries:
-     * recorded as {@code retry}.
+     * {@code failed}. A Lake Formation write takes the emulated call latency, and meets
+     * ConcurrentModificationException when another write of this process holds the same resource
+     * ({@link LakeFormationContention}); the provider retries it within its window
+     * ({@link ProviderRetry}), each retry recorded as {@code retry}, and a write that runs out of
+     * it fails, recorded as {@code failed}.
      */
     private String emulate(String op, String type, String name, String urn, String id, Map<String, Object> props,
                            java.util.function.Function<EmulatedAws, String> change) {
@@ -328,27 +332,22 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
                 record("failed", type, name, urn, id, props, failure[0]);
             }
         };
-        if (LakeFormationEmulator.RETRIED_WRITES.contains(type)) {
-            inWriteSlot(accountId, () -> record("retry", type, name, urn, id, props,
-                    "ConcurrentModificationException: Unable to " + op + " because of a concurrent modification"), apply);
-        } else {
+        String resource = emulator().contendedResource(type, props);
+        if (resource == null) {
             apply.run();
-        }
-        return failure[0];
-    }
-
-    /** Runs a Lake Formation write of the account; if another is in flight, {@code onRetry} first, then waits. */
-    static void inWriteSlot(String account, Runnable onRetry, Runnable write) {
-        ReentrantLock slot = WRITE_SLOTS.computeIfAbsent(account, k -> new ReentrantLock());
-        if (!slot.tryLock()) {
-            onRetry.run();
-            slot.lock();
+            return failure[0];
         }
         try {
-            write.run();
-        } finally {
-            slot.unlock();
+            retry.run(ProviderRetry.window(type, op), () -> contention.call(resource, () -> {
+                apply.run();
+                return null;
+            }), () -> record("retry", type, name, urn, id, props,
+                    "ConcurrentModificationException on " + op + " of " + resource + ": retried"));
+        } catch (LakeFormationContention.ConcurrentModification e) {
+            failure[0] = ProviderRetry.exhausted(type, op, name, e);
+            record("failed", type, name, urn, id, props, failure[0]);
         }
+        return failure[0];
     }
 
     private LakeFormationEmulator emulator() {
