@@ -27,7 +27,7 @@ work="$(cd "$work" && pwd)"
 
 bin="$("$root/scripts/install-pulumi-tools.sh" | tail -1)"
 export PATH="$bin:$PATH"
-"$root/scripts/ensure-built.sh" >&2
+"$root/scripts/ensure-built.sh" > /dev/null
 export PULUMI_HOME; PULUMI_HOME="$("$root/scripts/standin-pulumi-home.sh" "$work/pulumi-home" "$bin" | tail -1)"
 export PULUMI_CONFIG_PASSPHRASE=datamesh-benchmark PULUMI_SKIP_UPDATE_CHECK=true \
        PULUMI_IGNORE_AMBIENT_PLUGINS=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
@@ -76,7 +76,7 @@ for mode in "${modes[@]}"; do
     DATAMESH_STANDIN_ACCOUNT_ID="$catalog" PATH="$work/bin:$PATH" eval "$command" || fail "$command"
     cleared=$((cleared + 1))
   done < <(grep -o "aws lakeformation put-data-lake-settings --catalog-id [0-9]* .*'" "$dir/plan-fresh.log" | sort -u)
-  stacks=$(( $(ls "$proj"/Pulumi.*.yaml | wc -l) - 1 ))
+  stacks=$(ls "$proj"/Pulumi.*.yaml | wc -l)
   [[ $cleared -ge 1 ]] || fail "no command to clear the defaults in $dir/plan-fresh.log"
   log "$mode: cleared the IAM-only defaults of $cleared account(s); ./datamesh up of $stacks stacks, $latency ms a Lake Formation call"
   start=$SECONDS

@@ -3,6 +3,8 @@ package io.datamesh.e2e.standin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Empty;
 import io.datamesh.plan.FakeCloud;
+import io.datamesh.policy.analyzer.StructCodec;
+import io.datamesh.policy.engine.Sentinels;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -159,7 +161,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         Map<String, Object> config = new LinkedHashMap<>();
         request.getVariablesMap().forEach((k, v) -> config.put(k.substring(k.lastIndexOf(':') + 1), v));
         if (request.hasArgs()) {
-            config.putAll(StructCodec.toMap(request.getArgs()));
+            config.putAll(StructCodec.toPlain(request.getArgs()));
         }
         configure(config);
         reply(out, ConfigureResponse.newBuilder()
@@ -172,7 +174,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
 
     /** Applies provider config (plain values, or JSON strings as the engine sends variables). */
     void configure(Map<String, Object> config) {
-        if (config.get("region") instanceof String r && !r.isBlank() && !StructCodec.containsUnknown(r)) {
+        if (config.get("region") instanceof String r && !r.isBlank() && !containsUnknown(r)) {
             region = r;
         }
         if (env.containsKey(ACCOUNT_ENV)) {
@@ -234,9 +236,9 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
 
     @Override
     public void diff(DiffRequest request, StreamObserver<DiffResponse> out) {
-        var news = StructCodec.toMap(request.getNews());
+        var news = StructCodec.toPlain(request.getNews());
         boolean haveOldInputs = request.hasOldInputs() && request.getOldInputs().getFieldsCount() > 0;
-        var olds = StructCodec.toMap(haveOldInputs ? request.getOldInputs() : request.getOlds());
+        var olds = StructCodec.toPlain(haveOldInputs ? request.getOldInputs() : request.getOlds());
         var keys = new TreeSet<>(news.keySet());
         if (haveOldInputs) {
             keys.addAll(olds.keySet());
@@ -260,9 +262,9 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     public void create(CreateRequest request, StreamObserver<CreateResponse> out) {
         String type = typeOf(request.getType(), request.getUrn());
         String name = nameOf(request.getName(), request.getUrn());
-        var inputs = StructCodec.toMap(request.getProperties());
+        var inputs = StructCodec.toPlain(request.getProperties());
         var state = computeState(type, name, inputs);
-        String id = StructCodec.containsUnknown(inputs) ? "" : FakeCloud.id(type, name, inputs);
+        String id = containsUnknown(inputs) ? "" : FakeCloud.id(type, name, inputs);
         if (!request.getPreview()) {
             String error = emulate("create", type, name, request.getUrn(), id, inputs,
                     aws -> emulator().create(aws, type, inputs, state));
@@ -278,7 +280,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     public void update(UpdateRequest request, StreamObserver<UpdateResponse> out) {
         String type = typeOf(request.getType(), request.getUrn());
         String name = nameOf(request.getName(), request.getUrn());
-        var inputs = StructCodec.toMap(request.getNews());
+        var inputs = StructCodec.toPlain(request.getNews());
         var state = computeState(type, name, inputs);
         if (!request.getPreview()) {
             String error = emulate("update", type, name, request.getUrn(), request.getId(), inputs,
@@ -294,7 +296,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     @Override
     public void delete(DeleteRequest request, StreamObserver<Empty> out) {
         String type = typeOf(request.getType(), request.getUrn());
-        var properties = StructCodec.toMap(request.getProperties());
+        var properties = StructCodec.toPlain(request.getProperties());
         String error = emulate("delete", type, nameOf(request.getName(), request.getUrn()), request.getUrn(),
                 request.getId(), properties, aws -> {
                     emulator().delete(aws, type, properties);
@@ -384,10 +386,10 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     /** Inputs plus FakeCloud's computed values; computed values stay unknown while an input is. */
     Map<String, Object> computeState(String type, String name, Map<String, Object> inputs) {
         var state = FakeCloud.state(type, name, inputs, accountId, region);
-        if (StructCodec.containsUnknown(inputs)) {
+        if (containsUnknown(inputs)) {
             for (var e : state.entrySet()) {
                 if (!inputs.containsKey(e.getKey())) {
-                    e.setValue(StructCodec.UNKNOWN_STRING);
+                    e.setValue(Sentinels.UNKNOWN_STRING);
                 }
             }
         }
@@ -398,7 +400,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
 
     @Override
     public void invoke(InvokeRequest request, StreamObserver<InvokeResponse> out) {
-        var args = StructCodec.toMap(request.getArgs());
+        var args = StructCodec.toPlain(request.getArgs());
         Map<String, Object> result = invoke(request.getTok(), args);
         if (result == null) {
             out.onError(Status.UNIMPLEMENTED.withDescription("the stand-in aws provider (a test double) does not "
@@ -464,6 +466,16 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    /** True when the value, or anything nested in it, is unknown (preview only). */
+    static boolean containsUnknown(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(StandInAwsProvider::containsUnknown);
+        } else if (value instanceof List<?> l) {
+            return l.stream().anyMatch(StandInAwsProvider::containsUnknown);
+        }
+        return Sentinels.unknownTypeName(value).isPresent();
+    }
 
     static String typeOf(String type, String urn) {
         if (!type.isEmpty()) {

@@ -1,6 +1,8 @@
 package io.datamesh.e2e.standin;
 
 import com.google.protobuf.Struct;
+import io.datamesh.policy.analyzer.StructCodec;
+import io.datamesh.policy.engine.Sentinels;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class StandInAwsProviderTest {
 
         CreateResponse response = out.values.get(0);
         assertEquals("acme-data", response.getId());
-        assertEquals("arn:aws:s3:::acme-data", StructCodec.toMap(response.getProperties()).get("arn"));
+        assertEquals("arn:aws:s3:::acme-data", StructCodec.toPlain(response.getProperties()).get("arn"));
         var ops = StandInAwsProvider.readRecording(log);
         assertEquals(1, ops.size());
         assertEquals("create", ops.get(0).get("op"));
@@ -173,8 +175,8 @@ class StandInAwsProviderTest {
     void previewKeepsComputedOutputsUnknownAndDiffComparesInputs() {
         var provider = new StandInAwsProvider(Map.of());
         var state = provider.computeState("aws:s3/bucketV2:BucketV2", "data",
-                Map.of("bucket", StructCodec.UNKNOWN_STRING));
-        assertEquals(StructCodec.UNKNOWN_STRING, state.get("arn"));
+                Map.of("bucket", Sentinels.UNKNOWN_STRING));
+        assertEquals(Sentinels.UNKNOWN_STRING, state.get("arn"));
 
         Struct olds = StructCodec.toStruct(Map.of("bucket", "a", "arn", "arn:aws:s3:::a"));
         var same = new Capture<DiffResponse>();
