@@ -264,6 +264,8 @@ done
 "${checks[@]}" retained "$DATAMESH_STANDIN_LOG" 222222222222 aws:s3/bucketV2:BucketV2=sales-data aws:kms/key:Key=sales-data-key \
   || fail "the stand-in deleted a retained resource"
 
-log "recorded operations: $(wc -l < "$DATAMESH_STANDIN_LOG") ($DATAMESH_STANDIN_LOG)"
+log "recorded operations: $(wc -l < "$DATAMESH_STANDIN_LOG") ($DATAMESH_STANDIN_LOG), of which" \
+  "$(grep -c '^{"op":"retry"' "$DATAMESH_STANDIN_LOG" || true) ConcurrentModificationException retries," \
+  "$(grep -c '^{"op":"failed"' "$DATAMESH_STANDIN_LOG" || true) failed"
 log "all checks passed in $((SECONDS - t0)) s; work dir $work"
 [[ "${KEEP:-0}" == 1 || -n "${E2E_WORK:-}" ]] || rm -rf "$work"
