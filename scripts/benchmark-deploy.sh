@@ -64,6 +64,11 @@ for mode in "${modes[@]}"; do
   fi
   log "$mode: compiling the program in $proj (the language host's first compile, outside the timing)"
   mvn -q -o -B -f "$proj/pom.xml" compile >&2
+  # Central's Lake Formation writes and their longest dependsOn chain, planned by this variant.
+  chain="$(java -cp "$proj/target/classes:$root/target/test-classes:$(cat "$root/target/standin-classpath.txt")" \
+    io.datamesh.scale.CentralLakeFormationWrites "$proj" 2> "$dir/plan-chain.log" | tail -1)"
+  [[ "$chain" == central:* ]] || fail "$mode: cannot plan central's chain ($dir/plan-chain.log)"
+  log "$mode: $chain"
   export PULUMI_BACKEND_URL="file://$dir/backend"
   export DATAMESH_STANDIN_LOG="$dir/operations.jsonl" DATAMESH_STANDIN_STATE="$dir/emulated-aws.json"
   : > "$DATAMESH_STANDIN_LOG"
@@ -95,7 +100,7 @@ for mode in "${modes[@]}"; do
   retries="$(grep -c '^{"op":"retry"' "$DATAMESH_STANDIN_LOG" || true)"
   failed="$(grep -c '^{"op":"failed"' "$DATAMESH_STANDIN_LOG" || true)"
   steps="$(grep -c '^\[[0-9]*/[0-9]*\] up .*([0-9]* s)$' "$dir/up.log" || true)"
-  line="$mode: wall ${wall} s (central ${central:-?} s), $steps steps, $writes Lake Formation writes, $retries ConcurrentModificationException retries, $failed failed operations"
+  line="$mode: wall ${wall} s (central ${central:-?} s), $steps steps, $writes Lake Formation writes, $retries ConcurrentModificationException retries, $failed failed operations; planned $chain"
   log "$line"
   results+=("$line")
   [[ "$failed" == 0 ]] || fail "$mode: $failed failed operation(s) in $DATAMESH_STANDIN_LOG"
