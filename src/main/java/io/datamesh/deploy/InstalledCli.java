@@ -8,7 +8,6 @@ import com.pulumi.automation.CommandResult;
 import com.pulumi.automation.CommandRunOptions;
 import com.pulumi.automation.PulumiCommand;
 import com.pulumi.automation.Version;
-import com.pulumi.automation.events.internal.EventLogWatcher;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,7 +89,7 @@ final class InstalledCli implements PulumiCommand {
         var withoutEvents = CommandRunOptions.builder().workingDir(options.workingDir()).additionalEnv(env)
                 .standardInput(options.standardInput()).onStandardOutput(options.onStandardOutput())
                 .onStandardError(options.onStandardError()).build();
-        try (var watcher = new EventLogWatcher(file, options.onEngineEvent())) {
+        try (var watcher = new EventLogTail(file, options.onEngineEvent())) {
             return cli.run(withLog, withoutEvents);
         } catch (AutomationException e) {
             throw e;

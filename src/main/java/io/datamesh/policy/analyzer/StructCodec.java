@@ -11,11 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converts between {@code google.protobuf.Struct} and plain Java values. Sentinels (unknowns,
- * secret wrappers) pass through unchanged: the rules' property accessor interprets them. Null
- * object members are dropped, since an absent input and a null one mean the same to every rule.
+ * Converts between {@code google.protobuf.Struct} and plain Java values, for the policy analyzer
+ * and the e2e's stand-in provider alike. Sentinels (unknowns, secret wrappers) pass through
+ * unchanged: their readers interpret them. Null object members are dropped, since an absent input
+ * and a null one mean the same to every rule and to the provider's diff; null list elements stay,
+ * to keep positions. The engine carries every number as a double: an integral one (ports, days,
+ * counts) comes back as a {@code Long}, so it equals what the program registered, and only a
+ * fraction or a magnitude beyond 2^53 (where doubles stop being exact integers) as a {@code Double}.
  */
 public final class StructCodec {
+    private static final double MAX_EXACT_INTEGER = 9007199254740992d;   // 2^53
+
     private StructCodec() {
     }
 
@@ -34,7 +40,7 @@ public final class StructCodec {
         return switch (value.getKindCase()) {
             case STRING_VALUE -> value.getStringValue();
             case BOOL_VALUE -> value.getBoolValue();
-            case NUMBER_VALUE -> value.getNumberValue();
+            case NUMBER_VALUE -> number(value.getNumberValue());
             case STRUCT_VALUE -> toPlain(value.getStructValue());
             case LIST_VALUE -> {
                 List<Object> list = new ArrayList<>(value.getListValue().getValuesCount());
@@ -43,6 +49,10 @@ public final class StructCodec {
             }
             case NULL_VALUE, KIND_NOT_SET -> null;
         };
+    }
+
+    private static Object number(double d) {
+        return d == Math.rint(d) && Math.abs(d) <= MAX_EXACT_INTEGER ? (Object) (long) d : (Object) d;
     }
 
     public static Struct toStruct(Map<String, ?> plain) {

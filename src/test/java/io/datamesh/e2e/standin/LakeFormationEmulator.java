@@ -44,8 +44,7 @@ final class LakeFormationEmulator {
     static final String WORKGROUP = "aws:athena/workgroup:Workgroup";
     static final String SHARE_ACCEPTER = "aws:ram/resourceShareAccepter:ResourceShareAccepter";
 
-    /** The writes terraform-provider-aws retries on ConcurrentModificationException. */
-    static final Set<String> RETRIED_WRITES = Set.of(PERMISSIONS, RESOURCE_LF_TAG, SETTINGS);
+    static final String REGISTRATION = "aws:lakeformation/resource:Resource";
 
     /**
      * Inputs whose change the provider schema marks ForceNew, so a change is a replacement. "*":
@@ -532,6 +531,39 @@ final class LakeFormationEmulator {
 
     private static String orDefault(Object value, String fallback) {
         return value instanceof String s && !s.isEmpty() ? s : fallback;
+    }
+
+    /**
+     * The Lake Formation resource a write modifies, for {@link LakeFormationContention}; null for
+     * a resource type that is no Lake Formation write. A grant modifies the permissions of its
+     * resource (a {@code tableWithColumns} grant those of its table), a tag assignment its database
+     * or table (a column's tag is part of its table), the settings the account's data lake, an
+     * LF-tag its key, a registration its location. Two writes are "on the same resource" when
+     * these are equal.
+     */
+    String contendedResource(String type, Map<String, Object> inputs) {
+        return switch (type) {
+            case PERMISSIONS -> {
+                var r = resourceOf(inputs);
+                yield switch (String.valueOf(r.get("type"))) {
+                    case "database" -> "database " + r.get("catalogId") + "/" + r.get("name");
+                    case "table", "tableWithColumns" -> "table " + r.get("catalogId") + "/" + r.get("databaseName")
+                            + "/" + (r.get("name") != null ? r.get("name") : "*");
+                    case "lfTag" -> "lfTag " + r.get("catalogId") + "/" + r.get("key");
+                    case "dataLocation" -> "dataLocation " + r.get("arn");
+                    default -> r.get("type") + " " + r;
+                };
+            }
+            case RESOURCE_LF_TAG -> {
+                var paths = tagPaths(inputs);
+                String path = paths.isEmpty() ? catalog(inputs) : paths.get(0).split("#")[0];
+                yield (path.split("/").length == 2 ? "database " : "table ") + path;
+            }
+            case SETTINGS -> "settings " + catalog(inputs);
+            case LF_TAG -> "lfTag " + catalog(inputs) + "/" + inputs.get("key");
+            case REGISTRATION -> "dataLocation " + inputs.get("arn");
+            default -> null;
+        };
     }
 
     /** The one Lake Formation resource of a Permissions, normalised so equal resources have equal keys. */

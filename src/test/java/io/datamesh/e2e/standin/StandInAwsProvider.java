@@ -3,6 +3,8 @@ package io.datamesh.e2e.standin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Empty;
 import io.datamesh.plan.FakeCloud;
+import io.datamesh.policy.analyzer.StructCodec;
+import io.datamesh.policy.engine.Sentinels;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -41,8 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.TreeSet;
 
 /**
@@ -73,7 +73,9 @@ import java.util.TreeSet;
  *   <li>{@value #ACCOUNT_ENV}: the account id to act as; else the provider's
  *       {@code allowedAccountIds[0]}, else the account of its {@code assumeRole(s)} role ARN, else
  *       {@value #DEFAULT_ACCOUNT}. The caller is that account's {@code datamesh-deployer} role;</li>
- *   <li>{@value #REGION_ENV}: region when the provider config has none (default us-east-1).</li>
+ *   <li>{@value #REGION_ENV}: region when the provider config has none (default us-east-1);</li>
+ *   <li>{@value LakeFormationContention#LATENCY_ENV}: milliseconds each emulated Lake Formation call
+ *       takes (default 50).</li>
  * </ul>
  * The process contract is the plugin one: gRPC on 127.0.0.1, the port alone on the first stdout line.
  */
@@ -86,14 +88,14 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     public static final String ORGANIZATION_ENV = "DATAMESH_STANDIN_ORGANIZATION";
     public static final String DEFAULT_ACCOUNT = "111111111111";
 
-    /** Lake Formation writes in flight per account, in this process (see {@link #inWriteSlot}). */
-    private static final Map<String, ReentrantLock> WRITE_SLOTS = new ConcurrentHashMap<>();
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> env;
     /** The emulated AWS when no state file is named: this process only (unit tests). */
     private final EmulatedAws inMemory = new EmulatedAws();
+    /** The emulated Lake Formation calls of this process, and the provider's retry of them. */
+    private final LakeFormationContention contention;
+    private final ProviderRetry retry;
     private volatile String accountId;
     private volatile String region;
 
@@ -101,6 +103,8 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         this.env = env;
         this.accountId = env.getOrDefault(ACCOUNT_ENV, DEFAULT_ACCOUNT);
         this.region = env.getOrDefault(REGION_ENV, "us-east-1");
+        this.contention = LakeFormationContention.fromEnv(env, LakeFormationContention.Clock.SYSTEM);
+        this.retry = new ProviderRetry(LakeFormationContention.Clock.SYSTEM);
     }
 
     public static void main(String[] args) throws Exception {
@@ -157,7 +161,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         Map<String, Object> config = new LinkedHashMap<>();
         request.getVariablesMap().forEach((k, v) -> config.put(k.substring(k.lastIndexOf(':') + 1), v));
         if (request.hasArgs()) {
-            config.putAll(StructCodec.toMap(request.getArgs()));
+            config.putAll(StructCodec.toPlain(request.getArgs()));
         }
         configure(config);
         reply(out, ConfigureResponse.newBuilder()
@@ -170,7 +174,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
 
     /** Applies provider config (plain values, or JSON strings as the engine sends variables). */
     void configure(Map<String, Object> config) {
-        if (config.get("region") instanceof String r && !r.isBlank() && !StructCodec.containsUnknown(r)) {
+        if (config.get("region") instanceof String r && !r.isBlank() && !containsUnknown(r)) {
             region = r;
         }
         if (env.containsKey(ACCOUNT_ENV)) {
@@ -232,9 +236,9 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
 
     @Override
     public void diff(DiffRequest request, StreamObserver<DiffResponse> out) {
-        var news = StructCodec.toMap(request.getNews());
+        var news = StructCodec.toPlain(request.getNews());
         boolean haveOldInputs = request.hasOldInputs() && request.getOldInputs().getFieldsCount() > 0;
-        var olds = StructCodec.toMap(haveOldInputs ? request.getOldInputs() : request.getOlds());
+        var olds = StructCodec.toPlain(haveOldInputs ? request.getOldInputs() : request.getOlds());
         var keys = new TreeSet<>(news.keySet());
         if (haveOldInputs) {
             keys.addAll(olds.keySet());
@@ -258,9 +262,9 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     public void create(CreateRequest request, StreamObserver<CreateResponse> out) {
         String type = typeOf(request.getType(), request.getUrn());
         String name = nameOf(request.getName(), request.getUrn());
-        var inputs = StructCodec.toMap(request.getProperties());
+        var inputs = StructCodec.toPlain(request.getProperties());
         var state = computeState(type, name, inputs);
-        String id = StructCodec.containsUnknown(inputs) ? "" : FakeCloud.id(type, name, inputs);
+        String id = containsUnknown(inputs) ? "" : FakeCloud.id(type, name, inputs);
         if (!request.getPreview()) {
             String error = emulate("create", type, name, request.getUrn(), id, inputs,
                     aws -> emulator().create(aws, type, inputs, state));
@@ -276,7 +280,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     public void update(UpdateRequest request, StreamObserver<UpdateResponse> out) {
         String type = typeOf(request.getType(), request.getUrn());
         String name = nameOf(request.getName(), request.getUrn());
-        var inputs = StructCodec.toMap(request.getNews());
+        var inputs = StructCodec.toPlain(request.getNews());
         var state = computeState(type, name, inputs);
         if (!request.getPreview()) {
             String error = emulate("update", type, name, request.getUrn(), request.getId(), inputs,
@@ -292,7 +296,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     @Override
     public void delete(DeleteRequest request, StreamObserver<Empty> out) {
         String type = typeOf(request.getType(), request.getUrn());
-        var properties = StructCodec.toMap(request.getProperties());
+        var properties = StructCodec.toPlain(request.getProperties());
         String error = emulate("delete", type, nameOf(request.getName(), request.getUrn()), request.getUrn(),
                 request.getId(), properties, aws -> {
                     emulator().delete(aws, type, properties);
@@ -309,9 +313,11 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
      * Applies an operation to the emulated AWS and records it; returns the error the provider would
      * print, or null. A refused operation changes nothing and is recorded as {@code failed}; one the
      * provider fails after AWS applied it (the grant read-back) is recorded as done, then
-     * {@code failed}. A Lake Formation write of an account while another of the same account is in
-     * flight in this process meets ConcurrentModificationException, which the provider retries:
-     * recorded as {@code retry}.
+     * {@code failed}. A Lake Formation write takes the emulated call latency, and meets
+     * ConcurrentModificationException when another write of this process holds the same resource
+     * ({@link LakeFormationContention}); the provider retries it within its window
+     * ({@link ProviderRetry}), each retry recorded as {@code retry}, and a write that runs out of
+     * it fails, recorded as {@code failed}.
      */
     private String emulate(String op, String type, String name, String urn, String id, Map<String, Object> props,
                            java.util.function.Function<EmulatedAws, String> change) {
@@ -328,27 +334,22 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
                 record("failed", type, name, urn, id, props, failure[0]);
             }
         };
-        if (LakeFormationEmulator.RETRIED_WRITES.contains(type)) {
-            inWriteSlot(accountId, () -> record("retry", type, name, urn, id, props,
-                    "ConcurrentModificationException: Unable to " + op + " because of a concurrent modification"), apply);
-        } else {
+        String resource = emulator().contendedResource(type, props);
+        if (resource == null) {
             apply.run();
-        }
-        return failure[0];
-    }
-
-    /** Runs a Lake Formation write of the account; if another is in flight, {@code onRetry} first, then waits. */
-    static void inWriteSlot(String account, Runnable onRetry, Runnable write) {
-        ReentrantLock slot = WRITE_SLOTS.computeIfAbsent(account, k -> new ReentrantLock());
-        if (!slot.tryLock()) {
-            onRetry.run();
-            slot.lock();
+            return failure[0];
         }
         try {
-            write.run();
-        } finally {
-            slot.unlock();
+            retry.run(ProviderRetry.window(type, op), () -> contention.call(resource, () -> {
+                apply.run();
+                return null;
+            }), () -> record("retry", type, name, urn, id, props,
+                    "ConcurrentModificationException on " + op + " of " + resource + ": retried"));
+        } catch (LakeFormationContention.ConcurrentModification e) {
+            failure[0] = ProviderRetry.exhausted(type, op, name, e);
+            record("failed", type, name, urn, id, props, failure[0]);
         }
+        return failure[0];
     }
 
     private LakeFormationEmulator emulator() {
@@ -385,10 +386,10 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     /** Inputs plus FakeCloud's computed values; computed values stay unknown while an input is. */
     Map<String, Object> computeState(String type, String name, Map<String, Object> inputs) {
         var state = FakeCloud.state(type, name, inputs, accountId, region);
-        if (StructCodec.containsUnknown(inputs)) {
+        if (containsUnknown(inputs)) {
             for (var e : state.entrySet()) {
                 if (!inputs.containsKey(e.getKey())) {
-                    e.setValue(StructCodec.UNKNOWN_STRING);
+                    e.setValue(Sentinels.UNKNOWN_STRING);
                 }
             }
         }
@@ -399,7 +400,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
 
     @Override
     public void invoke(InvokeRequest request, StreamObserver<InvokeResponse> out) {
-        var args = StructCodec.toMap(request.getArgs());
+        var args = StructCodec.toPlain(request.getArgs());
         Map<String, Object> result = invoke(request.getTok(), args);
         if (result == null) {
             out.onError(Status.UNIMPLEMENTED.withDescription("the stand-in aws provider (a test double) does not "
@@ -465,6 +466,16 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    /** True when the value, or anything nested in it, is unknown (preview only). */
+    static boolean containsUnknown(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(StandInAwsProvider::containsUnknown);
+        } else if (value instanceof List<?> l) {
+            return l.stream().anyMatch(StandInAwsProvider::containsUnknown);
+        }
+        return Sentinels.unknownTypeName(value).isPresent();
+    }
 
     static String typeOf(String type, String urn) {
         if (!type.isEmpty()) {

@@ -1,6 +1,8 @@
 package io.datamesh.e2e.standin;
 
 import com.google.protobuf.Struct;
+import io.datamesh.policy.analyzer.StructCodec;
+import io.datamesh.policy.engine.Sentinels;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class StandInAwsProviderTest {
 
         CreateResponse response = out.values.get(0);
         assertEquals("acme-data", response.getId());
-        assertEquals("arn:aws:s3:::acme-data", StructCodec.toMap(response.getProperties()).get("arn"));
+        assertEquals("arn:aws:s3:::acme-data", StructCodec.toPlain(response.getProperties()).get("arn"));
         var ops = StandInAwsProvider.readRecording(log);
         assertEquals(1, ops.size());
         assertEquals("create", ops.get(0).get("op"));
@@ -130,47 +132,51 @@ class StandInAwsProviderTest {
     }
 
     @Test
-    void aLakeFormationWriteWhileAnotherOfTheAccountIsInFlightMeetsAConcurrentModificationAndIsRetried(@TempDir Path dir)
+    void aLakeFormationWriteOnAResourceAnotherWriteHoldsMeetsAConcurrentModificationAndIsRetried(@TempDir Path dir)
             throws Exception {
         Path log = dir.resolve("ops.jsonl");
         var provider = new StandInAwsProvider(Map.of(StandInAwsProvider.LOG_ENV, log.toString(),
-                StandInAwsProvider.ACCOUNT_ENV, "444444444444"));
-        String urn = "urn:pulumi:central::p::aws:lakeformation/dataLakeSettings:DataLakeSettings::lake";
-        var request = CreateRequest.newBuilder().setUrn(urn).setProperties(StructCodec.toStruct(Map.of(
-                "admins", List.of("arn:aws:iam::444444444444:role/datamesh-deployer")))).build();
-        var inFlight = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        var first = new Thread(() -> StandInAwsProvider.inWriteSlot("444444444444", () -> {
-        }, () -> {
-            inFlight.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        first.start();
-        inFlight.await();
-        var out = new Capture<CreateResponse>();
-        var second = new Thread(() -> provider.create(request, out));
-        second.start();
-        while (!java.nio.file.Files.exists(log)) {
-            Thread.sleep(5);
+                StandInAwsProvider.ACCOUNT_ENV, "444444444444", LakeFormationContention.LATENCY_ENV, "300"));
+        var settings = StructCodec.toStruct(Map.of("admins", List.of("arn:aws:iam::444444444444:role/datamesh-deployer")));
+        Runnable first = () -> provider.create(CreateRequest.newBuilder().setProperties(settings)
+                .setUrn("urn:pulumi:central::p::aws:lakeformation/dataLakeSettings:DataLakeSettings::first").build(),
+                new Capture<>());
+        var second = new Capture<CreateResponse>();
+        var otherResource = new Capture<CreateResponse>();
+        var threads = List.of(new Thread(first),
+                new Thread(() -> provider.create(CreateRequest.newBuilder().setProperties(settings)
+                        .setUrn("urn:pulumi:central::p::aws:lakeformation/dataLakeSettings:DataLakeSettings::second")
+                        .build(), second)),
+                new Thread(() -> provider.create(CreateRequest.newBuilder()
+                        .setProperties(StructCodec.toStruct(Map.of("key", "domain", "values", List.of("sales"))))
+                        .setUrn("urn:pulumi:central::p::aws:lakeformation/lfTag:LfTag::domain").build(), otherResource)));
+        long start = System.nanoTime();
+        threads.get(0).start();
+        Thread.sleep(100);   // the first settings write is in flight for 300 ms
+        threads.get(1).start();
+        threads.get(2).start();
+        for (var t : threads) {
+            t.join();
         }
-        release.countDown();
-        second.join();
-        first.join();
+        long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertNull(out.error);
-        assertEquals(List.of("retry", "create"), StandInAwsProvider.readRecording(log).stream().map(o -> o.get("op")).toList());
+        assertNull(second.error);
+        assertNull(otherResource.error);
+        var ops = StandInAwsProvider.readRecording(log);
+        // Only the second settings write met the first; the LF-tag is another resource.
+        assertEquals(List.of("second"), ops.stream().filter(o -> o.get("op").equals("retry")).map(o -> o.get("name")).toList());
+        assertEquals(List.of("domain", "first", "second"), ops.stream().filter(o -> o.get("op").equals("create"))
+                .map(o -> String.valueOf(o.get("name"))).sorted().toList());
+        // The second: refused after one latency (at 400 ms), retried 500 ms later, answered at 1.2 s.
+        assertTrue(millis >= 1200, millis + " ms");
     }
 
     @Test
     void previewKeepsComputedOutputsUnknownAndDiffComparesInputs() {
         var provider = new StandInAwsProvider(Map.of());
         var state = provider.computeState("aws:s3/bucketV2:BucketV2", "data",
-                Map.of("bucket", StructCodec.UNKNOWN_STRING));
-        assertEquals(StructCodec.UNKNOWN_STRING, state.get("arn"));
+                Map.of("bucket", Sentinels.UNKNOWN_STRING));
+        assertEquals(Sentinels.UNKNOWN_STRING, state.get("arn"));
 
         Struct olds = StructCodec.toStruct(Map.of("bucket", "a", "arn", "arn:aws:s3:::a"));
         var same = new Capture<DiffResponse>();
