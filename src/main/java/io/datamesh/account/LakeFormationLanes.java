@@ -28,9 +28,9 @@ import java.util.function.Function;
  *
  * <p>A lane is chosen by a key the caller names: all writes on one database and its tables (their
  * tag assignments, the crawler's grants on them) share a key, and so do the configured grants to
- * one query role. Two writes on the same catalog resource are therefore never in flight together,
- * and what may still collide — writes on different resources of one account — meets
- * ConcurrentModificationException, which the provider retries on GrantPermissions and
+ * one query role. Writes on one database or its tables therefore never run together; what may
+ * still collide — grants of the same LF-tag expression to two query roles, which sit in the two
+ * roles' lanes — meets ConcurrentModificationException, which the provider retries on GrantPermissions and
  * AddLFTagsToResource for up to two minutes ({@code IAMPropagationTimeout}), and on their revokes
  * within the delete timeout (terraform-provider-aws {@code internal/service/lakeformation/permissions.go},
  * {@code resource_lf_tag.go}). A new key takes the lane with the

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Empty;
 import io.datamesh.plan.FakeCloud;
 import io.datamesh.policy.analyzer.StructCodec;
-import io.datamesh.policy.engine.Sentinels;
+import io.datamesh.resource.Sentinels;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;

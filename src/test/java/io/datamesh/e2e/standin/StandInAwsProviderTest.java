@@ -2,7 +2,7 @@ package io.datamesh.e2e.standin;
 
 import com.google.protobuf.Struct;
 import io.datamesh.policy.analyzer.StructCodec;
-import io.datamesh.policy.engine.Sentinels;
+import io.datamesh.resource.Sentinels;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Test;
