@@ -34,6 +34,11 @@
 #
 # Environment:
 #   E2E_WORK       work dir (default: a new temp dir, removed on success unless KEEP=1)
+#   E2E_UPGRADE_FROM  a git revision (maven executor only): step 1 deploys THAT revision's program
+#                  (git archive of src/ and pom.xml); then `./datamesh preview` of this checkout's
+#                  program over those stacks must plan no replacement or deletion of a cloud
+#                  resource, only creates of components (aliases keep the old URNs), and
+#                  `./datamesh up` of it keeps the access in force; the later steps run on it
 #   E2E_EXECUTOR   maven (default): the committed Pulumi.yaml as is, so the language host runs
 #                  `mvn compile exec:java` in the work copy on every CLI call (incremental after the
 #                  first); jar: the work copy's Pulumi.yaml runs a prebuilt thin jar instead (`binary`
@@ -95,7 +100,13 @@ for f in "$proj"/Pulumi.*.yaml; do
 done
 cp -r "$root/sample-data" "$proj/"
 [[ "$executor" == maven || "$executor" == jar ]] || fail "E2E_EXECUTOR must be maven or jar"
-if [[ "$executor" == maven ]]; then
+[[ -z "${E2E_UPGRADE_FROM:-}" || "$executor" == maven ]] || fail "E2E_UPGRADE_FROM needs E2E_EXECUTOR=maven"
+if [[ -n "${E2E_UPGRADE_FROM:-}" ]]; then
+  cp "$root/Pulumi.yaml" "$proj/"
+  git -C "$root" archive "$E2E_UPGRADE_FROM" pom.xml src | tar -x -C "$proj" \
+    || fail "cannot export the program of $E2E_UPGRADE_FROM (a shallow clone?)"
+  log "step 1 deploys the program of $E2E_UPGRADE_FROM ($(git -C "$root" log -1 --format='%h %s' "$E2E_UPGRADE_FROM"))"
+elif [[ "$executor" == maven ]]; then
   cp "$root/Pulumi.yaml" "$root/pom.xml" "$proj/"
   cp -r "$root/src" "$proj/"
 else
@@ -200,6 +211,15 @@ outputs_have central shares sharedTables tagOntology databases dataLakeAdminRole
 outputs_have consumer resourceLinks athenaWorkgroup analystRoleArns queryRoles
 outputs_have producer resourceLinks queryRoles
 access_in_force deployed
+if [[ -n "${E2E_UPGRADE_FROM:-}" ]]; then
+  rm -rf "$proj/src" && cp -r "$root/src" "$root/pom.xml" "$proj/"
+  run upgrade-preview env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --event-log-dir "$work/logs/upgrade-events"
+  "${checks[@]}" in-place-upgrade "$work"/logs/upgrade-events/*.events.jsonl \
+    || fail "upgrading from $E2E_UPGRADE_FROM replaces or deletes resources ($work/logs/upgrade-events)"
+  log "upgrade from $E2E_UPGRADE_FROM: the preview replaces and deletes nothing; creates only components"
+  run upgrade env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up
+  access_in_force upgraded
+fi
 
 # 4. Idempotence.
 for s in "${stacks[@]}"; do

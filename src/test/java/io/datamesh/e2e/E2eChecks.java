@@ -52,6 +52,7 @@ public final class E2eChecks {
                     JSON.readTree(Path.of(rest.get(0)).toFile()), events(rest.subList(1, rest.size()))) : usage();
             case "retained" -> rest.size() >= 3 ? retainedNeverDeleted(lines(Path.of(rest.get(0))), rest.get(1),
                     rest.subList(2, rest.size())) : usage();
+            case "in-place-upgrade" -> rest.size() >= 1 ? upgradesInPlace(events(rest)) : usage();
             case "thin-jar" -> {
                 if (rest.size() != 3) {
                     yield usage();
@@ -69,7 +70,7 @@ public final class E2eChecks {
 
     private static Optional<String> usage() {
         System.err.println("usage: E2eChecks access ACCESS_TXT | outputs OUTPUTS_JSON KEY... | policy-rules POLICIES_JSON"
-                + " EVENTS_JSONL... | retained RECORDING ACCOUNT TYPE=NAME... | thin-jar OUT JAR CLASSPATH_TXT");
+                + " EVENTS_JSONL... | retained RECORDING ACCOUNT TYPE=NAME... | in-place-upgrade EVENTS_JSONL... | thin-jar OUT JAR CLASSPATH_TXT");
         System.exit(2);
         return Optional.empty();
     }
@@ -102,6 +103,36 @@ public final class E2eChecks {
         var have = new TreeSet<String>();
         outputs.fieldNames().forEachRemaining(have::add);
         return Optional.of("missing or empty outputs " + missing + "; have " + have);
+    }
+
+    /**
+     * A preview of the new program over stacks an older one deployed plans no cloud resource's
+     * replacement or deletion: the only creates are the program's own components (a component that
+     * moves its children gives each an alias to its former parent, and the engine then updates them
+     * in place). Vacuous event logs do not pass: there must be resources the preview kept.
+     */
+    static Optional<String> upgradesInPlace(List<JsonNode> events) {
+        var offending = new TreeSet<String>();
+        int kept = 0;
+        for (JsonNode e : events) {
+            JsonNode pre = e.get("resourcePreEvent");
+            if (pre == null) {
+                continue;
+            }
+            JsonNode metadata = pre.get("metadata");
+            String op = metadata.get("op").asText();
+            String type = metadata.get("type").asText();
+            if (op.equals("same") || op.equals("update") || op.equals("read")) {
+                kept++;
+            } else if (!(op.equals("create") && type.startsWith("datamesh:"))) {
+                offending.add(op + " " + metadata.get("urn").asText());
+            }
+        }
+        if (kept == 0) {
+            return Optional.of("the events hold no resource the preview kept: not a preview of deployed stacks");
+        }
+        return offending.isEmpty() ? Optional.empty()
+                : Optional.of("the new program would not upgrade in place: " + String.join("\n  ", offending));
     }
 
     /**

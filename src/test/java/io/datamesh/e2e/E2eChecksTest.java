@@ -54,6 +54,22 @@ class E2eChecksTest {
     }
 
     @Test
+    void anUpgradeMayCreateOnlyComponentsAndMustReplaceOrDeleteNothing() throws Exception {
+        var kept = json("{'resourcePreEvent': {'metadata': {'op': 'same', 'type': 'aws:s3/bucketV2:BucketV2', 'urn': 'u1'}}}");
+        var updated = json("{'resourcePreEvent': {'metadata': {'op': 'update', 'type': 'aws:kms/key:Key', 'urn': 'u2'}}}");
+        var component = json("{'resourcePreEvent': {'metadata': {'op': 'create', 'type': 'datamesh:index:SecureBucket', 'urn': 'u3'}}}");
+        assertEquals(Optional.empty(), E2eChecks.upgradesInPlace(List.of(kept, updated, component)));
+        for (String op : List.of("replace", "create-replacement", "delete-replaced", "delete")) {
+            var changed = json("{'resourcePreEvent': {'metadata': {'op': '" + op + "', 'type': 'aws:s3/bucketV2:BucketV2',"
+                    + " 'urn': 'u4'}}}");
+            assertTrue(E2eChecks.upgradesInPlace(List.of(kept, changed)).orElse("").contains(op + " u4"), op);
+        }
+        var cloudCreate = json("{'resourcePreEvent': {'metadata': {'op': 'create', 'type': 'aws:s3/bucketV2:BucketV2', 'urn': 'u5'}}}");
+        assertTrue(E2eChecks.upgradesInPlace(List.of(kept, cloudCreate)).isPresent(), "a cloud resource created anew");
+        assertTrue(E2eChecks.upgradesInPlace(List.of(component)).isPresent(), "nothing deployed before");
+    }
+
+    @Test
     void theEngineMustHaveRunEveryApplicableRuleAndNoOther() throws Exception {
         var policies = json("[{'kind': 'stack', 'pack': 'p', 'version': '0.1.0', 'name': 's', 'resourceTypes': []},"
                 + "{'kind': 'resource', 'pack': 'p', 'version': '0.1.0', 'name': 'r', 'resourceTypes': ['t']},"
