@@ -160,7 +160,10 @@ public final class StackConfigParser {
         Map<String, List<String>> expression = new LinkedHashMap<>();
         g.field("expression").entries().forEach((key, valuesNode) -> {
             List<String> values = valuesNode.oneOrMoreTexts();
-            ContractCheck.checkTagValues(key, values, ontology, valuesNode::problem);
+            // Without an ontology (already reported) every key would be reported again as unknown.
+            if (!ontology.isEmpty()) {
+                ContractCheck.checkTagValues(key, values, ontology, valuesNode::problem);
+            }
             expression.put(key, values);
         });
         return new TagGrant(g.field("name").text(""), to, resource, permissions, TagExpression.of(expression));

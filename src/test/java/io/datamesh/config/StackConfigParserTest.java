@@ -123,6 +123,15 @@ class StackConfigParserTest {
     }
 
     @Test
+    void aMissingOntologyIsReportedOnceNotAgainForEveryGrantKey() {
+        var values = central();
+        values.remove("datamesh:lfTags");
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
+        assertThat(e.problems()).extracting(ConfigProblem::toString)
+                .containsExactly("datamesh:lfTags: is required (the LF-tag ontology: key → allowed values)");
+    }
+
+    @Test
     void unknownKeysNameTheNearestKnownOne() {
         var values = central();
         values.put("datamesh:lfTagz", "{}");
