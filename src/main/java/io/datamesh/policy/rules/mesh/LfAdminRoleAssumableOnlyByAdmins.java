@@ -32,8 +32,7 @@ public final class LfAdminRoleAssumableOnlyByAdmins extends StackRule {
         Set<String> admins = LfPrincipals.admins(stack);
         return eachResource(stack.ofType(ResourceTypes.IAM_ROLE), role -> {
             String name = role.inputs().string("name").orElse("");
-            // Admins are ARNs, the role is named: role/<path/>name.
-            if (name.isEmpty() || admins.stream().noneMatch(a -> a.contains(":role/") && a.endsWith("/" + name))) {
+            if (!LfPrincipals.isAdminRole(admins, name)) {
                 return List.of();
             }
             Optional<PolicyDocument> trust = PolicyDocument.read(role.inputs(), "assumeRolePolicy");

@@ -22,10 +22,8 @@ public final class LfCrawlerRoleNotAdmin extends StackRule {
         Set<String> admins = LfPrincipals.admins(stack);
         return eachResource(stack.ofType(ResourceTypes.GLUE_CRAWLER), crawler -> {
             String role = crawler.inputs().string("role").orElse("");
-            // Crawlers accept a role name or ARN; admins are always ARNs.
-            boolean isAdmin = !role.isEmpty() && admins.stream()
-                    .anyMatch(admin -> admin.equals(role) || (!role.startsWith("arn:") && admin.endsWith("/" + role)));
-            return isAdmin ? List.of(new Violation(crawler.urn(), "crawler role " + role + " is a data lake admin")) : List.of();
+            return LfPrincipals.isAdminRole(admins, role)
+                    ? List.of(new Violation(crawler.urn(), "crawler role " + role + " is a data lake admin")) : List.of();
         });
     }
 }

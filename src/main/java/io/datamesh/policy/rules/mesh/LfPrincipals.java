@@ -39,6 +39,20 @@ public final class LfPrincipals {
         return iam.matches() && allowList.contains(iam.group(1));
     }
 
+    /**
+     * Whether a role, by ARN or by name (crawlers and IAM roles are often named, admins are always
+     * ARNs: {@code ...:role/<path/>name}), is one of the admins.
+     */
+    public static boolean isAdminRole(Set<String> admins, String roleNameOrArn) {
+        if (roleNameOrArn.isEmpty()) {
+            return false;
+        }
+        if (roleNameOrArn.startsWith("arn:")) {
+            return admins.contains(roleNameOrArn);
+        }
+        return admins.stream().anyMatch(a -> a.contains(":role/") && a.endsWith("/" + roleNameOrArn));
+    }
+
     /** The admins every DataLakeSettings in the stack lists. */
     public static Set<String> admins(StackResources stack) {
         return stack.ofType(ResourceTypes.LF_SETTINGS).stream()
