@@ -15,6 +15,7 @@ import io.datamesh.config.ConsumerSettings;
 import io.datamesh.config.ContractCheck;
 import io.datamesh.config.DomainAccount;
 import io.datamesh.config.ProducerSettings;
+import io.datamesh.config.SampleData;
 import io.datamesh.config.StackSettings;
 import io.datamesh.consumer.ConsumerDomain;
 import io.datamesh.consumer.ConsumerDomainArgs;
@@ -140,7 +141,8 @@ public final class MeshProgram {
         });
         var shared = CentralShare.read(central, settings.domain(), settings.access(), diagnostics);
         var domain = new ProducerDomain(settings.domain(), new ProducerDomainArgs(settings, shared.share(),
-                shared.catalogKeyArn(), projectDir, lakeSettings), diagnostics);
+                shared.catalogKeyArn(), SampleData.resolve(projectDir, settings, "stack " + ctx.stackName()), lakeSettings),
+                diagnostics);
         ctx.export(MeshOutputs.PRODUCER, domain.export().applyValue(export -> StackOutputs.toOutput(ProducerOutput.of(export))));
         exportAccess(ctx, domain.access());
     }

@@ -69,6 +69,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Deploy order (first deployment): " + String.join(" → ", plan.deployOrder()));
+        plan.notes().forEach(note -> out.println("note: " + note));
         selected.forEach(s -> printStack(out, s, findings.get().get(s.stack())));
         if (json != null) {
             writeJson(plan, selected, findings.get());

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -105,13 +104,36 @@ final class ConfigNode {
         return result;
     }
 
-    /** Reports every value that occurs more than once among names taken from sibling entries. */
-    static void requireUnique(ConfigNode list, List<String> names, String what) {
-        Set<String> seen = new HashSet<>();
-        for (String name : names) {
-            if (!name.isEmpty() && !seen.add(name)) {
-                list.problem("duplicate " + what + " '" + name + "'");
+    /** This field of every element of a list, in order. */
+    List<ConfigNode> eachField(String name) {
+        return elements().stream().map(e -> e.field(name)).toList();
+    }
+
+    /**
+     * Reports every name given again, at the repeat, naming where it was first: {@code at.get(i)}
+     * is where {@code names.get(i)} was read.
+     */
+    static void requireUnique(List<ConfigNode> at, List<String> names, String what) {
+        Map<String, ConfigNode> first = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            ConfigNode earlier = name.isEmpty() ? null : first.putIfAbsent(name, at.get(i));
+            if (earlier != null) {
+                at.get(i).problem("duplicate " + what + " '" + name + "' (also " + earlier.path + ")");
             }
         }
+    }
+
+    /**
+     * Every value listed twice in any list of plain values under this node (admins, permissions,
+     * tag values, an analyst's domains, ...): a repeat is at best noise and at worst a typo of the
+     * value that was meant.
+     */
+    void requireUniqueValues() {
+        if (node.isArray() && elements().stream().allMatch(e -> e.node.isValueNode())) {
+            requireUnique(elements(), elements().stream().map(e -> e.text("")).toList(), "value");
+        }
+        elements().forEach(ConfigNode::requireUniqueValues);
+        entries().values().forEach(ConfigNode::requireUniqueValues);
     }
 }

@@ -18,6 +18,7 @@ public record ProducerSettings(StackIdentity identity, String domain, DomainAcce
                                boolean uploadSampleData, String sampleDataDir, AuditTrailSettings auditTrail,
                                int noncurrentVersionExpirationDays) implements StackSettings {
     public static final int DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS = 30;
+    public static final String DEFAULT_SAMPLE_DATA_DIR = "sample-data";
 
     public ProducerSettings {
         databaseTags = Ordered.copy(databaseTags);

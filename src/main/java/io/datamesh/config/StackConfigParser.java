@@ -56,7 +56,9 @@ public final class StackConfigParser {
         });
         Optional<StackRole> role = Arrays.stream(StackRole.values())
                 .filter(r -> r.configValue().equals(config.path("role").asText())).findFirst();
+        Set<String> secrets = ConfigKeys.check(raw, SchemaNode.root(StackSchema.file(role)).properties().keySet(), problems);
         var root = new Root(StackSchema.validate(config, role, problems), problems);
+        root.document().fieldNames().forEachRemaining(key -> root.key(key).requireUniqueValues());
 
         String region = raw.get("aws:region").orElse("");
         if (region.isEmpty()) {
@@ -73,6 +75,9 @@ public final class StackConfigParser {
             case PRODUCER -> producer(root, identity);
             case CONSUMER -> new ConsumerSettings(identity, domainName(root, identity), domainAccess(root, identity));
         }).orElse(null);
+        // A secret's value is unreadable offline: its own problem says so, the shape checks would only mislead.
+        problems.removeIf(p -> secrets.stream().anyMatch(key -> (p.key().equals(key) || p.key().startsWith(key + ".")
+                || p.key().startsWith(key + "[")) && !p.message().startsWith("is a Pulumi secret")));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(raw.source(), FileOrder.sort(problems, root.document()));
         }
@@ -97,7 +102,6 @@ public final class StackConfigParser {
             Stream.concat(Stream.of(key), allowed.stream()).filter(t -> !t.equals(t.toLowerCase(Locale.ROOT)))
                     .forEach(t -> values.problem("'" + t + "' must be lower case: Lake Formation stores LF-tag keys and"
                             + " values in lower case"));
-            ConfigNode.requireUnique(values, allowed, "value");
             ontology.put(key, allowed);
         });
         if (lfTags.isPresent() && !ontology.containsKey(ContractCheck.DOMAIN_TAG)) {
@@ -117,15 +121,23 @@ public final class StackConfigParser {
             }
         }
         List<String> allDomains = Stream.concat(producers.stream(), consumers.stream()).map(DomainAccount::domain).toList();
-        ConfigNode.requireUnique(root.key("consumers"), allDomains, "domain (producers and consumers share one namespace)");
+        List<ConfigNode> domainNodes = Stream.concat(producersNode.eachField("domain").stream(),
+                root.key("consumers").eachField("domain").stream()).toList();
+        ConfigNode.requireUnique(domainNodes, allDomains, "domain (producers and consumers share one namespace)");
+        List<ConfigNode> stackNodes = Stream.concat(producersNode.elements().stream(), root.key("consumers").elements().stream())
+                .map(d -> d.field("stack").isPresent() ? d.field("stack") : d.field("domain")).toList();
+        ConfigNode.requireUnique(stackNodes, Stream.concat(producers.stream(), consumers.stream()).map(DomainAccount::stack)
+                .toList(), "stack (each domain deploys from its own stack)");
         List<String> accounts = Stream.concat(Stream.of(identity.accountId()),
                 Stream.concat(producers.stream(), consumers.stream()).map(DomainAccount::accountId)).toList();
-        ConfigNode.requireUnique(root.key("consumers"), accounts,
+        ConfigNode.requireUnique(Stream.concat(Stream.of(root.key("accountId")), Stream.concat(producersNode.eachField("accountId")
+                .stream(), root.key("consumers").eachField("accountId").stream())).toList(), accounts,
                 "account id (each domain and the central catalog need their own account)");
 
         var grantsNode = root.key("grants");
-        List<TagGrant> grants = grantsNode.list(g -> tagGrant(g, ontology, allDomains));
-        ConfigNode.requireUnique(grantsNode, grants.stream().map(TagGrant::name).toList(), "grant name");
+        List<TagGrant> grants = grantsNode.list(g -> tagGrant(g, ontology, allDomains,
+                producers.stream().map(DomainAccount::domain).toList()));
+        ConfigNode.requireUnique(grantsNode.eachField("name"), grants.stream().map(TagGrant::name).toList(), "grant name");
         return new CentralSettings(identity, ontology, producers, consumers, grants,
                 root.key("ramSharing").oneOf(RamSharing.ORGANIZATION),
                 root.key("crawlerLogRetentionDays").number(CentralSettings.DEFAULT_CRAWLER_LOG_RETENTION_DAYS));
@@ -138,7 +150,8 @@ public final class StackConfigParser {
         });
     }
 
-    private static TagGrant tagGrant(ConfigNode g, Map<String, List<String>> ontology, List<String> domains) {
+    private static TagGrant tagGrant(ConfigNode g, Map<String, List<String>> ontology, List<String> domains,
+                                     List<String> producers) {
         var toNode = g.field("to");
         String to = toNode.text("");
         if (!to.isEmpty() && !domains.contains(to)) {
@@ -164,6 +177,12 @@ public final class StackConfigParser {
             if (!ontology.isEmpty()) {
                 ContractCheck.checkTagValues(key, values, ontology, valuesNode::problem);
             }
+            // Only producers have a database tagged with their domain: any other value matches nothing.
+            if (key.equals(ContractCheck.DOMAIN_TAG)) {
+                values.stream().filter(v -> ontology.getOrDefault(key, List.of()).contains(v) && !producers.contains(v))
+                        .forEach(v -> valuesNode.problem("'" + v + "' is not a producer domain " + producers
+                                + ": no database is tagged " + key + "=" + v + ", so the grant would match nothing"));
+            }
             expression.put(key, values);
         });
         return new TagGrant(g.field("name").text(""), to, resource, permissions, TagExpression.of(expression));
@@ -173,11 +192,12 @@ public final class StackConfigParser {
         String domain = domainName(root, identity);
         var productsNode = root.key("dataProducts");
         List<DataProduct> products = productsNode.list(StackConfigParser::dataProduct);
-        ConfigNode.requireUnique(productsNode, products.stream().map(DataProduct::name).toList(), "data product");
-        ConfigNode.requireUnique(productsNode, products.stream().map(DataProduct::prefix).toList(), "prefix");
+        ConfigNode.requireUnique(productsNode.eachField("name"), products.stream().map(DataProduct::name).toList(), "data product");
+        ConfigNode.requireUnique(productsNode.elements().stream().map(p -> p.field("prefix").isPresent() ? p.field("prefix")
+                : p.field("name")).toList(), products.stream().map(DataProduct::prefix).toList(), "prefix");
         var auditTrail = root.key("auditTrail");
         return new ProducerSettings(identity, domain, domainAccess(root, identity), withoutDomainTag(root.key("databaseTags")),
-                products, root.key("uploadSampleData").bool(true), root.key("sampleDataDir").text("sample-data"),
+                products, root.key("uploadSampleData").bool(true), root.key("sampleDataDir").text(ProducerSettings.DEFAULT_SAMPLE_DATA_DIR),
                 new AuditTrailSettings(auditTrail.field("enabled").bool(AuditTrailSettings.DEFAULTS.enabled()),
                         auditTrail.field("retentionDays").number(AuditTrailSettings.DEFAULTS.retentionDays())),
                 root.key("noncurrentVersionExpirationDays").number(ProducerSettings.DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS));
@@ -201,7 +221,7 @@ public final class StackConfigParser {
         var columnsNode = p.field("columns");
         List<ContractColumn> columns = columnsNode.list(c -> new ContractColumn(c.field("name").text(""),
                 c.field("type").text(""), c.field("comment").text(""), withoutDomainTag(c.field("tags"))));
-        ConfigNode.requireUnique(columnsNode, columns.stream().map(ContractColumn::name).toList(), "column");
+        ConfigNode.requireUnique(columnsNode.eachField("name"), columns.stream().map(ContractColumn::name).toList(), "column");
         return new DataProduct(name, p.field("description").text(""), p.field("format").text("csv"),
                 p.field("prefix").text(name + "/"), withoutDomainTag(p.field("tags")), columns);
     }
@@ -234,7 +254,7 @@ public final class StackConfigParser {
             }
             return new AnalystRole(name, a.field("domains").texts(), assumedBy(a.field("assumedBy"), identity.accountId()));
         });
-        ConfigNode.requireUnique(analystsNode, analysts.stream().map(AnalystRole::name).toList(), "analyst role");
+        ConfigNode.requireUnique(analystsNode.eachField("name"), analysts.stream().map(AnalystRole::name).toList(), "analyst role");
         var athena = root.key("athena");
         var enabledNode = athena.field("enabled");
         boolean enabled = enabledNode.bool(!analysts.isEmpty());

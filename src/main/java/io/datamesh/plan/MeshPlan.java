@@ -15,14 +15,16 @@ import java.util.Map;
  * @param runs        the stack runs this plan made, in order, with their wall time: the deploy order,
  *                    or the part of it the selected stacks need
  * @param configs     the raw config and validated settings per stack, for policies and the explainer
+ * @param notes       what the plan leaves out on purpose, e.g. stacks that live outside the directory
  */
 public record MeshPlan(List<StackPlan> stacks, List<String> deployOrder, List<StackRun> runs,
-                       Map<String, RawStackConfig> configs, Map<String, StackSettings> settings) {
+                       Map<String, RawStackConfig> configs, Map<String, StackSettings> settings, List<String> notes) {
     public MeshPlan {
         stacks = List.copyOf(stacks);
         deployOrder = List.copyOf(deployOrder);
         runs = List.copyOf(runs);
         configs = Ordered.copy(configs);
         settings = Ordered.copy(settings);
+        notes = List.copyOf(notes);
     }
 }

@@ -13,6 +13,7 @@ import io.datamesh.config.DomainAccess;
 import io.datamesh.config.DomainAccount;
 import io.datamesh.config.InvalidConfigException;
 import io.datamesh.config.ProducerSettings;
+import io.datamesh.config.SampleData;
 import io.datamesh.config.RawStackConfig;
 import io.datamesh.config.StackConfigParser;
 import io.datamesh.config.StackIdentity;
@@ -55,22 +56,27 @@ public final class MeshPlanner {
         Map<String, RawStackConfig> configs = new LinkedHashMap<>();
         Map<String, StackSettings> settings = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        try {
-            String project = StackFiles.projectName(dir);
-            for (String stack : StackFiles.stackNames(dir)) {
-                RawStackConfig raw = StackFiles.load(dir, project, stack);
-                configs.put(stack, raw);
+        StackFiles.Project project = StackFiles.read(dir, problems);
+        for (RawStackConfig raw : project.stacks().values()) {
+            configs.put(raw.stack(), raw);
+            try {
+                settings.put(raw.stack(), StackConfigParser.parse(raw));
+            } catch (InvalidConfigException e) {
+                e.problems().forEach(p -> problems.add(e.source() + ": " + p));
+            }
+        }
+        settings.forEach((stack, parsed) -> {
+            if (parsed instanceof ProducerSettings producer) {
                 try {
-                    settings.put(stack, StackConfigParser.parse(raw));
+                    SampleData.resolve(dir, producer, configs.get(stack).source());
                 } catch (InvalidConfigException e) {
                     e.problems().forEach(p -> problems.add(e.source() + ": " + p));
                 }
             }
-        } catch (StackFiles.UnreadableException e) {
-            problems.add(e.getMessage());
-        }
+        });
         // Between the files that parsed: every problem at once, each file's own problems first.
-        problems.addAll(crossStackProblems(configs, settings.values()));
+        var references = new MeshReferences(project.name(), configs, settings);
+        problems.addAll(references.problems());
         if (configs.isEmpty() && problems.isEmpty()) {
             problems.add(dir + ": no Pulumi.<stack>.yaml files");
         }
@@ -98,7 +104,7 @@ public final class MeshPlanner {
         // Report in first-deploy order, each stack once, with the plan of its last run.
         List<StackPlan> stacks = new ArrayList<>();
         order.stream().distinct().filter(converged::containsKey).forEach(s -> stacks.add(converged.get(s)));
-        return new MeshPlan(AccountQuotas.annotate(stacks, settings), order, runs, configs, settings);
+        return new MeshPlan(AccountQuotas.annotate(stacks, settings), order, runs, configs, settings, references.notes());
     }
 
     /** Every run up to the last one of a selected stack: each may read the outputs of any before it. */
@@ -128,93 +134,6 @@ public final class MeshPlanner {
 
     private static List<String> byRole(Map<String, StackSettings> settings, StackRole role) {
         return settings.entrySet().stream().filter(e -> e.getValue().role() == role).map(Map.Entry::getKey).toList();
-    }
-
-    /**
-     * Contracts live in producer files, the ontology in the central file; central lists the domain
-     * stacks, each domain stack names its domain, account and central: check them together, so a
-     * mismatch is one configuration problem naming both files and keys, not a failed run of one
-     * stack and misleading failures of the stacks after it.
-     */
-    private static List<String> crossStackProblems(Map<String, RawStackConfig> configs, Collection<StackSettings> all) {
-        List<String> problems = new ArrayList<>();
-        List<CentralSettings> centrals = all.stream().filter(s -> s instanceof CentralSettings)
-                .map(s -> (CentralSettings) s).toList();
-        for (StackSettings s : all) {
-            if (s instanceof ProducerSettings producer) {
-                problems.addAll(listingProblems(configs, centrals, producer.identity(), producer.domain(), producer.access(),
-                        "producers", c -> c.producers()));
-            } else if (s instanceof ConsumerSettings consumer) {
-                problems.addAll(listingProblems(configs, centrals, consumer.identity(), consumer.domain(), consumer.access(),
-                        "consumers", c -> c.consumers()));
-            }
-        }
-        for (StackSettings s : all) {
-            if (!(s instanceof ProducerSettings producer)) {
-                continue;
-            }
-            String file = configs.get(producer.identity().stack()).source();
-            for (CentralSettings central : centrals) {
-                if (!producer.identity().qualify(producer.access().centralStack())
-                        .equals(central.identity().qualify(central.identity().stack()))) {
-                    continue;
-                }
-                ContractCheck.againstOntology(producer.databaseTags(), producer.dataProducts(), central.tagOntology())
-                        .forEach(p -> problems.add(file + ": " + p + " (ontology of " + configs.get(central.identity().stack()).source() + ")"));
-                if (!producer.identity().namePrefix().equals(central.identity().namePrefix())) {
-                    problems.add(file + ": datamesh:namePrefix: '" + producer.identity().namePrefix()
-                            + "' differs from the central stack's '" + central.identity().namePrefix()
-                            + "'; producer policies name central roles by it");
-                }
-            }
-        }
-        return problems;
-    }
-
-    /** A domain stack must be the one its central lists under {@code key}: same stack, domain and account. */
-    private static List<String> listingProblems(Map<String, RawStackConfig> configs, List<CentralSettings> centrals,
-                                                StackIdentity domain, String name, DomainAccess access, String key,
-                                                Function<CentralSettings, List<DomainAccount>> listed) {
-        String file = configs.get(domain.stack()).source();
-        String qualified = domain.qualify(domain.stack());
-        List<String> problems = new ArrayList<>();
-        if (!centrals.isEmpty() && centrals.stream().noneMatch(c -> domain.qualify(access.centralStack())
-                .equals(c.identity().qualify(c.identity().stack())))) {
-            problems.add(file + ": datamesh:centralStack: '" + access.centralStack() + "' is not a central stack of this directory ("
-                    + centrals.stream().map(c -> c.identity().stack()).toList() + ")");
-        }
-        for (CentralSettings central : centrals) {
-            if (!domain.qualify(access.centralStack()).equals(central.identity().qualify(central.identity().stack()))) {
-                continue;
-            }
-            String centralFile = configs.get(central.identity().stack()).source();
-            if (!access.centralAccountId().equals(central.identity().accountId())) {
-                problems.add(file + ": datamesh:centralAccountId: '" + access.centralAccountId() + "' is not the account of "
-                        + centralFile + " (datamesh:accountId: '" + central.identity().accountId() + "')");
-            }
-            List<DomainAccount> entries = listed.apply(central);
-            int byStack = IntStream.range(0, entries.size()).filter(i -> entries.get(i).stack().equals(qualified)).findFirst().orElse(-1);
-            if (byStack < 0) {
-                int byDomain = IntStream.range(0, entries.size()).filter(i -> entries.get(i).domain().equals(name)).findFirst().orElse(-1);
-                problems.add(byDomain >= 0
-                        ? file + ": stack '" + domain.stack() + "' is not the stack " + centralFile + " lists for domain '" + name
-                          + "' (datamesh:" + key + "[" + byDomain + "].stack: '" + entries.get(byDomain).stack() + "'); fix one of the two"
-                        : file + ": domain '" + name + "' (stack " + domain.stack() + ") is not listed in datamesh:" + key + " of "
-                          + centralFile + "; add {domain: " + name + ", accountId: \"" + domain.accountId() + "\", stack: "
-                          + domain.stack() + "} there, or remove " + file);
-                continue;
-            }
-            DomainAccount entry = entries.get(byStack);
-            if (!entry.domain().equals(name)) {
-                problems.add(file + ": datamesh:domain: '" + name + "' differs from " + centralFile + " datamesh:" + key + "["
-                        + byStack + "].domain: '" + entry.domain() + "' for stack " + domain.stack() + "; fix one of the two");
-            }
-            if (!entry.accountId().equals(domain.accountId())) {
-                problems.add(file + ": datamesh:accountId: '" + domain.accountId() + "' differs from " + centralFile + " datamesh:"
-                        + key + "[" + byStack + "].accountId: '" + entry.accountId() + "'; fix one of the two");
-            }
-        }
-        return problems;
     }
 
     static StackPlan run(String stack, StackSettings settings, Path dir, AccountState account,

@@ -18,16 +18,13 @@ import io.datamesh.account.SecureBucket;
 import io.datamesh.account.SecureBucketArgs;
 import io.datamesh.config.DataProduct;
 import io.datamesh.config.ProducerSettings;
+import io.datamesh.config.SampleData;
 import io.datamesh.domain.SharedDataAccess;
 import io.datamesh.domain.SharedDataAccessArgs;
 import io.datamesh.iam.PolicyDocuments;
 import io.datamesh.stackref.ProducerExport;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -85,7 +82,7 @@ public final class ProducerDomain extends ComponentResource {
         }
 
         if (settings.uploadSampleData()) {
-            uploadSampleData(name, settings, args.projectDir(), key, diagnostics);
+            uploadSampleData(name, args.sampleData(), key, diagnostics);
         }
 
         var lakeSettings = LakeFormationAdmins.write(name + "-lake-settings", args.lakeSettings(), this, List.of());
@@ -97,25 +94,20 @@ public final class ProducerDomain extends ComponentResource {
         registerOutputs(Map.of());
     }
 
-    private void uploadSampleData(String name, ProducerSettings settings, Path projectDir, Key key, Diagnostics diagnostics) {
-        for (DataProduct product : settings.dataProducts()) {
-            Path dir = projectDir.resolve(settings.sampleDataDir()).resolve(product.name());
-            if (!Files.isDirectory(dir)) {
-                diagnostics.warn("no sample data for data product '" + product.name() + "' (looked in " + dir + ")");
-                continue;
+    private void uploadSampleData(String name, List<SampleData.Upload> uploads, Key key, Diagnostics diagnostics) {
+        for (SampleData.Upload upload : uploads) {
+            DataProduct product = upload.product();
+            if (!upload.found()) {
+                diagnostics.warn("no sample data for data product '" + product.name() + "' (looked in " + upload.directory() + ")");
             }
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(Files::isRegularFile).sorted().forEach(file -> new BucketObjectv2(
-                        name + "-sample-" + product.name() + "-" + file.getFileName(), BucketObjectv2Args.builder()
-                        .bucket(bucket.bucket())
-                        .key(product.prefix() + file.getFileName())
-                        .source(new FileAsset(file.toString()))
-                        .serverSideEncryption("aws:kms")
-                        .kmsKeyId(key.arn())
-                        .build(), CustomResourceOptions.builder().parent(this).retainOnDelete(true).build()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list sample data in " + dir, e);
-            }
+            upload.files().forEach(file -> new BucketObjectv2(
+                    name + "-sample-" + product.name() + "-" + file.getFileName(), BucketObjectv2Args.builder()
+                    .bucket(bucket.bucket())
+                    .key(product.prefix() + file.getFileName())
+                    .source(new FileAsset(file.toString()))
+                    .serverSideEncryption("aws:kms")
+                    .kmsKeyId(key.arn())
+                    .build(), CustomResourceOptions.builder().parent(this).retainOnDelete(true).build()));
         }
     }
 

@@ -60,7 +60,7 @@ class SampleMeshAccessTest {
     @Test
     void withoutTheConsumersLinkDescribeTheAnalystIsDenied() {
         var withoutLinkGrant = new MeshPlan(plan.stacks().stream().map(SampleMeshAccessTest::withoutLinkDescribe).toList(),
-                plan.deployOrder(), plan.runs(), plan.configs(), plan.settings());
+                plan.deployOrder(), plan.runs(), plan.configs(), plan.settings(), plan.notes());
         var explanation = new AccessEvaluator(PlanAccessModel.of(withoutLinkGrant))
                 .explain(MARKETING_ANALYST, table("orders"), Optional.empty());
         assertEquals(Optional.of(MissingStep.NO_LINK_DESCRIBE), explanation.missing());
@@ -70,7 +70,7 @@ class SampleMeshAccessTest {
     @Test
     void withoutCentralsDatabaseGrantTheAnalystIsDenied() {
         var withoutDatabaseGrant = new MeshPlan(plan.stacks().stream().map(s -> without(s, "central-grant-marketing-sales-database")).toList(),
-                plan.deployOrder(), plan.runs(), plan.configs(), plan.settings());
+                plan.deployOrder(), plan.runs(), plan.configs(), plan.settings(), plan.notes());
         var explanation = new AccessEvaluator(PlanAccessModel.of(withoutDatabaseGrant))
                 .explain(MARKETING_ANALYST, table("orders"), Optional.empty());
         assertEquals(Optional.of(MissingStep.NO_DATABASE_DESCRIBE), explanation.missing(), explanation.reasons().toString());

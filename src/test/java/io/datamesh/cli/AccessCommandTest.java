@@ -56,7 +56,7 @@ class AccessCommandTest {
         var plan = SampleMesh.plan();
         var failing = new MeshPlan(plan.stacks().stream().map(s -> !s.stack().equals("consumer") ? s : new StackPlan(s.stack(),
                 s.role(), s.resources(), s.outputs(), s.warnings(), List.of("stack organization/datamesh/central is not deployed"),
-                s.retainedOnDelete(), s.dependsOn())).toList(), plan.deployOrder(), plan.runs(), plan.configs(), plan.settings());
+                s.retainedOnDelete(), s.dependsOn())).toList(), plan.deployOrder(), plan.runs(), plan.configs(), plan.settings(), plan.notes());
         StringWriter err = new StringWriter();
         var failure = assertThrows(CommandFailure.class,
                 () -> MeshDirectory.requireComplete(failing, Path.of("."), new PrintWriter(err)));

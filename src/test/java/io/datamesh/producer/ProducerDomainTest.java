@@ -3,6 +3,7 @@ package io.datamesh.producer;
 import com.pulumi.test.PulumiTest;
 import io.datamesh.account.Diagnostics;
 import io.datamesh.config.ProducerSettings;
+import io.datamesh.config.SampleData;
 import io.datamesh.lakeformation.LfPermission;
 import io.datamesh.plan.SampleMesh;
 import io.datamesh.stackref.DomainShare;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,22 +46,31 @@ class ProducerDomainTest {
         sample = SampleStacks.settings("producer", Map.of());
         Map<String, ProducerSettings> variants = new LinkedHashMap<>();
         variants.put("nosample", SampleStacks.settings("producer", Map.of("uploadSampleData", "false")));
-        variants.put("nodata", SampleStacks.settings("producer", Map.of("sampleDataDir", "no-such-directory")));
+        variants.put("nodata", SampleStacks.settings("producer", Map.of()));
         variants.put("untrailed", SampleStacks.settings("producer", Map.of("auditTrail", "{\"enabled\": false}")));
         run = RecordedRun.of(OWN, "eu-west-1", Map.of(), ctx -> {
             var diagnostics = new Diagnostics(ctx);
             var sales = new ProducerDomain("sales", new ProducerDomainArgs(sample, Optional.of(OWN_SHARE),
-                    Optional.of("arn:aws:kms:eu-west-1:111111111111:key/catalog"), SampleMesh.ROOT,
+                    Optional.of("arn:aws:kms:eu-west-1:111111111111:key/catalog"), uploads("sales", sample),
                     SampleStacks.lakeSettings(OWN)), diagnostics);
             ctx.export("sales", sales.export().applyValue(e -> StackOutputs.toOutput(ProducerOutput.of(e))));
             WARNINGS.put("sales", diagnostics.warnings());
             variants.forEach((name, settings) -> {
                 var own = new Diagnostics(ctx);
                 new ProducerDomain(name, new ProducerDomainArgs(settings, Optional.empty(), Optional.empty(),
-                        SampleMesh.ROOT, SampleStacks.lakeSettings(OWN)), own);
+                        uploads(name, settings), SampleStacks.lakeSettings(OWN)), own);
                 WARNINGS.put(name, own.warnings());
             });
         }).succeeded();
+    }
+
+    /** The sample's files as the program resolves them; "nodata" names a directory that has none. */
+    private static List<SampleData.Upload> uploads(String variant, ProducerSettings settings) {
+        if (variant.equals("nodata")) {
+            return settings.dataProducts().stream().map(p -> new SampleData.Upload(p,
+                    Path.of("no-such-directory", p.name()), false, List.of())).toList();
+        }
+        return SampleData.resolve(SampleMesh.ROOT, settings, "Pulumi.producer.yaml");
     }
 
     @AfterAll

@@ -1,0 +1,124 @@
+package io.datamesh.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamesh.util.NearestNames;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The full keys of a stack's configuration, before any value is read: a key in a namespace nobody
+ * reads (a typo of {@code datamesh} or {@code aws}), an {@code aws:} key the provider does not
+ * have, a key without a namespace, or a Pulumi secret where the mesh needs a plain value. Each
+ * would otherwise be dropped without a word, and the setting it meant silently take its default.
+ */
+final class ConfigKeys {
+    private static final String AWS = "aws";
+    private static final String DATAMESH = StackConfigParser.NS.substring(0, StackConfigParser.NS.length() - 1);
+    /** The aws provider's configuration keys, as the pulumi-aws Java SDK on the class path declares them. */
+    private static final Set<String> AWS_KEYS = Arrays.stream(com.pulumi.aws.Config.class.getDeclaredMethods())
+            .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0)
+            .map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConfigKeys() {
+    }
+
+    /**
+     * Adds a problem for every key of {@code raw} that would be lost or misread.
+     *
+     * @param datameshKeys the {@code datamesh:} keys of the stack's role, for "did you mean"
+     * @return the keys holding a secret, whose value no other check should read
+     */
+    static Set<String> check(RawStackConfig raw, Set<String> datameshKeys, List<ConfigProblem> problems) {
+        Set<String> secrets = new TreeSet<>();
+        raw.values().forEach((key, value) -> {
+            int colon = key.indexOf(':');
+            if (colon < 0) {
+                problems.add(new ConfigProblem(key, "has no namespace: Pulumi refuses configuration keys not of the form"
+                        + " <namespace>:<name> (sdk/go/common/resource/config/key.go)" + meant(key, datameshKeys)));
+                return;
+            }
+            String namespace = key.substring(0, colon);
+            String name = key.substring(colon + 1);
+            if (namespace.equals(DATAMESH) || namespace.equals(AWS) && name.equals("region")) {
+                secret(key, value).ifPresent(problem -> {
+                    problems.add(problem);
+                    secrets.add(key);
+                });
+            }
+            if (namespace.equals(AWS) && !AWS_KEYS.contains(name)) {
+                problems.add(new ConfigProblem(key, "is not a setting of the aws provider (as the pulumi-aws Java SDK declares them)"
+                        + NearestNames.likelyMeant(name, AWS_KEYS).map(k -> "; did you mean aws:" + k + "?").orElse("")
+                        + " (known: " + AWS_KEYS.stream().map(k -> AWS + ":" + k).toList() + ")"));
+            } else if (!namespace.equals(DATAMESH) && !namespace.equals(AWS)
+                    && NearestNames.likelyMeant(namespace, List.of(DATAMESH, AWS)).isPresent()) {
+                String meant = NearestNames.likelyMeant(namespace, List.of(DATAMESH, AWS)).get();
+                problems.add(new ConfigProblem(key, "'" + namespace + "' is no namespace the mesh or its provider reads, so"
+                        + " Pulumi would hand this setting to nobody; did you mean " + meant + ":" + name + "?"));
+            }
+        });
+        return secrets;
+    }
+
+    private static String meant(String key, Set<String> datameshKeys) {
+        if (datameshKeys.contains(key)) {
+            return "; did you mean " + StackConfigParser.NS + key + "?";
+        }
+        if (AWS_KEYS.contains(key)) {
+            return "; did you mean " + AWS + ":" + key + "?";
+        }
+        return NearestNames.likelyMeant(key, datameshKeys).map(k -> "; did you mean " + StackConfigParser.NS + k + "?")
+                .orElse("");
+    }
+
+    /**
+     * A Pulumi secret ({@code secure: v1:…}) offline, where nothing can decrypt it. Under the Pulumi
+     * CLI the engine hands the program the decrypted text, so this shape only ever comes from a
+     * stack file read by the offline plan.
+     */
+    private static Optional<ConfigProblem> secret(String key, String value) {
+        if (!value.trim().startsWith("{")) {
+            return Optional.empty();
+        }
+        try {
+            return secretPath(JSON.readTree(value), key).map(at -> new ConfigProblem(at, "is a Pulumi secret (secure:),"
+                    + " which the offline plan cannot decrypt (it runs without the Pulumi CLI and its secrets provider); no"
+                    + " mesh setting is secret: they become resource names, tags and stack outputs that anyone who can read"
+                    + " the stack sees. Write the value in plain text"));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> secretPath(JsonNode node, String path) {
+        if (node.isObject() && node.size() == 1 && node.has("secure")) {
+            return Optional.of(path);
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                Optional<String> inner = secretPath(field.getValue(), path + "." + field.getKey());
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<String> inner = secretPath(node.get(i), path + "[" + i + "]");
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
