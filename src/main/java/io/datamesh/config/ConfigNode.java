@@ -114,12 +114,17 @@ final class ConfigNode {
      * is where {@code names.get(i)} was read.
      */
     static void requireUnique(List<ConfigNode> at, List<String> names, String what) {
+        requireUnique(at, names, what, "");
+    }
+
+    /** As {@link #requireUnique(List, List, String)}, saying why the names must differ. */
+    static void requireUnique(List<ConfigNode> at, List<String> names, String what, String why) {
         Map<String, ConfigNode> first = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             ConfigNode earlier = name.isEmpty() ? null : first.putIfAbsent(name, at.get(i));
             if (earlier != null) {
-                at.get(i).problem("duplicate " + what + " '" + name + "' (also " + earlier.path + ")");
+                at.get(i).problem("duplicate " + what + " '" + name + "' (also " + earlier.path + ")" + (why.isEmpty() ? "" : ": " + why));
             }
         }
     }

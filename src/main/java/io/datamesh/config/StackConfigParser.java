@@ -123,16 +123,16 @@ public final class StackConfigParser {
         List<String> allDomains = Stream.concat(producers.stream(), consumers.stream()).map(DomainAccount::domain).toList();
         List<ConfigNode> domainNodes = Stream.concat(producersNode.eachField("domain").stream(),
                 root.key("consumers").eachField("domain").stream()).toList();
-        ConfigNode.requireUnique(domainNodes, allDomains, "domain (producers and consumers share one namespace)");
+        ConfigNode.requireUnique(domainNodes, allDomains, "domain", "producers and consumers share one namespace");
         List<ConfigNode> stackNodes = Stream.concat(producersNode.elements().stream(), root.key("consumers").elements().stream())
                 .map(d -> d.field("stack").isPresent() ? d.field("stack") : d.field("domain")).toList();
         ConfigNode.requireUnique(stackNodes, Stream.concat(producers.stream(), consumers.stream()).map(DomainAccount::stack)
-                .toList(), "stack (each domain deploys from its own stack)");
+                .toList(), "stack", "each domain deploys from its own stack");
         List<String> accounts = Stream.concat(Stream.of(identity.accountId()),
                 Stream.concat(producers.stream(), consumers.stream()).map(DomainAccount::accountId)).toList();
         ConfigNode.requireUnique(Stream.concat(Stream.of(root.key("accountId")), Stream.concat(producersNode.eachField("accountId")
                 .stream(), root.key("consumers").eachField("accountId").stream())).toList(), accounts,
-                "account id (each domain and the central catalog need their own account)");
+                "account id", "each domain and the central catalog need their own account");
 
         var grantsNode = root.key("grants");
         List<TagGrant> grants = grantsNode.list(g -> tagGrant(g, ontology, allDomains,

@@ -75,7 +75,7 @@ public final class MeshPlanner {
             }
         });
         // Between the files that parsed: every problem at once, each file's own problems first.
-        var references = new MeshReferences(project.name(), configs, settings);
+        var references = new MeshReferences(project, configs, settings);
         problems.addAll(references.problems());
         if (configs.isEmpty() && problems.isEmpty()) {
             problems.add(dir + ": no Pulumi.<stack>.yaml files");

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -28,13 +29,15 @@ import java.util.stream.IntStream;
  */
 final class MeshReferences {
     private final String project;
+    private final Set<String> present;
     private final Map<String, RawStackConfig> configs;
     private final Map<String, StackSettings> settings;
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    MeshReferences(String project, Map<String, RawStackConfig> configs, Map<String, StackSettings> settings) {
-        this.project = project;
+    MeshReferences(StackFiles.Project project, Map<String, RawStackConfig> configs, Map<String, StackSettings> settings) {
+        this.project = project.name();
+        this.present = project.present();
         this.configs = configs;
         this.settings = settings;
         stackReferences();
@@ -89,7 +92,7 @@ final class MeshReferences {
         if (local.isEmpty()) {
             notes.add(file + ": " + key + ": '" + qualified + "' lives outside this directory: not planned here; "
                     + consequence);
-        } else if (!configs.containsKey(local.get())) {
+        } else if (!present.contains(local.get())) {
             String name = local.get();
             problems.add(file + ": " + key + ": stack '" + name + "' has no stack file " + StackFiles.fileOf(name)
                     + " in this directory" + NearestNames.likelyMeant(name, configs.keySet())

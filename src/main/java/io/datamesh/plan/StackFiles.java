@@ -47,8 +47,14 @@ public final class StackFiles {
         }
     }
 
-    /** A project directory as read: its name and every stack file that could be read. */
-    public record Project(String name, Map<String, RawStackConfig> stacks) {
+    /**
+     * A project directory as read.
+     *
+     * @param stacks   every stack file that could be read
+     * @param present  every stack that has a file, readable or not: a reference to one that cannot be
+     *                 read is not a reference to nothing
+     */
+    public record Project(String name, Map<String, RawStackConfig> stacks, Set<String> present) {
     }
 
     /**
@@ -59,14 +65,15 @@ public final class StackFiles {
         if (!Files.isDirectory(dir)) {
             problems.add(dir + ": " + (Files.exists(dir) ? "is a file, not a directory" : "no such directory")
                     + " (--dir names the directory of " + PROJECT_FILE + ")");
-            return new Project("", Map.of());
+            return new Project("", Map.of(), Set.of());
         }
         String project = project(dir, problems);
         Map<String, RawStackConfig> stacks = new LinkedHashMap<>();
-        for (String stack : stackNames(dir, problems)) {
+        List<String> present = stackNames(dir, problems);
+        for (String stack : present) {
             load(dir, project, stack, problems).ifPresent(raw -> stacks.put(stack, raw));
         }
-        return new Project(project, stacks);
+        return new Project(project, stacks, Set.copyOf(present));
     }
 
     public static String projectName(Path dir) throws UnreadableException {

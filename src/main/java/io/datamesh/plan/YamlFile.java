@@ -9,6 +9,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -131,6 +132,9 @@ final class YamlFile {
                         + " (after `---`); Pulumi reads one document per file, so everything after it would be lost: remove it");
             }
             documents.stream().findFirst().ifPresent(root -> duplicates(root, "", name, problems));
+        } catch (ReaderException e) {
+            problems.add(name + ":" + position(text, e.getPosition()) + ": not valid YAML (character "
+                    + String.format("U+%04X", e.getCodePoint()) + " is not allowed: YAML text has no control characters)");
         } catch (MarkedYAMLException e) {
             problems.add(name + ":" + (e.getProblemMark().getLine() + 1) + ":" + (e.getProblemMark().getColumn() + 1)
                     + ": not valid YAML (" + words(e) + ")");
@@ -187,6 +191,13 @@ final class YamlFile {
                 duplicates(list.getValue().get(i), path + "[" + i + "]", name, problems);
             }
         }
+    }
+
+    /** {@code line:column} of a code-point offset in text. */
+    private static String position(String text, int codePoints) {
+        int offset = text.offsetByCodePoints(0, Math.min(codePoints, text.codePointCount(0, text.length())));
+        int line = 1 + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+        return line + ":" + (offset - text.lastIndexOf('\n', offset - 1));
     }
 
     private static String position(byte[] bytes, int offset) {

@@ -29,6 +29,13 @@ public final class Datamesh {
             return this;
         }
 
+        public Outcome saysNothingOf(String... fragments) {
+            for (String fragment : fragments) {
+                assertThat(all()).as("output").doesNotContain(fragment);
+            }
+            return this;
+        }
+
         public Outcome says(String... fragments) {
             for (String fragment : fragments) {
                 assertThat(all()).as("output").contains(fragment);
