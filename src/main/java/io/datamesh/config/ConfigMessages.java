@@ -43,6 +43,10 @@ final class ConfigMessages {
         return min.map(m -> "must be at least " + m).orElseGet(() -> "must be at most " + max.orElse("?")) + ", got " + got;
     }
 
+    static String tooLong(int length, Optional<String> max, Optional<String> why) {
+        return "is too long: " + length + " characters, at most " + max.orElse("?") + why.map(w -> " (" + w + ")").orElse("");
+    }
+
     static String notOneOf(String given, JsonNode allowedValues) {
         List<String> allowed = new ArrayList<>();
         allowedValues.forEach(v -> allowed.add(v.asText()));

@@ -26,6 +26,11 @@ final class ConfigNode {
         this.problems = problems;
     }
 
+    /** The full config key, e.g. {@code datamesh:grants[0].to}. */
+    String key() {
+        return path;
+    }
+
     boolean isPresent() {
         return !node.isMissingNode() && !node.isNull();
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +58,13 @@ public final class StackConfigParser {
         Set<String> secrets = ConfigKeys.check(raw, SchemaNode.root(StackSchema.file(role)).properties().keySet(), problems);
         var root = new Root(StackSchema.validate(config, role, problems), problems);
         root.document().fieldNames().forEachRemaining(key -> root.key(key).requireUniqueValues());
+        raw.values().forEach((key, text) -> {
+            if (key.startsWith(NS)) {
+                AwsLimits.noControlCharacters(root.key(key.substring(NS.length())));
+            } else {
+                AwsLimits.noControlCharacters(key, text, problems);
+            }
+        });
 
         String region = raw.get("aws:region").orElse("");
         if (region.isEmpty()) {
@@ -97,11 +103,7 @@ public final class StackConfigParser {
         Map<String, List<String>> ontology = new LinkedHashMap<>();
         lfTags.entries().forEach((key, values) -> {
             List<String> allowed = values.texts();
-            // Lake Formation stores LF-tags in lower case, and the mesh's tag expressions compare
-            // them so: an upper-case key would name a tag the grants never meet.
-            Stream.concat(Stream.of(key), allowed.stream()).filter(t -> !t.equals(t.toLowerCase(Locale.ROOT)))
-                    .forEach(t -> values.problem("'" + t + "' must be lower case: Lake Formation stores LF-tag keys and"
-                            + " values in lower case"));
+            AwsLimits.lfTag(values, key, allowed);
             ontology.put(key, allowed);
         });
         if (lfTags.isPresent() && !ontology.containsKey(ContractCheck.DOMAIN_TAG)) {
@@ -191,12 +193,13 @@ public final class StackConfigParser {
     private static ProducerSettings producer(Root root, StackIdentity identity) {
         String domain = domainName(root, identity);
         var productsNode = root.key("dataProducts");
-        List<DataProduct> products = productsNode.list(StackConfigParser::dataProduct);
+        List<DataProduct> products = productsNode.list(p -> dataProduct(p, domain));
         ConfigNode.requireUnique(productsNode.eachField("name"), products.stream().map(DataProduct::name).toList(), "data product");
         ConfigNode.requireUnique(productsNode.elements().stream().map(p -> p.field("prefix").isPresent() ? p.field("prefix")
                 : p.field("name")).toList(), products.stream().map(DataProduct::prefix).toList(), "prefix");
         var auditTrail = root.key("auditTrail");
-        return new ProducerSettings(identity, domain, domainAccess(root, identity), withoutDomainTag(root.key("databaseTags")),
+        // The domain database also carries the mesh's own domain tag.
+        return new ProducerSettings(identity, domain, domainAccess(root, identity), withoutDomainTag(root.key("databaseTags"), 1),
                 products, root.key("uploadSampleData").bool(true), root.key("sampleDataDir").text(ProducerSettings.DEFAULT_SAMPLE_DATA_DIR),
                 new AuditTrailSettings(auditTrail.field("enabled").bool(AuditTrailSettings.DEFAULTS.enabled()),
                         auditTrail.field("retentionDays").number(AuditTrailSettings.DEFAULTS.retentionDays())),
@@ -216,22 +219,38 @@ public final class StackConfigParser {
         return domain;
     }
 
-    private static DataProduct dataProduct(ConfigNode p) {
-        String name = p.field("name").text("");
+    private static DataProduct dataProduct(ConfigNode p, String domain) {
+        var nameNode = p.field("name");
+        String name = nameNode.text("");
+        AwsLimits.previewQueryName(nameNode, domain, name);
+        AwsLimits.glueText(p.field("description"), AwsLimits.TABLE_DESCRIPTION_BYTES, "TableInput.Description");
         var columnsNode = p.field("columns");
-        List<ContractColumn> columns = columnsNode.list(c -> new ContractColumn(c.field("name").text(""),
-                c.field("type").text(""), c.field("comment").text(""), withoutDomainTag(c.field("tags"))));
+        List<ContractColumn> columns = columnsNode.list(StackConfigParser::contractColumn);
         ConfigNode.requireUnique(columnsNode.eachField("name"), columns.stream().map(ContractColumn::name).toList(), "column");
         return new DataProduct(name, p.field("description").text(""), p.field("format").text("csv"),
-                p.field("prefix").text(name + "/"), withoutDomainTag(p.field("tags")), columns);
+                p.field("prefix").text(name + "/"), withoutDomainTag(p.field("tags"), 0), columns);
+    }
+
+    private static ContractColumn contractColumn(ConfigNode c) {
+        var typeNode = c.field("type");
+        String type = typeNode.text("");
+        if (typeNode.isPresent()) {
+            ColumnType.problem(type).ifPresent(typeNode::problem);
+        }
+        AwsLimits.glueText(c.field("comment"), AwsLimits.COLUMN_COMMENT_BYTES, "Column.Comment");
+        return new ContractColumn(c.field("name").text(""), type, c.field("comment").text(""),
+                withoutDomainTag(c.field("tags"), 0));
     }
 
     /**
      * Tags of the domain database, a table or a column. {@code domain} is the mesh's to set: a table
      * relabelled with another domain would match the grants meant for that domain.
+     *
+     * @param meshAssigned how many LF-tags the mesh itself assigns to the same resource
      */
-    private static Map<String, String> withoutDomainTag(ConfigNode tags) {
+    private static Map<String, String> withoutDomainTag(ConfigNode tags, int meshAssigned) {
         var assigned = tags.tagAssignments();
+        AwsLimits.tagsPerResource(tags, assigned.size(), meshAssigned);
         if (assigned.containsKey(ContractCheck.DOMAIN_TAG)) {
             tags.field(ContractCheck.DOMAIN_TAG).problem("is set by the mesh to the producer's domain; remove it");
         }

@@ -125,6 +125,9 @@ final class StackSchema {
             case "type" -> Optional.of(new ConfigProblem(at, ConfigMessages.wrongType(types(parent.get("type").node()), value)));
             case "minimum", "maximum" -> Optional.of(new ConfigProblem(at, ConfigMessages.outOfRange(
                     parent.text("minimum"), parent.text("maximum"), value.asText())));
+            case "maxLength" -> Optional.of(new ConfigProblem(at, ConfigMessages.tooLong(
+                    value.asText().codePointCount(0, value.asText().length()), parent.text("maxLength"),
+                    parent.errorMessage("maxLength"))));
             default -> Optional.of(new ConfigProblem(at, parent.errorMessage(type)
                     .map(message -> message.replace("{value}", value.asText())
                             .replace("{allowed}", parent.get("enum").node().toString().replace(",", ", ")))

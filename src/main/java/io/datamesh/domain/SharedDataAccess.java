@@ -140,7 +140,7 @@ public final class SharedDataAccess extends ComponentResource {
         for (DomainShare.Table table : share.tables()) {
             if (table.permissions().contains(LfPermission.SELECT) && workgroup.isPresent()) {
                 new NamedQuery(name + "-query-" + table.database() + "-" + table.table(), NamedQueryArgs.builder()
-                        .name("preview " + table.database() + "." + table.table())
+                        .name(MeshNames.previewQuery(table.database(), table.table()))
                         .workgroup(workgroup.orElseThrow().name())
                         .database(MeshNames.resourceLink(table.database()))
                         .query("SELECT " + table.columns().stream().map(c -> "\"" + c + "\"")

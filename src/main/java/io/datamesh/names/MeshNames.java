@@ -60,6 +60,8 @@ public final class MeshNames {
 
     public static final int MAX_BUCKET_NAME = 63;
     public static final int MAX_ROLE_NAME = 64;
+    /** Athena API reference, NamedQuery.Name: "Maximum length of 128". */
+    public static final int MAX_NAMED_QUERY_NAME = 128;
 
     /** The Glue database of a producer domain in the central catalog. */
     public static String domainDatabase(String domain) {
@@ -69,6 +71,11 @@ public final class MeshNames {
     /** The resource link a domain account creates to a shared central database. */
     public static String resourceLink(String database) {
         return "shared_" + database;
+    }
+
+    /** The saved Athena query a domain gets to preview a table shared with it. */
+    public static String previewQuery(String database, String table) {
+        return "preview " + database + "." + table;
     }
 
     public static String analystRole(String prefix, String domain, String analyst) {

@@ -44,7 +44,11 @@ public enum Quota {
             resources -> count(resources, "aws:s3/bucketV2:BucketV2")),
     CLOUDTRAIL_TRAILS("cloudTrailTrails", "CloudTrail trails per region (cannot be raised)", 5,
             "AWS CloudTrail user guide, Quotas in AWS CloudTrail, https://docs.aws.amazon.com/awscloudtrail/latest/userguide/WhatIsCloudTrail-Limits.html",
-            resources -> count(resources, "aws:cloudtrail/trail:Trail"));
+            resources -> count(resources, "aws:cloudtrail/trail:Trail")),
+    LF_TAGS("lfTags", "LF-tags per account", 1_000,
+            "Lake Formation developer guide, Lake Formation tag-based access control notes and restrictions,"
+                    + " https://docs.aws.amazon.com/lake-formation/latest/dg/TBAC-notes.html",
+            resources -> count(resources, "aws:lakeformation/lfTag:LfTag"));
 
     private final String configKey;
     private final String description;

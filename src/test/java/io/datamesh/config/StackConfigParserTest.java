@@ -110,7 +110,7 @@ class StackConfigParserTest {
         var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
 
         assertThat(e.problems()).extracting(ConfigProblem::key).contains(
-                "datamesh:accountId", "datamesh:consumers", "datamesh:grants[0].to", "datamesh:grants[0].permissions[1]",
+                "datamesh:accountId", "datamesh:consumers[1].domain", "datamesh:grants[0].to", "datamesh:grants[0].permissions[1]",
                 "datamesh:grants[0].expression.domain", "datamesh:grants[0].expression.colour", "datamesh:lfTagz");
         assertThat(e.getMessage())
                 .contains("'1111' is not a 12-digit AWS account id")
@@ -180,8 +180,8 @@ class StackConfigParserTest {
         var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
         assertThat(e.problems()).extracting(ConfigProblem::key).contains(
                 "datamesh:dataProducts[0].format", "datamesh:dataProducts[0].prefix",
-                "datamesh:dataProducts[0].columns[0].type", "datamesh:dataProducts[0].columns",
-                "datamesh:dataProducts");
+                "datamesh:dataProducts[0].columns[0].type", "datamesh:dataProducts[0].columns[1].name",
+                "datamesh:dataProducts[1].name");
         assertThat(e.getMessage()).contains("duplicate column 'id'").contains("duplicate data product 'orders'");
     }
 
@@ -308,5 +308,125 @@ class StackConfigParserTest {
                 Map.of("domain", java.util.List.of("sales"), "pii", java.util.List.of("true", "false")));
         assertThat(problems).extracting(ConfigProblem::key).containsExactly(
                 "datamesh:dataProducts[0].tags.pii", "datamesh:dataProducts[0].columns[0].tags.secret");
+    }
+
+    private static Map<String, String> producerWith(String products) {
+        var values = domainStack("producer", "222222222222", "sales");
+        values.put("datamesh:dataProducts", products);
+        return values;
+    }
+
+    private static java.util.List<String> problems(Map<String, String> values) {
+        var e = catchThrowableOfType(InvalidConfigException.class, () -> StackConfigParser.parse(raw(values)));
+        return e == null ? java.util.List.of() : e.problems().stream().map(ConfigProblem::toString).toList();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "string | ", "decimal(38,38) | ", "decimal(1,0) | ", "decimal(15) | ", "char(1) | ", "char(255) | ",
+            "varchar(1) | ", "varchar(65535) | ",
+            "decimal(39,0) | 'decimal(39,0)' has precision 39: Athena's decimal precision is 1 to 38 digits",
+            "decimal(0) | 'decimal(0)' has precision 0",
+            "decimal(5,6) | 'decimal(5,6)' has scale 6: the digits after the point must be at most its precision 5",
+            "'decimal(10,2' | 'decimal(10,2' is not a column type: write decimal(precision) or decimal(precision,scale)",
+            "decimal | 'decimal' is not a column type; use a Glue/Hive column type",
+            "char(0) | 'char(0)' has length 0: char lengths are 1 to 255",
+            "char(256) | 'char(256)' has length 256",
+            "varchar(65536) | 'varchar(65536)' has length 65536: varchar lengths are 1 to 65535",
+            "varchar() | 'varchar()' is not a column type: write varchar(length), e.g. varchar(100)",
+            "STRING | 'STRING' is not a column type",
+    })
+    void columnTypesAreCheckedAgainstAthenasBounds(String type, String problem) {
+        var values = producerWith("[{\"name\":\"orders\",\"columns\":[{\"name\":\"id\",\"type\":\"" + type + "\"}]}]");
+        if (problem == null) {
+            assertThat(problems(values)).isEmpty();
+        } else {
+            assertThat(problems(values)).singleElement().asString()
+                    .startsWith("datamesh:dataProducts[0].columns[0].type: " + problem);
+        }
+    }
+
+    @Test
+    void glueNamesDescriptionsAndCommentsStopAtTheirLimitsCountedAsGlueCounts() {
+        String atLimit = "[{\"name\":\"" + "t".repeat(114) + "\",\"description\":\"" + "d".repeat(2046) + "\\n\\t\","
+                + "\"columns\":[{\"name\":\"" + "c".repeat(255) + "\",\"type\":\"string\",\"comment\":\""
+                + "\u00e9".repeat(127) + "x\"}]}]";
+        assertThat(problems(producerWith(atLimit))).isEmpty();
+
+        String over = "[{\"name\":\"" + "t".repeat(115) + "\",\"description\":\"" + "\u00e9".repeat(1025) + "\","
+                + "\"columns\":[{\"name\":\"" + "c".repeat(256) + "\",\"type\":\"string\",\"comment\":\""
+                + "\u00e9".repeat(128) + "\"}]}]";
+        assertThat(problems(producerWith(over))).containsExactlyInAnyOrder(
+                "datamesh:dataProducts[0].name: is too long: the Athena named query \"preview sales.<name>\" each domain"
+                        + " the table is shared with gets would be 129 characters, over Athena's 128 characters (Athena API,"
+                        + " NamedQuery.Name): at most 114 here",
+                "datamesh:dataProducts[0].description: is too long: 2,050 bytes in UTF-8, at most 2,048 (AWS Glue API,"
+                        + " TableInput.Description)",
+                "datamesh:dataProducts[0].columns[0].name: is too long: 256 characters, at most 255 (AWS Glue API:"
+                        + " database, table and column names are 1-255 bytes)",
+                "datamesh:dataProducts[0].columns[0].comment: is too long: 256 bytes in UTF-8, at most 255 (AWS Glue API,"
+                        + " Column.Comment)");
+    }
+
+    @Test
+    void lfTagKeysAndValuesKeepToLakeFormationsLengthAndCharacters() {
+        var values = central();
+        String key50 = "k".repeat(50);
+        values.put("datamesh:lfTags", "{\"domain\":[\"sales\",\"marketing\"],\"pii\":[\"true\",\"false\"],\""
+                + key50 + "\":[\"" + "v".repeat(50) + "\",\"a b_.:*/=+-@%\\u00e9\",\"\"]}");
+        assertThat(problems(values)).isEmpty();
+
+        values.put("datamesh:lfTags", "{\"domain\":[\"sales\",\"marketing\"],\"pii\":[\"true\",\"false\"],\""
+                + key50 + "k\":[\"" + "v".repeat(51) + "\",\"a;b\"],\"x*\":[\"y\"]}");
+        assertThat(problems(values)).containsExactly(
+                "datamesh:lfTags." + key50 + "k: LF-tag key '" + key50 + "k' is too long: 51 characters, at most 50"
+                        + " (Lake Formation developer guide, \"Lake Formation tag-based access control notes and restrictions\")",
+                "datamesh:lfTags." + key50 + "k: LF-tag value '" + "v".repeat(51) + "' is too long: 51 characters, at most 50"
+                        + " (Lake Formation developer guide, \"Lake Formation tag-based access control notes and restrictions\")",
+                "datamesh:lfTags." + key50 + "k: LF-tag value 'a;b' has characters Lake Formation refuses: ';' (Lake"
+                        + " Formation API reference, LFTag.TagValues: letters, digits, spaces and _ . : * / = + - @ %)",
+                "datamesh:lfTags.x*: LF-tag key 'x*' has characters Lake Formation refuses: '*' (Lake Formation API"
+                        + " reference, LFTag.TagKey: letters, digits, spaces and _ . : / = + - @ %)");
+    }
+
+    @Test
+    void aResourceCarriesAtMostFiftyLfTagsTheDomainDatabaseOneMoreThanConfigured() {
+        var tags49 = new StringBuilder("{");
+        for (int i = 0; i < 49; i++) {
+            tags49.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
+        }
+        var values = producerWith("[{\"name\":\"orders\",\"tags\":" + tags49 + ",\"k49\":\"v\"},"
+                + "\"columns\":[{\"name\":\"id\",\"type\":\"string\",\"tags\":" + tags49 + ",\"k49\":\"v\",\"k50\":\"v\"}}]}]");
+        values.put("datamesh:databaseTags", tags49 + "}");
+        assertThat(problems(values)).containsExactly("datamesh:dataProducts[0].columns[0].tags: assigns 51 LF-tags, at"
+                + " most 50 per resource (Lake Formation developer guide, \"Lake Formation tag-based access control notes"
+                + " and restrictions\")");
+
+        values.put("datamesh:databaseTags", tags49 + ",\"k49\":\"v\"}");
+        assertThat(problems(values)).contains("datamesh:databaseTags: assigns 51 LF-tags (with the mesh's domain tag), at"
+                + " most 50 per resource (Lake Formation developer guide, \"Lake Formation tag-based access control notes"
+                + " and restrictions\")");
+    }
+
+    @Test
+    void controlCharactersAreRefusedEverywhereAndNeverPrintedRaw() {
+        var values = central();
+        values.put("aws:region", "eu-west-1\u0000");
+        values.put("datamesh:grants", "[{\"name\":\"g\\u0007\",\"to\":\"marketing\",\"permissions\":[\"SELECT\"],"
+                + "\"expression\":{\"domain\":[\"sales\"],\"p\\u001fii\":\"false\\t\"}}]");
+        var found = problems(values);
+        assertThat(found).contains(
+                "aws:region: contains the control character U+0000: remove it",
+                "datamesh:grants[0].name: contains the control character U+0007: remove it (stack-file values are"
+                        + " printable single-line text)",
+                "datamesh:grants[0].expression.pU+001Fii: its name contains the control character U+001F: remove it",
+                "datamesh:grants[0].expression.pU+001Fii: contains the control character U+0009: remove it (stack-file"
+                        + " values are printable single-line text)");
+        assertThat(String.join("\n", found).chars().filter(ControlCharacters::isControl).filter(c -> c != '\n')).isEmpty();
+
+        var description = producerWith("[{\"name\":\"orders\",\"description\":\"Line one\\r\\nline\\ttwo\","
+                + "\"columns\":[{\"name\":\"id\",\"type\":\"string\",\"comment\":\"one\\ntwo\"}]}]");
+        assertThat(problems(description)).containsExactly("datamesh:dataProducts[0].columns[0].comment: contains the"
+                + " control character U+000A: remove it (stack-file values are printable single-line text)");
     }
 }

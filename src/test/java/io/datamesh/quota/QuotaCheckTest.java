@@ -33,12 +33,17 @@ class QuotaCheckTest {
             "CLOUDTRAIL_TRAILS, 4, 0, WARNING",
             "CLOUDTRAIL_TRAILS, 6, 0, ERROR",
             "S3_BUCKETS, 7999, 0, OK",
+            "LF_TAGS, 799, 0, OK",
+            "LF_TAGS, 800, 0, WARNING",
+            "LF_TAGS, 1001, 0, ERROR",
+            "LF_TAGS, 1001, 1500, OK",
     })
     void warnsAtEightyPercentAndFailsAbove(Quota quota, int used, long raised, String expected) {
         String type = switch (quota) {
             case GLUE_CRAWLERS -> "aws:glue/crawler:Crawler";
             case CLOUDTRAIL_TRAILS -> "aws:cloudtrail/trail:Trail";
             case S3_BUCKETS -> "aws:s3/bucketV2:BucketV2";
+            case LF_TAGS -> "aws:lakeformation/lfTag:LfTag";
             default -> throw new IllegalArgumentException(quota.name());
         };
         var usage = QuotaCheck.usage(Map.of(ACCOUNT, resources(type, used, Map.of())),
