@@ -3,6 +3,7 @@ package io.datamesh.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,18 @@ record SchemaNode(String file, JsonNode node) {
         }
         String[] target = ref.asText().split("#", 2);
         String file = target[0].isEmpty() ? this.file : target[0];
-        return at(file, target.length > 1 ? target[1] : "").resolved();
+        SchemaNode referenced = at(file, target.length > 1 ? target[1] : "").resolved();
+        if (node.size() == 1) {
+            return referenced;
+        }
+        // Since draft 2019-09 the keywords beside a $ref apply too: a default or description there wins.
+        ObjectNode merged = referenced.node.deepCopy();
+        node.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("$ref")) {
+                merged.set(e.getKey(), e.getValue());
+            }
+        });
+        return new SchemaNode(referenced.file, merged);
     }
 
     SchemaNode get(String keyword) {
