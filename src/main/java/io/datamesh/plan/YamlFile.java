@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -169,8 +170,15 @@ final class YamlFile {
         return result;
     }
 
-    /** Every key that occurs twice in one map: YAML keeps the last, so the first would be lost without a word. */
+    /**
+     * Every key that occurs twice in one map (YAML keeps the last, so the first would be lost without
+     * a word), and every tag naming a type of its own, e.g. {@code !java.net.URL}.
+     */
     private static void duplicates(Node node, String path, String name, List<String> problems) {
+        if (!node.getTag().startsWith(Tag.PREFIX)) {
+            problems.add(name + ":" + (node.getStartMark().getLine() + 1) + ": " + (path.isEmpty() ? "" : path + ": ")
+                    + "has the YAML tag " + node.getTag().getValue() + ", which neither Pulumi nor the mesh reads: remove it");
+        }
         if (node instanceof MappingNode map) {
             Map<String, Integer> firstLine = new HashMap<>();
             for (NodeTuple tuple : map.getValue()) {
