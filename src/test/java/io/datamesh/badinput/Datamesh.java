@@ -35,6 +35,13 @@ public final class Datamesh {
             }
             return this;
         }
+
+        public Outcome saysNothingOf(String... fragments) {
+            for (String fragment : fragments) {
+                assertThat(all()).as("output").doesNotContain(fragment);
+            }
+            return this;
+        }
     }
 
     public static Outcome run(String... args) {
