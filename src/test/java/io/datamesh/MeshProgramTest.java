@@ -110,6 +110,24 @@ class MeshProgramTest {
                     .anyMatch(u -> u.endsWith("::sales-audit-logs")).anyMatch(u -> u.endsWith("::sales-audit-key"));
         }
 
+        /** checkov CKV_AWS_21: a log overwritten or deleted once the Deny is lifted must still be there to read. */
+        @Test
+        void theLogBucketKeepsEveryVersionAsLongAsALogAndDestroyKeepsTheVersioning() {
+            String logBucket = "datamesh-sales-audit-222222222222-eu-west-1";
+            var versioning = named(producer, "aws:s3/bucketVersioningV2:BucketVersioningV2", "sales-audit-logs-versioning");
+            assertThat(versioning.inputs()).containsEntry("bucket", logBucket)
+                    .containsEntry("versioningConfiguration", Map.of("status", "Enabled"));
+            var rules = (List<Object>) named(producer, LIFECYCLE, "sales-audit-logs-lifecycle").inputs().get("rules");
+            assertThat(rules).extracting(r -> map(r).get("noncurrentVersionExpiration"))
+                    .as("noncurrent versions go after retentionDays, as current logs do")
+                    .contains(Map.of("noncurrentDays", 365.0));
+            assertThat(rules).extracting(r -> map(r).get("expiration")).contains(Map.of("days", 365.0));
+            JsonNode policy = json(named(producer, "aws:s3/bucketPolicy:BucketPolicy", "sales-audit-logs-policy").inputs().get("policy"));
+            assertThat(statement(policy, "NobodyDeletesLogs").get("Effect").asText()).isEqualTo("Deny");
+            assertThat(producer.retainedOnDelete()).anyMatch(u -> u.endsWith("::sales-audit-logs-versioning"))
+                    .anyMatch(u -> u.endsWith("::sales-audit-logs-lifecycle"));
+        }
+
         private Object bucketKey(String encryption) {
             var rules = (List<Object>) named(producer, "aws:s3/bucketServerSideEncryptionConfigurationV2:"
                     + "BucketServerSideEncryptionConfigurationV2", encryption).inputs().get("rules");

@@ -11,6 +11,7 @@ import io.datamesh.policy.engine.PolicyFinding;
 import io.datamesh.resource.ResourceTypes;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,20 @@ import java.util.stream.Collectors;
  * The access a plan would put in force: a grant that a mandatory policy refuses is never made
  * ({@code pulumi up} stops at it), so it is listed as refused, with the rule, and grants nothing.
  *
- * @param inForce the model without the refused grants: what the matrix, verdicts and diff show
- * @param planned the model with every planned grant, to tell a denial caused by a refusal
+ * Any other mandatory finding (on a table, a tag, a bucket, or a whole stack) cannot be modelled
+ * that way: leaving a column's tag out changes what the column inherits, so the model could show
+ * access the refused configuration would give. Those are {@code unmodelled}, and such a plan has no
+ * access in force to show.
+ *
+ * @param inForce    the model without the refused grants: what the matrix, verdicts and diff show
+ * @param planned    the model with every planned grant, to tell a denial caused by a refusal
+ * @param unmodelled each stack's mandatory findings on anything but a grant (stacks without any left out)
  */
-public record PlanAccess(AccessModel inForce, AccessModel planned, List<Refusal> refused) {
+public record PlanAccess(AccessModel inForce, AccessModel planned, List<Refusal> refused,
+                         Map<String, List<PolicyFinding>> unmodelled) {
     public PlanAccess {
         refused = List.copyOf(refused);
+        unmodelled = Collections.unmodifiableMap(new LinkedHashMap<>(unmodelled));
     }
 
     /** A planned grant and the mandatory policy that refuses it. */
@@ -52,19 +61,25 @@ public record PlanAccess(AccessModel inForce, AccessModel planned, List<Refusal>
     /** @param findings every policy finding by stack, as {@code plan} reports them */
     public static PlanAccess of(List<PlannedStack> stacks, Map<String, List<PolicyFinding>> findings) {
         List<Refusal> refused = new ArrayList<>();
+        Map<String, List<PolicyFinding>> unmodelled = new LinkedHashMap<>();
         for (PlannedStack stack : stacks) {
             Map<String, PlannedResource> grants = stack.resources().stream()
                     .filter(r -> r.type().equals(ResourceTypes.LF_PERMISSIONS))
                     .collect(Collectors.toMap(PlannedResource::urn, r -> r, (a, b) -> a, LinkedHashMap::new));
             for (PolicyFinding f : findings.getOrDefault(stack.stack(), List.of())) {
+                if (f.level() != EnforcementLevel.MANDATORY) {
+                    continue;
+                }
                 var grant = grants.get(f.urn());
-                if (grant != null && f.level() == EnforcementLevel.MANDATORY) {
+                if (grant != null) {
                     refused.add(new Refusal(stack.stack(), grant.name(), f.urn(), f.pack(), f.policy(), f.message()));
+                } else {
+                    unmodelled.computeIfAbsent(stack.stack(), s -> new ArrayList<>()).add(f);
                 }
             }
         }
         var refusedUrns = refused.stream().map(Refusal::urn).collect(Collectors.toSet());
-        return new PlanAccess(PlanAccessModel.of(stacks, refusedUrns), PlanAccessModel.of(stacks, Set.of()), refused);
+        return new PlanAccess(PlanAccessModel.of(stacks, refusedUrns), PlanAccessModel.of(stacks, Set.of()), refused, unmodelled);
     }
 
     /**

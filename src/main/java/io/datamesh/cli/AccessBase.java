@@ -157,6 +157,6 @@ final class AccessBase {
     private static CommandFailure fail(PrintWriter err, String message) {
         err.println(message);
         err.flush();
-        return new CommandFailure(DatameshCli.INVALID_CONFIG);
+        return new CommandFailure(ExitCode.INVALID_INPUT.code());
     }
 }

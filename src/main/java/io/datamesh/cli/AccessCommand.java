@@ -10,7 +10,6 @@ import io.datamesh.lakeformation.AccessEvaluator.TableAccess;
 import io.datamesh.lakeformation.AccessExplainer;
 import io.datamesh.lakeformation.AccessModel;
 import io.datamesh.lakeformation.Principal;
-import io.datamesh.policy.engine.PolicyConfig;
 import io.datamesh.util.NearestNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,9 +36,10 @@ import java.util.concurrent.Callable;
                 "With --principal and --table: a verdict with the reasoning — the grants and tags that allow it,"
                         + " or the first missing step.",
                 "With --base: who gains and who loses which columns and permissions against BASE.",
-                "Only access in force counts: a grant refused by a mandatory policy grants nothing and is listed as refused.",
-                "Exit codes: 0 ok (or access allowed), 1 a stack failed to plan, 2 invalid configuration or arguments,"
-                        + " 4 access denied (with --principal/--table), 5 access gained (with --base and --fail-on-widening)."})
+                "The policies run as in `plan`. A grant a mandatory policy refuses grants nothing and is listed as refused;"
+                        + " any other mandatory violation leaves no access to show: the violations are printed instead.",
+                "Any mandatory violation exits 3, as `plan` does."},
+        footer = ExitCode.HELP)
 public final class AccessCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -76,12 +76,13 @@ public final class AccessCommand implements Callable<Integer> {
     @Option(names = "--format", description = "Output of --base: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
-    @Option(names = "--fail-on-widening", description = "With --base: exit 5 when any principal gains access.")
+    @Option(names = "--fail-on-widening", description = "With --base: exit 6 when any principal gains access.")
     boolean failOnWidening;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        OutputFile.requireWritable(spec, "--json", json);
         if ((principal == null) != (table == null) || (column != null && table == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--principal and --table go together (--column needs both)");
         }
@@ -91,11 +92,23 @@ public final class AccessCommand implements Callable<Integer> {
         if (base == null && (failOnWidening || format != Format.text)) {
             throw new CommandLine.ParameterException(spec.commandLine(), (failOnWidening ? "--fail-on-widening" : "--format") + " needs --base");
         }
-        Map<String, PolicyConfig> policies = policyConfig.load(err).orElseThrow(() -> new CommandFailure(DatameshCli.INVALID_CONFIG));
-        PlanAccess head = access(mesh.dir, policies, err);
+        CheckedPlan checked = policyConfig.checkAll(() -> MeshDirectory.complete(mesh.dir, err), err);
+        CheckedPlan.print(err, checked.mandatory());
+        PlanAccess head = PlanAccess.of(checked.plan(), checked.findings());
+        requireModelled(head, "access", err);
+        int answer = answer(head, err);
+        // The plan's verdict outranks the answer: scripts must not take a refused configuration's access as real.
+        return checked.exitCode() == ExitCode.OK.code() ? answer : checked.exitCode();
+    }
+
+    /** The answer of the mode the options ask for, from the access in force. */
+    private int answer(PlanAccess head, PrintWriter err) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (base != null) {
-            return diff(out, AccessBase.load(base, mesh.dir, err, dir -> access(dir, policies, err)), head);
+            PlanAccess baseAccess = AccessBase.load(base, mesh.dir, err, this::access);
+            CheckedPlan.print(err, baseAccess.unmodelled());
+            requireModelled(baseAccess, "--base " + base, err);
+            return diff(out, baseAccess, head);
         }
         var evaluator = new AccessEvaluator(head.inForce());
         if (principal != null) {
@@ -118,11 +131,25 @@ public final class AccessCommand implements Callable<Integer> {
     }
 
     /** A directory's plan, complete, with the policies applied as `plan` applies them. */
-    private PlanAccess access(Path dir, Map<String, PolicyConfig> policies, PrintWriter err) {
-        var plan = MeshDirectory.complete(dir, err);
-        var findings = policyConfig.evaluate(plan, plan.stacks(), policies, err)
-                .orElseThrow(() -> new CommandFailure(DatameshCli.INVALID_CONFIG));
-        return PlanAccess.of(plan, findings);
+    private PlanAccess access(Path dir) {
+        PrintWriter err = spec.commandLine().getErr();
+        CheckedPlan checked = policyConfig.checkAll(() -> MeshDirectory.complete(dir, err), err);
+        return PlanAccess.of(checked.plan(), checked.findings());
+    }
+
+    /**
+     * Stops (exit 3) when a mandatory violation other than a refused grant was printed: the model
+     * cannot leave such a refusal out, so any access shown could be access the refused configuration
+     * would give (PlanAccess#unmodelled).
+     */
+    private static void requireModelled(PlanAccess access, String what, PrintWriter err) {
+        if (access.unmodelled().isEmpty()) {
+            return;
+        }
+        err.println(what + ": no access is shown: the mandatory policy violation(s) above stop their stack(s) and"
+                + " change more than grants. Fix them, or set their level with --policy-config as for `plan`.");
+        err.flush();
+        throw new CommandFailure(ExitCode.MANDATORY_VIOLATION.code());
     }
 
     private int diff(PrintWriter out, PlanAccess baseAccess, PlanAccess head) throws IOException {
@@ -134,7 +161,7 @@ public final class AccessCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("wrote " + json);
         }
         out.flush();
-        return failOnWidening && !diff.gained().isEmpty() ? DatameshCli.ACCESS_WIDENED : 0;
+        return failOnWidening && !diff.gained().isEmpty() ? ExitCode.ACCESS_WIDENED.code() : 0;
     }
 
     private int explain(PrintWriter out, PlanAccess access, Principal who, CatalogTable what) {
@@ -147,7 +174,7 @@ public final class AccessCommand implements Callable<Integer> {
         explanation.missing().ifPresent(step -> out.println("first missing step: " + step));
         explanation.reasons().forEach(r -> out.println("  - " + r));
         out.flush();
-        return explanation.allowed() ? 0 : DatameshCli.ACCESS_DENIED;
+        return explanation.allowed() ? 0 : ExitCode.ACCESS_DENIED.code();
     }
 
     private static void printMatrix(PrintWriter out, List<TableAccess> matrix) {
@@ -230,12 +257,12 @@ public final class AccessCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("no " + what + " in the plan" + (nearest.isEmpty() ? "" : "; nearest: " + String.join(", ", nearest)));
         err.flush();
-        return DatameshCli.INVALID_CONFIG;
+        return ExitCode.INVALID_INPUT.code();
     }
 
     private CommandFailure failure(String message) {
         spec.commandLine().getErr().println(message);
         spec.commandLine().getErr().flush();
-        return new CommandFailure(DatameshCli.INVALID_CONFIG);
+        return new CommandFailure(ExitCode.INVALID_INPUT.code());
     }
 }

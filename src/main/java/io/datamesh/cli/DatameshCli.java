@@ -11,23 +11,11 @@ import java.util.logging.Logger;
 @Command(name = "datamesh", mixinStandardHelpOptions = true, version = "datamesh 0.1.0",
         description = "Plan, explain and check a Lake Formation data mesh offline; deploy, preview and destroy all its stacks"
                 + " through the Pulumi CLI; verify a deployed one against its plan.",
+        footer = ExitCode.HELP,
         subcommands = {PlanCommand.class, AccessCommand.class, DiagramCommand.class, PoliciesCommand.class,
                 GenerateCommand.class, VerifyCommand.class,
                 DeployCommand.Up.class, DeployCommand.Preview.class, DeployCommand.Destroy.class})
 public final class DatameshCli implements Runnable {
-    /** Exit code when a stack failed to plan. */
-    public static final int PLAN_FAILED = 1;
-    /** Exit code for invalid stack configuration. */
-    public static final int INVALID_CONFIG = 2;
-    /** Exit code when a mandatory policy is violated. */
-    public static final int MANDATORY_VIOLATION = 3;
-    /** Exit code when `access --principal … --table …` finds no access, so scripts can assert on it. */
-    public static final int ACCESS_DENIED = 4;
-    /** Exit code when `verify` finds the live accounts differ from the plan (or cannot read them). */
-    public static final int LIVE_DIFFERS = 5;
-    /** Exit code of `access --base … --fail-on-widening` when a principal gains access, so CI can require a reviewer. */
-    public static final int ACCESS_WIDENED = 5;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,19 +36,24 @@ public final class DatameshCli implements Runnable {
 
     public static CommandLine commandLine() {
         var cli = new CommandLine(new DatameshCli());
-        // A user error (bad flag) gets a one-line message and usage, never a stack trace.
+        // A user error (bad flag) gets a one-line message and usage, never a stack trace; the
+        // commands report their own failures and stop with CommandFailure.
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCode.INVALID_INPUT.code()));
+        cli.getCommandSpec().exitCodeOnInvalidInput(ExitCode.INVALID_INPUT.code());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof CommandFailure failure) {
                 return failure.exitCode;
             }
-            cmd.getErr().println("datamesh: " + e.getMessage());
-            return 1;
+            cmd.getErr().println("datamesh: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            cmd.getErr().flush();
+            return ExitCode.INTERNAL_ERROR.code();
         });
         return cli;
     }
 
+    /** Without a subcommand nothing was asked: a usage error, so a script's typo does not pass as success. */
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
     }
 }

@@ -29,8 +29,6 @@ import java.util.stream.Collectors;
  * once, before the CLI runs anything.
  */
 abstract class DeployCommand implements Callable<Integer> {
-    static final String EXIT_CODES = "Exit codes: 0 every step succeeded, 1 a stack's operation failed (it names the"
-            + " command that resumes), 2 invalid configuration or options, 3 a mandatory policy stopped a stack.";
     /** The analyzers of the two packs, relative to the repository root (docs/policy-packs.md, mode A). */
     static final List<String> POLICY_PACKS = List.of("policy-packs/aws-baseline/analyzer",
             "policy-packs/datamesh-governance/analyzer");
@@ -68,17 +66,17 @@ abstract class DeployCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<String> packs = noPolicyPacks ? List.of() : policyPacks(err);
         if (!noPolicyPacks && packs.isEmpty()) {
-            return DatameshCli.INVALID_CONFIG;
+            return ExitCode.INVALID_INPUT.code();
         }
         if (!policyPackConfigs.isEmpty() && policyPackConfigs.size() != packs.size()) {
             err.println("--policy-pack-config: give one per policy pack (" + packs.size() + "), got " + policyPackConfigs.size()
                     + (noPolicyPacks ? " with --no-policy-packs" : ""));
             err.flush();
-            return DatameshCli.INVALID_CONFIG;
+            return ExitCode.INVALID_INPUT.code();
         }
         var loaded = MeshDirectory.plan(dir, err, Set.copyOf(stacks), AccountState.TYPICAL);
         if (loaded.isEmpty()) {
-            return DatameshCli.INVALID_CONFIG;
+            return ExitCode.INVALID_INPUT.code();
         }
         MeshPlan plan = loaded.get();
         List<Step> all = Schedule.steps(operation(), plan.deployOrder(), Set.copyOf(stacks));
@@ -88,7 +86,7 @@ abstract class DeployCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.flush();
-            return DatameshCli.INVALID_CONFIG;
+            return ExitCode.INVALID_INPUT.code();
         }
         out.println(operation().command() + " of " + all.size() + " step(s): "
                 + all.stream().map(Step::stack).collect(Collectors.joining(" → "))
@@ -103,14 +101,14 @@ abstract class DeployCommand implements Callable<Integer> {
         } catch (AutomationException e) {
             err.println("datamesh: cannot start the Pulumi CLI: " + e.getMessage());
             err.flush();
-            return DatameshCli.INVALID_CONFIG;
+            return ExitCode.INVALID_INPUT.code();
         }
         if (outcome.failed().isPresent()) {
             Step failed = outcome.failed().get();
             err.println("stopped at " + failed.label(all.size()) + "; the steps after it did not run. After fixing it, resume with:");
             err.println("  " + Schedule.resumeCommand(failed, dir, stacks));
             err.flush();
-            return outcome.mandatoryViolation() ? DatameshCli.MANDATORY_VIOLATION : DatameshCli.PLAN_FAILED;
+            return outcome.mandatoryViolation() ? ExitCode.MANDATORY_VIOLATION.code() : ExitCode.STACK_FAILED.code();
         }
         out.println(operation().command() + ": " + steps.size() + " step(s) done");
         out.flush();
@@ -149,8 +147,8 @@ abstract class DeployCommand implements Callable<Integer> {
     @Command(name = "up", mixinStandardHelpOptions = true,
             description = {"Deploys every stack of a mesh directory in deploy order through the installed Pulumi CLI:"
                     + " producers, consumers, central, then the domains again — a second run only when its preview"
-                    + " plans a change. Each stack file carries its own AWS credentials (aws:profile or aws:assumeRole).",
-                    EXIT_CODES})
+                    + " plans a change. Each stack file carries its own AWS credentials (aws:profile or aws:assumeRole)."},
+            footer = ExitCode.HELP)
     static final class Up extends DeployCommand {
         @Override
         Operation operation() {
@@ -159,8 +157,8 @@ abstract class DeployCommand implements Callable<Integer> {
     }
 
     @Command(name = "preview", mixinStandardHelpOptions = true,
-            description = {"Previews every stack of a mesh directory once, in first-deploy order, with both policy packs.",
-                    EXIT_CODES})
+            description = "Previews every stack of a mesh directory once, in first-deploy order, with both policy packs.",
+            footer = ExitCode.HELP)
     static final class Preview extends DeployCommand {
         @Override
         Operation operation() {
@@ -170,8 +168,8 @@ abstract class DeployCommand implements Callable<Integer> {
 
     @Command(name = "destroy", mixinStandardHelpOptions = true,
             description = {"Destroys every stack of a mesh directory once, in reverse deploy order; what the stacks"
-                    + " retain on delete (the producers' data bucket and key) stays in the account and is named.",
-                    EXIT_CODES})
+                    + " retain on delete (the producers' data bucket and key) stays in the account and is named."},
+            footer = ExitCode.HELP)
     static final class Destroy extends DeployCommand {
         @Override
         Operation operation() {

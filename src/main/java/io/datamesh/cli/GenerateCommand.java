@@ -3,7 +3,10 @@ package io.datamesh.cli;
 import io.datamesh.scale.MeshGenerator;
 import io.datamesh.scale.MeshShape;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,8 +18,12 @@ import java.util.concurrent.Callable;
         description = {"Writes a synthetic mesh (Pulumi.yaml and one stack file per stack) into a directory:",
                 "a central stack, N producer domains of M tables with K columns (some tagged pii=true), and C consumers",
                 "granted LF-tag expressions that exclude PII. The same options and seed always write the same files.",
-                "Plan it with: datamesh plan --dir DIR"})
+                "Plan it with: datamesh plan --dir DIR"},
+        footer = ExitCode.HELP)
 public final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--producers", required = true, paramLabel = "N", description = "Producer domains.")
     int producers;
 
@@ -37,9 +44,14 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var shape = new MeshShape(producers, tables, columns, consumers, seed);
+        MeshShape shape;
+        try {
+            shape = new MeshShape(producers, tables, columns, consumers, seed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         List<String> stacks = MeshGenerator.write(shape, out);
-        System.out.println("wrote " + stacks.size() + " stacks (" + shape + ", seed " + seed + ") to " + out);
+        spec.commandLine().getOut().println("wrote " + stacks.size() + " stacks (" + shape + ", seed " + seed + ") to " + out);
         return 0;
     }
 }

@@ -57,7 +57,7 @@ final class MeshDirectory {
      */
     static MeshPlan complete(Path dir, PrintWriter err) {
         return requireComplete(plan(dir, err, Set.of(), AccountState.TYPICAL)
-                .orElseThrow(() -> new CommandFailure(DatameshCli.INVALID_CONFIG)), dir, err);
+                .orElseThrow(() -> new CommandFailure(ExitCode.INVALID_INPUT.code())), dir, err);
     }
 
     static MeshPlan requireComplete(MeshPlan plan, Path dir, PrintWriter err) {
@@ -67,12 +67,12 @@ final class MeshDirectory {
             err.println(failed.size() + " stack(s) failed to plan; run `./datamesh plan"
                     + (dir.equals(Path.of(".")) ? "" : " --dir " + dir) + "` for the details.");
             err.flush();
-            throw new CommandFailure(DatameshCli.PLAN_FAILED);
+            throw new CommandFailure(ExitCode.STACK_FAILED.code());
         }
         return plan;
     }
 
     MeshPlan complete(PrintWriter err) {
-        return requireComplete(plan(err).orElseThrow(() -> new CommandFailure(DatameshCli.INVALID_CONFIG)), dir, err);
+        return requireComplete(plan(err).orElseThrow(() -> new CommandFailure(ExitCode.INVALID_INPUT.code())), dir, err);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.datamesh.plan.AccountQuotas;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.StackPlan;
-import io.datamesh.policy.engine.EnforcementLevel;
 import io.datamesh.policy.engine.PolicyFinding;
 import io.datamesh.quota.Quota;
 import io.datamesh.quota.QuotaUsage;
@@ -31,9 +30,8 @@ import java.util.stream.Collectors;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Plans every stack of a mesh directory offline, in deploy order, through the Pulumi SDK's mock engine.",
-                "Evaluates both policy packs on every stack's resources, as `pulumi preview --policy-pack` would.",
-                "Exit codes: 0 planned cleanly, 1 a stack failed to plan, 2 invalid configuration,"
-                        + " 3 a mandatory policy is violated."})
+                "Evaluates both policy packs on every stack's resources, as `pulumi preview --policy-pack` would."},
+        footer = ExitCode.HELP)
 public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,40 +50,37 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFile.requireWritable(spec, "--json", json);
         var policies = policyConfig.load(spec.commandLine().getErr());
         if (policies.isEmpty()) {
-            return DatameshCli.INVALID_CONFIG;
+            return ExitCode.INVALID_INPUT.code();
         }
         var loaded = mesh.plan(spec.commandLine().getErr(), Set.copyOf(stacks));
         if (loaded.isEmpty()) {
-            return DatameshCli.INVALID_CONFIG;
+            return ExitCode.INVALID_INPUT.code();
         }
         MeshPlan plan = loaded.get();
         List<StackPlan> selected = plan.stacks().stream()
                 .filter(s -> stacks.isEmpty() || stacks.contains(s.stack())).toList();
-        var findings = policyConfig.evaluate(plan, selected, policies.get(), spec.commandLine().getErr());
-        if (findings.isEmpty()) {
-            return DatameshCli.INVALID_CONFIG;
+        var checked = policyConfig.check(plan, selected, policies.get(), spec.commandLine().getErr());
+        if (checked.isEmpty()) {
+            return ExitCode.INVALID_INPUT.code();
         }
+        Map<String, List<PolicyFinding>> findings = checked.get().findings();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Deploy order (first deployment): " + String.join(" → ", plan.deployOrder()));
         plan.notes().forEach(note -> out.println("note: " + note));
-        selected.forEach(s -> printStack(out, s, findings.get().get(s.stack())));
+        selected.forEach(s -> printStack(out, s, findings.get(s.stack())));
         if (json != null) {
-            writeJson(plan, selected, findings.get());
+            writeJson(plan, selected, findings);
             out.println("wrote " + json);
         }
-        long mandatory = findings.get().values().stream().flatMap(List::stream)
-                .filter(f -> f.level() == EnforcementLevel.MANDATORY).count();
         out.println();
         out.println(quotaSummary(AccountQuotas.usage(plan.stacks(), plan.settings())));
-        long failed = selected.stream().filter(s -> !s.errors().isEmpty()).count();
+        long failed = checked.get().failedCount();
         out.println(selected.size() - failed + " stack(s) planned" + (failed == 0 ? "" : ", " + failed + " failed to plan")
-                + ", " + mandatory + " mandatory policy violation(s)");
-        if (failed > 0) {
-            return DatameshCli.PLAN_FAILED;
-        }
-        return mandatory > 0 ? DatameshCli.MANDATORY_VIOLATION : 0;
+                + ", " + checked.get().mandatoryCount() + " mandatory policy violation(s)");
+        return checked.get().exitCode();
     }
 
     private static void printStack(PrintWriter out, StackPlan stack, List<PolicyFinding> findings) {
@@ -104,8 +99,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         stack.warnings().forEach(w -> out.println("  warning: " + w));
         stack.errors().forEach(e -> out.println("  error: " + e));
-        findings.forEach(f -> out.println("  policy " + f.level().configName() + ": " + f.pack() + "/" + f.policy()
-                + " on " + f.urn().substring(f.urn().lastIndexOf("::") + 2) + ": " + f.message().replace("\n", " — ")));
+        findings.forEach(f -> out.println("  " + CheckedPlan.line(f)));
     }
 
     /** The findings themselves are the stacks' warnings and errors; this says how many accounts were checked. */

@@ -9,6 +9,7 @@ import io.datamesh.policy.engine.Rule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -21,7 +22,8 @@ import java.util.concurrent.Callable;
 
 /** {@code datamesh policies}: every rule of both packs with its default level, as a text table. */
 @Command(name = "policies", mixinStandardHelpOptions = true,
-        description = "List the policy-pack rules with their pack, default enforcement level and description.")
+        description = "List the policy-pack rules with their pack, default enforcement level and description.",
+        footer = ExitCode.HELP)
 public final class PoliciesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,10 +37,16 @@ public final class PoliciesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFile.requireWritable(spec, "--json", json);
+        List<PolicyPack> packs;
+        try {
+            packs = pack == null ? PolicyPacks.all() : List.of(PolicyPacks.named(pack));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--pack: " + e.getMessage());
+        }
         List<String[]> rows = new ArrayList<>();
         List<Map<String, Object>> rules = new ArrayList<>();
         rows.add(new String[]{"POLICY", "PACK", "LEVEL", "KIND", "DESCRIPTION"});
-        List<PolicyPack> packs = pack == null ? PolicyPacks.all() : List.of(PolicyPacks.named(pack));
         for (PolicyPack p : packs) {
             for (Rule rule : p.rules()) {
                 String kind = rule instanceof ResourceRule ? "resource" : "stack";

@@ -17,8 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** The {@code --policy-config} option of {@code plan} and {@code access}: one reading, one evaluation, the same verdicts. */
+/** The {@code --policy-config} option of {@code plan}, {@code access} and {@code diagram}: one reading, one evaluation, the same verdicts. */
 final class PolicyConfigOption {
     @Option(names = "--policy-config", description = "Policy levels and properties, in the JSON form of "
             + "`pulumi preview --policy-pack-config` (policy names are unique across both packs).")
@@ -38,12 +39,11 @@ final class PolicyConfigOption {
     }
 
     /**
-     * Both packs on these stacks, each with its own config as its policy context: what {@code plan}
-     * reports and what {@code access} applies; empty after a config problem (an unknown policy, bad
-     * properties) was printed.
+     * Both packs on these stacks, each with its own config as its policy context: the verdict of
+     * {@code plan}, {@code access} and {@code diagram}; empty after a config problem (an unknown
+     * policy, bad properties) was printed.
      */
-    Optional<Map<String, List<PolicyFinding>>> evaluate(MeshPlan plan, List<StackPlan> stacks,
-                                                       Map<String, PolicyConfig> config, PrintWriter err) {
+    Optional<CheckedPlan> check(MeshPlan plan, List<StackPlan> stacks, Map<String, PolicyConfig> config, PrintWriter err) {
         try {
             Map<String, List<PolicyFinding>> findings = new LinkedHashMap<>();
             for (StackPlan s : stacks) {
@@ -51,11 +51,21 @@ final class PolicyConfigOption {
                 findings.put(s.stack(), PolicyRunner.evaluate(s.resources(),
                         new PolicyContext(s.stack(), raw.project(), raw.values()), config));
             }
-            return Optional.of(findings);
+            return Optional.of(new CheckedPlan(plan, stacks, findings));
         } catch (IllegalArgumentException e) {
             err.println(file + ": " + e.getMessage());
             err.flush();
             return Optional.empty();
         }
+    }
+
+    /**
+     * Every stack of a complete plan checked with this option's config, read before the (slow) plan
+     * is made; a config problem stops the command (exit 2).
+     */
+    CheckedPlan checkAll(Supplier<MeshPlan> complete, PrintWriter err) {
+        var config = load(err).orElseThrow(() -> new CommandFailure(ExitCode.INVALID_INPUT.code()));
+        MeshPlan plan = complete.get();
+        return check(plan, plan.stacks(), config, err).orElseThrow(() -> new CommandFailure(ExitCode.INVALID_INPUT.code()));
     }
 }

@@ -35,9 +35,8 @@ import java.util.concurrent.Callable;
                 + " and compares it with the offline plan: Lake Formation settings, IAM_ALLOWED_PRINCIPALS on mesh"
                 + " databases and tables, grants both ways, resource links, what each analyst or engineer role reads"
                 + " through Athena (zero-row queries), and pending RAM invitations. Changes nothing.",
-                "Set " + AwsSession.ENDPOINT_ENV + " to send every AWS call to one endpoint (a local emulator).",
-                "Exit codes: 0 the live mesh matches the plan, 2 invalid configuration or arguments,"
-                        + " 5 the live mesh differs from the plan (or could not be read)."})
+                "Set " + AwsSession.ENDPOINT_ENV + " to send every AWS call to one endpoint (a local emulator)."},
+        footer = ExitCode.HELP)
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,24 +67,25 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFile.requireWritable(spec, "--json", json);
         PrintWriter err = spec.commandLine().getErr();
         Map<String, StackCredentials> credentials;
         try {
             credentials = StackCredentials.readAll(mesh.dir, Set.copyOf(stacks));
         } catch (InvalidMeshException e) {
             MeshDirectory.report(err, e, "nothing was verified");
-            return DatameshCli.INVALID_CONFIG;
+            return ExitCode.INVALID_INPUT.code();
         }
         var plan = mesh.plan(err, Set.copyOf(stacks), Expectations.VERIFIED_ACCOUNT);
         if (plan.isEmpty()) {
-            return DatameshCli.INVALID_CONFIG;
+            return ExitCode.INVALID_INPUT.code();
         }
         List<AccountExpectation> accounts;
         try {
             accounts = Expectations.of(plan.get(), Set.copyOf(stacks), credentials);
         } catch (InvalidMeshException e) {
             MeshDirectory.report(err, e, "nothing was verified");
-            return DatameshCli.INVALID_CONFIG;
+            return ExitCode.INVALID_INPUT.code();
         }
         Verifier.Report report = Verifier.run(accounts, readers, line -> {
             err.println("verify: " + line);
@@ -98,7 +98,7 @@ public final class VerifyCommand implements Callable<Integer> {
             out.println("wrote " + json);
         }
         out.flush();
-        return report.matches() ? 0 : DatameshCli.LIVE_DIFFERS;
+        return report.matches() ? 0 : ExitCode.LIVE_DIFFERS.code();
     }
 
     private static void print(PrintWriter out, Verifier.Report report) {

@@ -37,6 +37,12 @@ import java.util.List;
  * <p>The log bucket is locked down: only this trail may write to it (a Deny for every other
  * writer), nobody may delete from it — the lifecycle, which bucket policies do not stop, removes
  * logs after {@code retentionDays} — and, like the data, it survives {@code pulumi destroy}.
+ *
+ * <p>It is versioned, so that a log overwritten or deleted by whoever first lifts the Deny is
+ * still there to read. A version becomes noncurrent only then, or when the lifecycle expires the
+ * log (leaving a delete marker); either way it is kept {@code retentionDays} more, the same span
+ * as a current log: evidence of tampering lasts as long as the logs themselves, and an expired log
+ * is gone at the latest {@code 2 × retentionDays} after it was written.
  */
 public record DataAuditTrail(String name, StackIdentity identity, String domain, String dataBucketName,
                              int retentionDays) {
@@ -61,7 +67,7 @@ public record DataAuditTrail(String name, StackIdentity identity, String domain,
                         fromTrail("TrailDescribesKey", trailArn).addAction("kms:DescribeKey").addResource("*").build())))
                 .build(), retained);
 
-        var logBucket = new SecureBucket(name + "-logs", new SecureBucketArgs(logBucketName, "audit-logs", key, false, true, List.of(
+        var logBucket = new SecureBucket(name + "-logs", new SecureBucketArgs(logBucketName, "audit-logs", key, true, true, List.of(
                 fromTrail("TrailChecksBucketAcl", trailArn).addAction("s3:GetBucketAcl").addResource(logBucketArn).build(),
                 fromTrail("TrailWritesLogs", trailArn).addAction("s3:PutObject")
                         .addResource(logBucketArn + "/AWSLogs/" + account + "/*")
@@ -74,7 +80,8 @@ public record DataAuditTrail(String name, StackIdentity identity, String domain,
                         .addResource(logBucketArn + "/*").build())), parent);
         BucketLifecycle.create(name + "-logs-lifecycle", logBucket.bucket(),
                 CustomResourceOptions.builder().parent(parent).dependsOn(logBucket.bucket()).retainOnDelete(true).build(),
-                BucketLifecycle.expireObjects("expire-audit-logs", retentionDays));
+                BucketLifecycle.expireObjects("expire-audit-logs", retentionDays),
+                BucketLifecycle.expireNoncurrentVersions("expire-noncurrent-audit-logs", retentionDays));
 
         // CloudTrail checks on creation that it may write to the bucket and use the key.
         return new Trail(name, TrailArgs.builder()

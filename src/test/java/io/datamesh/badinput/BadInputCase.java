@@ -10,7 +10,8 @@ import java.util.function.Function;
  * One case of the bad-input corpus: break a copy of the samples, run a command over it, and expect
  * an exit code and the words of the message (file, key, what is wrong, the fix).
  *
- * @param args the command line, given the broken project's directory
+ * @param args   the command line, given the broken project's directory
+ * @param absent words the output must not contain: what a refused input must never be shown as
  */
 public record BadInputCase(String name, Consumer<BadInputMesh> breaking, Function<Path, List<String>> args,
                            int exitCode, List<String> fragments, List<String> absent) {
@@ -40,7 +41,7 @@ public record BadInputCase(String name, Consumer<BadInputMesh> breaking, Functio
     }
 
     /** Words the output must not have: the misleading message a case guards against. */
-    public BadInputCase without(String... words) {
+    public BadInputCase never(String... words) {
         return new BadInputCase(name, breaking, args, exitCode, fragments, List.of(words));
     }
 

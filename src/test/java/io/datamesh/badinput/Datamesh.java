@@ -29,16 +29,16 @@ public final class Datamesh {
             return this;
         }
 
-        public Outcome saysNothingOf(String... fragments) {
+        public Outcome says(String... fragments) {
             for (String fragment : fragments) {
-                assertThat(all()).as("output").doesNotContain(fragment);
+                assertThat(all()).as("output").contains(fragment);
             }
             return this;
         }
 
-        public Outcome says(String... fragments) {
+        public Outcome saysNothingOf(String... fragments) {
             for (String fragment : fragments) {
-                assertThat(all()).as("output").contains(fragment);
+                assertThat(all()).as("output").doesNotContain(fragment);
             }
             return this;
         }

@@ -23,7 +23,7 @@ class AccessCommandTest {
         CommandLine cli = DatameshCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()));
         int exit = cli.execute("access", "--principal", "datamesh-marketing-analyst", "--table", "sales.customers",
                 "--column", "phone");
-        assertEquals(DatameshCli.ACCESS_DENIED, exit, out.toString());
+        assertEquals(ExitCode.ACCESS_DENIED.code(), exit, out.toString());
         assertTrue(out.toString().startsWith("DENIED: datamesh-marketing-analyst (333333333333) cannot read sales.customers.phone\n"
                 + "first missing step: COLUMN_OVERRIDE\n"), out.toString());
     }
@@ -41,12 +41,12 @@ class AccessCommandTest {
     @Test
     void anUnknownRoleOrTableIsOneLineWithTheNearestNames() {
         var role = PlanCommandTest.datamesh("access", "--principal", "datamesh-marketing-analist", "--table", "sales.orders");
-        assertEquals(DatameshCli.INVALID_CONFIG, role.exitCode());
+        assertEquals(ExitCode.INVALID_INPUT.code(), role.exitCode());
         assertEquals("no role 'datamesh-marketing-analist' in the plan; nearest: datamesh-marketing-analyst,", role.err().lines()
                 .findFirst().orElseThrow().substring(0, "no role 'datamesh-marketing-analist' in the plan; nearest: datamesh-marketing-analyst,".length()));
         assertEquals(1, role.err().lines().count(), role.err());
         var table = PlanCommandTest.datamesh("access", "--principal", "datamesh-marketing-analyst", "--table", "sales.custmers");
-        assertEquals(DatameshCli.INVALID_CONFIG, table.exitCode());
+        assertEquals(ExitCode.INVALID_INPUT.code(), table.exitCode());
         assertEquals("no table 'sales.custmers' in the plan; nearest: sales.customers, sales.orders\n", table.err());
     }
 
@@ -60,7 +60,7 @@ class AccessCommandTest {
         StringWriter err = new StringWriter();
         var failure = assertThrows(CommandFailure.class,
                 () -> MeshDirectory.requireComplete(failing, Path.of("."), new PrintWriter(err)));
-        assertEquals(DatameshCli.PLAN_FAILED, failure.exitCode);
+        assertEquals(ExitCode.STACK_FAILED.code(), failure.exitCode);
         assertEquals(". : stack consumer failed to plan: stack organization/datamesh/central is not deployed".replace(". :", ".:"),
                 err.toString().lines().findFirst().orElseThrow());
         assertEquals(plan, MeshDirectory.requireComplete(plan, Path.of("."), new PrintWriter(new StringWriter())));

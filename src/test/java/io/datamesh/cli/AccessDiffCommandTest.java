@@ -63,7 +63,7 @@ class AccessDiffCommandTest {
         Path json = tmp.resolve("gained.json");
         var run = datamesh("access", "--base", withoutGrant.toString(), "--dir", SampleMesh.ROOT.toString(),
                 "--json", json.toString(), "--format", "markdown", "--fail-on-widening");
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(DatameshCli.ACCESS_WIDENED);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.ACCESS_WIDENED.code());
         assertThat(run.out()).startsWith("### Lake Formation access changes\n")
                 .contains("| ➕ gained | `datamesh-marketing-analyst` | 333333333333 | `sales.customers` | "
                         + String.join(", ", CUSTOMERS_NON_PII) + " | SELECT, DESCRIBE |");
@@ -87,7 +87,7 @@ class AccessDiffCommandTest {
         assertThat(fromRevision.exitCode()).as(fromRevision.err()).isZero();
         assertThat(fromRevision.out()).startsWith("Access changes: 0 gained, 2 lost\n");
         var unknown = datamesh("access", "--base", "no-such-revision");
-        assertThat(unknown.exitCode()).isEqualTo(DatameshCli.INVALID_CONFIG);
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(unknown.err()).startsWith("--base no-such-revision: not a directory, a plan JSON file, nor a revision of ");
     }
 

@@ -21,7 +21,7 @@ class DeployCommandTest {
                 "datamesh:accountId: \"2222\""));
         for (String command : new String[] {"up", "preview", "destroy"}) {
             var run = PlanCommandTest.datamesh(command, "--dir", dir.toString());
-            assertEquals(DatameshCli.INVALID_CONFIG, run.exitCode(), run.err());
+            assertEquals(ExitCode.INVALID_INPUT.code(), run.exitCode(), run.err());
             assertThat(run.err()).contains("Pulumi.producer.yaml").contains("datamesh:accountId")
                     .contains("nothing was planned");
             assertThat(run.out()).as("no step started").doesNotContain("[1/");
@@ -31,14 +31,14 @@ class DeployCommandTest {
     @Test
     void anUnknownStackIsRefused() {
         var run = PlanCommandTest.datamesh("up", "--stack", "prodcer");
-        assertEquals(DatameshCli.INVALID_CONFIG, run.exitCode(), run.err());
+        assertEquals(ExitCode.INVALID_INPUT.code(), run.exitCode(), run.err());
         assertThat(run.err()).contains("no stack file for [prodcer]");
     }
 
     @Test
     void aStepOutsideTheRunIsRefused() {
         var run = PlanCommandTest.datamesh("up", "--stack", "producer", "--from", "3");
-        assertEquals(DatameshCli.INVALID_CONFIG, run.exitCode(), run.err());
+        assertEquals(ExitCode.INVALID_INPUT.code(), run.exitCode(), run.err());
         assertEquals("--from 3: the run has steps 1 to 2\n", run.err());
         assertThat(run.out()).doesNotContain("[1/");
     }
@@ -46,11 +46,11 @@ class DeployCommandTest {
     @Test
     void policyPackConfigsMustPairWithThePacks() {
         var one = PlanCommandTest.datamesh("preview", "--policy-pack-config", "governance.json");
-        assertEquals(DatameshCli.INVALID_CONFIG, one.exitCode(), one.err());
+        assertEquals(ExitCode.INVALID_INPUT.code(), one.exitCode(), one.err());
         assertEquals("--policy-pack-config: give one per policy pack (2), got 1\n", one.err());
         var without = PlanCommandTest.datamesh("preview", "--no-policy-packs", "--policy-pack-config", "a.json",
                 "--policy-pack-config", "b.json");
-        assertEquals(DatameshCli.INVALID_CONFIG, without.exitCode(), without.err());
+        assertEquals(ExitCode.INVALID_INPUT.code(), without.exitCode(), without.err());
         assertEquals("--policy-pack-config: give one per policy pack (0), got 2 with --no-policy-packs\n", without.err());
     }
 

@@ -13,8 +13,9 @@ import static io.datamesh.cli.PlanCommandTest.datamesh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A consumer grant without a {@code pii} key: `plan` refuses it (exit 3) and `access` shows only the
- * access in force — the grant is listed as refused and gives nothing; with the rule made advisory by
+ * A consumer grant without a {@code pii} key: `plan` refuses it (exit 3), and so does `access` — it
+ * shows only the access in force (the grant is listed as refused and gives nothing), prints the
+ * violation in plan's words, and exits 3 as plan does; with the rule made advisory by
  * --policy-config, both let it through.
  */
 class PolicyAwareAccessTest {
@@ -36,11 +37,12 @@ class PolicyAwareAccessTest {
     @Test
     void withTheDefaultLevelsTheRefusedGrantGivesNothing() {
         var plan = datamesh("plan", "--dir", dir.toString());
-        assertThat(plan.exitCode()).isEqualTo(DatameshCli.MANDATORY_VIOLATION);
+        assertThat(plan.exitCode()).isEqualTo(ExitCode.MANDATORY_VIOLATION.code());
         assertThat(plan.out()).contains("policy mandatory: datamesh-governance/lf-no-grant-admits-pii on " + GRANT);
 
         var matrix = datamesh("access", "--dir", dir.toString());
-        assertThat(matrix.exitCode()).as(matrix.err()).isZero();
+        assertThat(matrix.exitCode()).as(matrix.err()).isEqualTo(ExitCode.MANDATORY_VIOLATION.code());
+        assertThat(matrix.err()).contains("stack central:\n  policy mandatory: datamesh-governance/lf-no-grant-admits-pii on " + GRANT);
         assertThat(matrix.out()).contains("refused (grants nothing): " + GRANT + " in stack central by"
                 + " datamesh-governance/lf-no-grant-admits-pii: expression for arn:aws:iam::333333333333:role/"
                 + "datamesh-marketing-analyst has no 'pii' key")
@@ -49,7 +51,7 @@ class PolicyAwareAccessTest {
 
         var verdict = datamesh("access", "--dir", dir.toString(), "--principal", "datamesh-marketing-analyst",
                 "--table", "sales.customers", "--column", "email");
-        assertThat(verdict.exitCode()).isEqualTo(DatameshCli.ACCESS_DENIED);
+        assertThat(verdict.exitCode()).as("the refused configuration outranks the denial").isEqualTo(ExitCode.MANDATORY_VIOLATION.code());
         assertThat(verdict.out()).startsWith("DENIED: datamesh-marketing-analyst (333333333333) cannot read sales.customers.email\n"
                 + "first missing step: REFUSED_BY_POLICY\n  - " + GRANT + " (stack central) is refused by mandatory policy"
                 + " datamesh-governance/lf-no-grant-admits-pii: ");

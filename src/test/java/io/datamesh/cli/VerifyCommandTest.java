@@ -25,7 +25,7 @@ class VerifyCommandTest {
 
         int exit = cli.execute("--dir", dir.toString());
 
-        assertThat(exit).isEqualTo(DatameshCli.INVALID_CONFIG);
+        assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(err.toString()).contains(
                 "Pulumi.consumer.yaml: aws:assumeRole.roleArn: must be an IAM role ARN, got 'datamesh-deployer'",
                 "Pulumi.consumer.yaml: aws:assumeRole.durationSeconds: is not supported by datamesh verify",

@@ -1,7 +1,7 @@
 package io.datamesh.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datamesh.cli.DatameshCli;
+import io.datamesh.cli.ExitCode;
 import io.datamesh.cli.VerifyCommand;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.MeshPlanner;
@@ -150,7 +150,7 @@ class VerifyMotoTest {
         grantOnCentralTable(MARKETING, "customers", "SELECT");
         Run run = cli("--dir", dir.toString(), "--stack", "central");
 
-        assertThat(run.exit()).isEqualTo(DatameshCli.LIVE_DIFFERS);
+        assertThat(run.exit()).isEqualTo(ExitCode.LIVE_DIFFERS.code());
         assertThat(run.out()).contains("GRANT_EXTRA").contains("333333333333 on {\"Table\":{\"CatalogId\":\"111111111111\","
                 + "\"DatabaseName\":\"sales\",\"Name\":\"customers\"}}").contains("not declared by any stack: SELECT");
         assertThat(run.out()).contains("aws lakeformation revoke-permissions --region eu-west-1 --catalog-id 111111111111"

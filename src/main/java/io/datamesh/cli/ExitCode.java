@@ -1,0 +1,39 @@
+package io.datamesh.cli;
+
+/**
+ * The exit codes of every {@code datamesh} command, each with one meaning whatever the command, so a
+ * script or CI job can act on the number alone. docs/exit-codes.md is this table, kept equal by a test.
+ */
+public enum ExitCode {
+    OK(0, "Success: planned cleanly, access allowed, the live mesh matches, every step done."),
+    STACK_FAILED(1, "A stack failed: it could not be planned offline (e.g. an exceeded AWS quota), or its Pulumi"
+            + " operation failed (the command that resumes is printed)."),
+    INVALID_INPUT(2, "Invalid input, nothing was done: a bad option, option value or missing subcommand (one line"
+            + " and the usage), a file an option names that cannot be read or written, or invalid stack configuration"
+            + " (one line per problem)."),
+    MANDATORY_VIOLATION(3, "A mandatory policy stops a stack. `plan`, `access`, `diagram`, `up` and `preview` give"
+            + " this verdict alike and print the violations."),
+    ACCESS_DENIED(4, "`access --principal … --table …`: the principal cannot read it (the first missing step is printed)."),
+    LIVE_DIFFERS(5, "`verify`: the live accounts differ from the plan, or could not be read."),
+    ACCESS_WIDENED(6, "`access --base … --fail-on-widening`: a principal gains access against the base."),
+    INTERNAL_ERROR(70, "An unexpected error (a bug, or the machine failed): one line; please report it.");
+
+    /** What every command's --help says in place of a list of its own. */
+    public static final String HELP = "Exit codes: docs/exit-codes.md (one meaning each, the same for every command).";
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}
