@@ -120,7 +120,8 @@ public final class StackFiles {
                             + PROJECT_FILE + " and the Pulumi.<stack>.yaml files)"));
             return "";
         }
-        JsonNode root = YamlFile.read(file, PROJECT_FILE, problems).orElse(null);
+        // The path as --dir gives it: an editor or a CI annotation opens file:line:column.
+        JsonNode root = YamlFile.read(file, file.toString(), problems).orElse(null);
         if (root == null) {
             return "";
         }
@@ -199,7 +200,7 @@ public final class StackFiles {
 
     private static Optional<RawStackConfig> load(Path dir, String project, String stack, List<String> problems) {
         String name = fileOf(stack);
-        Optional<JsonNode> document = YamlFile.read(dir.resolve(name), name, problems);
+        Optional<JsonNode> document = YamlFile.read(dir.resolve(name), dir.resolve(name).toString(), problems);
         if (document.isEmpty()) {
             return Optional.empty();
         }
