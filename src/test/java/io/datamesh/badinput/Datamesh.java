@@ -25,6 +25,9 @@ public final class Datamesh {
         /** Fails on an exit code other than {@code expected}, and on any stack trace, whatever the code. */
         public Outcome exits(int expected) {
             assertThat(STACK_TRACE.matcher(all()).find()).as("no stack trace in:\n%s", all()).isFalse();
+            // A control character from the input is shown as U+0007, never raw (it could rewrite the terminal).
+            assertThat(all().chars().filter(c -> c < 0x20 && c != '\n' || c == 0x7F))
+                    .as("no raw control character printed in:\n%s", all()).isEmpty();
             assertThat(exitCode).as("exit code; output:\n%s", all()).isEqualTo(expected);
             return this;
         }

@@ -1,10 +1,5 @@
 package io.datamesh.badinput;
 
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -16,7 +11,7 @@ import static io.datamesh.badinput.BadInputCase.refused;
  * and only regular files are uploaded. The project is {@code <tmp>/project}; {@code <tmp>/outside}
  * stands for the rest of the machine a hostile stack file would reach for.
  */
-class PathCorpusTest {
+class PathCorpusTest extends CorpusTest {
     private static final String PRODUCER = "Pulumi.producer.yaml";
     private static final String KEY = PRODUCER + ": datamesh:sampleDataDir: ";
 
@@ -89,12 +84,5 @@ class PathCorpusTest {
                         .symlink("sample-data/orders/extra.csv", Path.of("../../shared/orders.csv")), "3 stack(s) planned"),
                 planned("a sampleDataDir inside the project that climbs and comes back", m -> sampleDataDir(m,
                         "sample-data/../sample-data"), "3 stack(s) planned"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    @Timeout(120)
-    void corpus(BadInputCase c, @TempDir Path tmp) {
-        c.check(tmp);
     }
 }

@@ -1,11 +1,5 @@
 package io.datamesh.badinput;
 
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static io.datamesh.badinput.BadInputCase.refused;
@@ -15,7 +9,7 @@ import static io.datamesh.badinput.BadInputCase.refused;
  * is in the mesh; a list the schema wants at least one of is not empty; a repeat in any list is
  * named at its index, under the list it is in.
  */
-class ReferenceCorpusTest {
+class ReferenceCorpusTest extends CorpusTest {
     private static final String CENTRAL = "Pulumi.central.yaml";
     private static final String CONSUMER = "Pulumi.consumer.yaml";
     private static final String PRODUCER = "Pulumi.producer.yaml";
@@ -93,12 +87,5 @@ class ReferenceCorpusTest {
                         "datamesh:analysts[1].name: duplicate analyst role 'analyst' (also datamesh:analysts[0].name)"),
                 refused("a duplicate expression value", m -> m.replace(CENTRAL, "pii: [\"false\"]\n    # The producer",
                         "pii: [\"false\", \"false\"]\n    # The producer"), "datamesh:grants[1].expression.pii[1]: duplicate value"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    @Timeout(120)
-    void corpus(BadInputCase c, @TempDir Path tmp) {
-        c.check(tmp);
     }
 }

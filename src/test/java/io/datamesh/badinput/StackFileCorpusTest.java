@@ -1,10 +1,5 @@
 package io.datamesh.badinput;
 
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -16,7 +11,7 @@ import static io.datamesh.badinput.BadInputCase.refused;
  * file here, unless it is named as living elsewhere; a file Pulumi would not read as a stack, or a
  * project the mesh cannot be, is refused with what it is, never "no such file" for something there.
  */
-class StackFileCorpusTest {
+class StackFileCorpusTest extends CorpusTest {
     private static final String CENTRAL = "Pulumi.central.yaml";
     private static final String CONSUMER = "Pulumi.consumer.yaml";
 
@@ -86,12 +81,5 @@ class StackFileCorpusTest {
                 refused("--dir that is a file", m -> { }, "is a file, not a directory").command("plan", "--dir", "{dir}/Pulumi.yaml"),
                 refused("an unreadable stack file is not reported as missing", m -> m.write(CONSUMER, "config: [\n"),
                         CONSUMER + ":2:1: not valid YAML").never("has no stack file", "no such file"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    @Timeout(120)
-    void corpus(BadInputCase c, @TempDir Path tmp) {
-        c.check(tmp);
     }
 }

@@ -1,12 +1,7 @@
 package io.datamesh.badinput;
 
 import io.datamesh.plan.SampleMesh;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -19,7 +14,7 @@ import static io.datamesh.badinput.BadInputCase.refused;
  * output file that cannot be written stops the command before it plans, and a configuration a
  * mandatory policy refuses is never shown as access anyone has.
  */
-class VerdictAndExitCodesCorpusTest {
+class VerdictAndExitCodesCorpusTest extends CorpusTest {
     /** A PII column re-tagged as not PII: lf-pii-columns-tagged (mandatory) stops the central stack. */
     static final Consumer<BadInputMesh> FULL_NAME_NOT_PII = mesh -> mesh.replace("Pulumi.producer.yaml",
             "name: full_name, type: string, comment: Customer name, tags: {pii: \"true\"}",
@@ -129,12 +124,5 @@ class VerdictAndExitCodesCorpusTest {
             throw new AssertionError("Pulumi.central.yaml has no marketing-sales-non-pii grant to leave out");
         }
         mesh.write("base/Pulumi.central.yaml", central.substring(0, start) + central.substring(end));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    @Timeout(120)
-    void exitsWithItsOneMeaningAndSaysWhy(BadInputCase c, @TempDir Path tmp) {
-        c.check(tmp);
     }
 }

@@ -1,12 +1,6 @@
 package io.datamesh.badinput;
 
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static io.datamesh.badinput.BadInputCase.refused;
@@ -16,7 +10,7 @@ import static io.datamesh.badinput.BadInputCase.refused;
  * outside {@code config:} or without a namespace, a namespace one letter off, a file that is no UTF-8
  * text, one nested without end, a secret: each named as what it is, with the key meant.
  */
-class YamlCorpusTest {
+class YamlCorpusTest extends CorpusTest {
     private static final String CONSUMER = "Pulumi.consumer.yaml";
     private static final String PRODUCER = "Pulumi.producer.yaml";
 
@@ -105,12 +99,5 @@ class YamlCorpusTest {
                     .append(",*").append(p).append(",*").append(p).append(",*").append(p).append("]\n");
         }
         return yaml + "config: {}\n";
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    @Timeout(120)
-    void corpus(BadInputCase c, @TempDir Path tmp) {
-        c.check(tmp);
     }
 }

@@ -2,13 +2,12 @@ package io.datamesh.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamesh.badinput.Datamesh;
 import io.datamesh.plan.SampleMesh;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,13 +19,8 @@ class PlanCommandTest {
     }
 
     static Run datamesh(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var cli = DatameshCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        Datamesh.Outcome outcome = Datamesh.run(args);
+        return new Run(outcome.exitCode(), outcome.out(), outcome.err());
     }
 
     @Test
