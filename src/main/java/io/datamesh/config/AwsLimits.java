@@ -121,6 +121,19 @@ final class AwsLimits {
     }
 
     /**
+     * A grant's expression: Lake Formation takes "up to 50 keys per expression" (developer guide,
+     * "Creating LF-Tag expressions"), and a resource carries at most 50 LF-tags, so an expression
+     * with more keys could match nothing anyway.
+     */
+    static void expressionKeys(ConfigNode expression, int keys) {
+        if (keys > LF_TAGS_PER_RESOURCE) {
+            expression.problem("has " + keys + " LF-tag keys, at most " + LF_TAGS_PER_RESOURCE + " per expression (Lake"
+                    + " Formation developer guide, \"Creating LF-Tag expressions\"; a resource carries at most "
+                    + LF_TAGS_PER_RESOURCE + " LF-tags, " + TBAC_NOTES + ")");
+        }
+    }
+
+    /**
      * A data product's name also names the Athena query each domain it is shared with gets to preview
      * it, which Athena caps well below Glue's 255.
      */

@@ -187,6 +187,7 @@ public final class StackConfigParser {
             }
             expression.put(key, values);
         });
+        AwsLimits.expressionKeys(g.field("expression"), expression.size());
         return new TagGrant(g.field("name").text(""), to, resource, permissions, TagExpression.of(expression));
     }
 

@@ -85,7 +85,20 @@ class ReferenceCorpusTest extends CorpusTest {
                         "datamesh:analysts[0].domains[1]: duplicate value 'sales' (also datamesh:analysts[0].domains[0])"),
                 refused("a duplicate analyst", m -> m.replace(CONSUMER, "  datamesh:athena:", "    - name: analyst\n  datamesh:athena:"),
                         "datamesh:analysts[1].name: duplicate analyst role 'analyst' (also datamesh:analysts[0].name)"),
+                refused("an expression of 51 keys", m -> m.replace(CENTRAL, "        domain: [sales]\n        pii: [\"false\"]\n"
+                        + "    # The producer", "        domain: [sales]\n        pii: [\"false\"]\n" + fiftyMoreKeys()
+                        + "    # The producer"), CENTRAL + ": datamesh:grants[1].expression: has 51 LF-tag keys, at most 50 per"
+                        + " expression (Lake Formation developer guide, \"Creating LF-Tag expressions\""),
                 refused("a duplicate expression value", m -> m.replace(CENTRAL, "pii: [\"false\"]\n    # The producer",
                         "pii: [\"false\", \"false\"]\n    # The producer"), "datamesh:grants[1].expression.pii[1]: duplicate value"));
+    }
+
+    /** Keys 3 to 51 of an expression: not in the ontology either, which is reported too. */
+    private static String fiftyMoreKeys() {
+        StringBuilder keys = new StringBuilder();
+        for (int i = 3; i <= 51; i++) {
+            keys.append("        k").append(i).append(": [v]\n");
+        }
+        return keys.toString();
     }
 }
