@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
 import software.amazon.awssdk.services.lakeformation.model.Resource;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
@@ -59,6 +61,45 @@ class AwsAccountReaderTest {
     void anyOtherFailureProvesNothing() {
         assertThat(failedWith("Access to the results bucket failed: KMS key disabled")).isInstanceOf(QueryOutcome.Failed.class);
         assertThat(failedWith("WorkGroup wg does not exist")).isInstanceOf(QueryOutcome.Failed.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aRoleTheVerifierCannotAssumeIsNotALakeFormationRefusal() {
+        AthenaClient athena = mock(AthenaClient.class);
+        // What the SDK throws from the first call with the role's credentials when the role's trust refuses the verifier.
+        when(athena.startQueryExecution(any(Consumer.class))).thenThrow(StsException.builder()
+                .message("User: arn:aws:sts::333333333333:assumed-role/datamesh-deployer/datamesh-verify is not authorized"
+                        + " to perform: sts:AssumeRole on resource: arn:aws:iam::333333333333:role/datamesh-marketing-analyst")
+                .statusCode(403).build());
+
+        assertThat(reader(athena).query(QUERY)).isNotInstanceOf(QueryOutcome.Refused.class);
+    }
+
+    @Test
+    void anS3OrKmsFailureOnTheResultsIsNotALakeFormationRefusal() {
+        // Athena's words when the workgroup's output location refuses the role (Athena troubleshooting guide).
+        assertThat(failedWith("Access denied when writing output to url: s3://datamesh-marketing-athena-results/q1.csv."
+                + " Please ensure you are allowed to access the S3 bucket. (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)"))
+                .isNotInstanceOf(QueryOutcome.Refused.class);
+        assertThat(failedWith("Unable to verify/create output bucket datamesh-marketing-athena-results"))
+                .isNotInstanceOf(QueryOutcome.Refused.class);
+        assertThat(failedWith("User: arn:aws:sts::333333333333:assumed-role/datamesh-marketing-analyst/datamesh-verify is not"
+                + " authorized to perform: kms:GenerateDataKey on resource: arn:aws:kms:eu-west-1:333333333333:key/k1"))
+                .isNotInstanceOf(QueryOutcome.Refused.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aQueryThatOutlivesTheTimeoutIsStopped() {
+        AthenaClient athena = mock(AthenaClient.class);
+        when(athena.startQueryExecution(any(Consumer.class)))
+                .thenReturn(StartQueryExecutionResponse.builder().queryExecutionId("q1").build());
+        when(athena.getQueryExecution(any(Consumer.class))).thenReturn(GetQueryExecutionResponse.builder()
+                .queryExecution(e -> e.queryExecutionId("q1").status(s -> s.state(QueryExecutionState.RUNNING))).build());
+
+        assertThat(reader(athena).query(QUERY)).isInstanceOf(QueryOutcome.Failed.class);
+        verify(athena).stopQueryExecution(any(Consumer.class));
     }
 
     @Test

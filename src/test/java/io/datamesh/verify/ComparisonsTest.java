@@ -175,4 +175,17 @@ class ComparisonsTest {
     void everyFindingNamesItsStackAndAccount(String name, Supplier<List<Finding>> check, List<String> expected) {
         assertThat(check.get()).allSatisfy(f -> assertThat(List.of(f.stack(), f.account())).isEqualTo(List.of("consumer", ACCOUNT)));
     }
+
+    @Test
+    void liveNamesPastedIntoACommandAreShellQuoted() {
+        var table = new LfResource.Table(CENTRAL, "sales", Optional.of("o'brien"));
+        assertThat(Comparisons.revokeCommand(EXPECTED, "arn:aws:iam::333333333333:role/a b", List.of("SELECT"), List.of(), table))
+                .isEqualTo("aws lakeformation revoke-permissions --region eu-west-1 --catalog-id 333333333333"
+                        + " --principal 'DataLakePrincipalIdentifier=arn:aws:iam::333333333333:role/a b' --permissions SELECT --resource"
+                        + " '{\"Table\":{\"CatalogId\":\"111111111111\",\"DatabaseName\":\"sales\",\"Name\":\"o'\\''brien\"}}'");
+        assertThat(Comparisons.invitations(EXPECTED, List.of(new Invitation("arn:aws:ram:eu-west-1:111111111111:invitation/$(id)",
+                "s", "arn:s", CENTRAL, "PENDING")))).singleElement().satisfies(f -> assertThat(f.fix()).contains(
+                "aws ram accept-resource-share-invitation --region eu-west-1 --resource-share-invitation-arn"
+                        + " 'arn:aws:ram:eu-west-1:111111111111:invitation/$(id)'"));
+    }
 }

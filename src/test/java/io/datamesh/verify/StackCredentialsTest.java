@@ -44,4 +44,18 @@ class StackCredentialsTest {
 
         assertThat(problems).extracting(ConfigProblem::key).containsExactly("aws:assumeRole");
     }
+
+    @Test
+    void aSecretExternalIdIsReportedWithHowToProvideIt() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        // How a stack file's `externalId: {secure: v1:...}` reaches verify, which reads the file without the Pulumi CLI.
+        parse(Map.of("aws:assumeRole", "{\"roleArn\":\"arn:aws:iam::333333333333:role/datamesh-deployer\","
+                + "\"externalId\":{\"secure\":\"v1:AAAAbase64\"}}"), problems);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("aws:assumeRole.externalId");
+            assertThat(p.toString()).contains("is a Pulumi secret (secure:)").contains("DATAMESH_VERIFY_EXTERNAL_ID_CONSUMER")
+                    .contains("pulumi config get --path aws:assumeRole.externalId -s consumer");
+        });
+    }
 }
