@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
 import software.amazon.awssdk.services.lakeformation.model.Resource;
 import software.amazon.awssdk.services.sts.model.StsException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +47,7 @@ class AwsAccountReaderTest {
     }
 
     private static AwsAccountReader reader(AthenaClient athena) {
-        return new AwsAccountReader("333333333333", null, null, null, null, role -> athena);
+        return new AwsAccountReader("333333333333", null, null, null, null, role -> athena, Duration.ofMillis(300));
     }
 
     @Test
@@ -59,7 +60,9 @@ class AwsAccountReaderTest {
 
     @Test
     void anyOtherFailureProvesNothing() {
-        assertThat(failedWith("Access to the results bucket failed: KMS key disabled")).isInstanceOf(QueryOutcome.Failed.class);
+        // S3 or KMS on the results proves nothing either, in words of its own; a refusal of the data itself is no LF refusal.
+        assertThat(failedWith("Access to the results bucket failed: KMS key disabled")).isInstanceOf(QueryOutcome.ResultsDenied.class);
+        assertThat(failedWith("Permission denied on S3 path: s3://datamesh-sales-data/orders")).isInstanceOf(QueryOutcome.Failed.class);
         assertThat(failedWith("WorkGroup wg does not exist")).isInstanceOf(QueryOutcome.Failed.class);
     }
 
@@ -73,7 +76,17 @@ class AwsAccountReaderTest {
                         + " to perform: sts:AssumeRole on resource: arn:aws:iam::333333333333:role/datamesh-marketing-analyst")
                 .statusCode(403).build());
 
-        assertThat(reader(athena).query(QUERY)).isNotInstanceOf(QueryOutcome.Refused.class);
+        assertThat(reader(athena).query(QUERY)).isInstanceOf(QueryOutcome.NotAssumed.class);
+    }
+
+    @Test
+    void aRoleWhoseTrustRefusesTheVerifierIsNotAssumed() {
+        var reader = new AwsAccountReader("333333333333", null, null, null, null, role -> {
+            throw StsException.builder().message("not authorized to perform: sts:AssumeRole on resource: " + role).statusCode(403).build();
+        }, Duration.ofMillis(300));
+
+        assertThat(reader.query(QUERY)).isEqualTo(new QueryOutcome.NotAssumed(
+                "not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::333333333333:role/analyst"));
     }
 
     @Test
@@ -81,12 +94,12 @@ class AwsAccountReaderTest {
         // Athena's words when the workgroup's output location refuses the role (Athena troubleshooting guide).
         assertThat(failedWith("Access denied when writing output to url: s3://datamesh-marketing-athena-results/q1.csv."
                 + " Please ensure you are allowed to access the S3 bucket. (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)"))
-                .isNotInstanceOf(QueryOutcome.Refused.class);
+                .isInstanceOf(QueryOutcome.ResultsDenied.class);
         assertThat(failedWith("Unable to verify/create output bucket datamesh-marketing-athena-results"))
-                .isNotInstanceOf(QueryOutcome.Refused.class);
+                .isInstanceOf(QueryOutcome.ResultsDenied.class);
         assertThat(failedWith("User: arn:aws:sts::333333333333:assumed-role/datamesh-marketing-analyst/datamesh-verify is not"
                 + " authorized to perform: kms:GenerateDataKey on resource: arn:aws:kms:eu-west-1:333333333333:key/k1"))
-                .isNotInstanceOf(QueryOutcome.Refused.class);
+                .isInstanceOf(QueryOutcome.ResultsDenied.class);
     }
 
     @SuppressWarnings("unchecked")
@@ -98,7 +111,7 @@ class AwsAccountReaderTest {
         when(athena.getQueryExecution(any(Consumer.class))).thenReturn(GetQueryExecutionResponse.builder()
                 .queryExecution(e -> e.queryExecutionId("q1").status(s -> s.state(QueryExecutionState.RUNNING))).build());
 
-        assertThat(reader(athena).query(QUERY)).isInstanceOf(QueryOutcome.Failed.class);
+        assertThat(reader(athena).query(QUERY)).isEqualTo(new QueryOutcome.Failed("FAILED: still RUNNING after 0 s; stopped"));
         verify(athena).stopQueryExecution(any(Consumer.class));
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,8 +83,8 @@ class ListedShapesTest {
     void eachListedShapeIsThePlansResource(String source, String resource, Optional<LfResource> model) {
         try (var lakeFormation = new RecordedLakeFormation("{}", Map.of(RAW, listing(entry("arn:aws:iam::333333333333:role/r",
                 resource, "\"SELECT\"", ""))))) {
-            var reader = new AwsAccountReader(ACCOUNT, null, lakeFormation.client(), null, null, role -> null);
-            assertThat(reader.grants(List.of())).singleElement().satisfies(g -> assertThat(g.resource()).isEqualTo(model));
+            var reader = new AwsAccountReader(ACCOUNT, null, lakeFormation.client(), null, null, role -> null, Duration.ZERO);
+            assertThat(reader.grants()).singleElement().satisfies(g -> assertThat(g.resource()).isEqualTo(model));
         }
     }
 }
