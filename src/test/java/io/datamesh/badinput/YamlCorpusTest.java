@@ -89,7 +89,7 @@ class YamlCorpusTest {
                 refused("a tab for indentation", m -> m.replace(CONSUMER, "  datamesh:role: consumer", "\tdatamesh:role: consumer"),
                         CONSUMER + ":", "not valid YAML"),
                 refused("a YAML tag asking for an application type", m -> m.replace(CONSUMER, "  datamesh:domain: marketing",
-                        "  datamesh:domain: !java.net.URL marketing"), CONSUMER + ":4: config.datamesh:domain: has the YAML tag"
+                        "  datamesh:domain: !java.net.URL marketing"), CONSUMER + ":5: config.datamesh:domain: has the YAML tag"
                         + " !java.net.URL, which neither Pulumi nor the mesh reads"),
                 refused("an empty stack file", m -> m.write(CONSUMER, ""), CONSUMER + ": datamesh:role: is required"),
                 refused("a binary file named as a producer", m -> m.writeBytes(PRODUCER, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1}),
