@@ -38,14 +38,18 @@ import java.util.stream.Stream;
 /** Reads one account through the AWS SDK for Java v2; only Get/List/Describe calls, and zero-row queries. */
 public final class AwsAccountReader implements AccountReader {
     /**
-     * How Athena words a Lake Formation refusal ("Insufficient Lake Formation permission(s)", Athena's
-     * Lake Formation troubleshooting), or the catalog's answer for a table or link the role may not see.
+     * How Athena words a Lake Formation refusal ("Insufficient Lake Formation permission(s)",
+     * https://repost.aws/knowledge-center/athena-insufficient-lake-formation-permissions), or the catalog's answer for a table or link the role may not see.
      * Nothing broader: an IAM, S3 or KMS denial also says "not authorized" or "access denied", and
      * would then pass a probe that must be refused without testing anything.
      */
     private static final Pattern REFUSAL = Pattern.compile(
             "(?i)insufficient lake formation permission|\\b(TABLE|SCHEMA)_NOT_FOUND\\b|\\b(table|schema) \\S+ does not exist");
-    /** S3 or KMS refusing the workgroup's results location or its key: Athena's words for the output, or the service's. */
+    /**
+     * S3 or KMS refusing the workgroup's results location or its key: Athena's words for the output
+     * ("Unable to verify/create output bucket", https://repost.aws/knowledge-center/athena-output-bucket-error),
+     * or the service's own.
+     */
     private static final Pattern RESULTS_DENIED = Pattern.compile(
             "(?i)output bucket|writing (output )?to (url|location)|\\(Service: (Amazon )?S3|\\bkms:|AWSKMS|KMS key");
     /** The table name Lake Formation lists a table wildcard under (see {@link #resource}). */
