@@ -71,7 +71,7 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Map<String, StackCredentials> credentials;
         try {
-            credentials = StackCredentials.readAll(mesh.dir, Set.copyOf(stacks));
+            credentials = StackCredentials.readAll(mesh.dir, Set.copyOf(stacks), System::getenv);
         } catch (InvalidMeshException e) {
             MeshDirectory.report(err, e, "nothing was verified");
             return ExitCode.INVALID_INPUT.code();

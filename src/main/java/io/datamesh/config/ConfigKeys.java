@@ -1,8 +1,5 @@
 package io.datamesh.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamesh.util.NearestNames;
 
 import java.lang.reflect.Method;
@@ -27,7 +24,6 @@ final class ConfigKeys {
     private static final Set<String> AWS_KEYS = Arrays.stream(com.pulumi.aws.Config.class.getDeclaredMethods())
             .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0)
             .map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConfigKeys() {
     }
@@ -80,45 +76,10 @@ final class ConfigKeys {
                 .orElse("");
     }
 
-    /**
-     * A Pulumi secret ({@code secure: v1:…}) offline, where nothing can decrypt it. Under the Pulumi
-     * CLI the engine hands the program the decrypted text, so this shape only ever comes from a
-     * stack file read by the offline plan.
-     */
+    /** A Pulumi secret in a mesh setting, which no offline reader can decrypt and none should hold. */
     private static Optional<ConfigProblem> secret(String key, String value) {
-        if (!value.trim().startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            return secretPath(JSON.readTree(value), key).map(at -> new ConfigProblem(at, "is a Pulumi secret (secure:),"
-                    + " which the offline plan cannot decrypt (it runs without the Pulumi CLI and its secrets provider); no"
-                    + " mesh setting is secret: they become resource names, tags and stack outputs that anyone who can read"
-                    + " the stack sees. Write the value in plain text"));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> secretPath(JsonNode node, String path) {
-        if (node.isObject() && node.size() == 1 && node.has("secure")) {
-            return Optional.of(path);
-        }
-        if (node.isObject()) {
-            for (var it = node.fields(); it.hasNext(); ) {
-                var field = it.next();
-                Optional<String> inner = secretPath(field.getValue(), path + "." + field.getKey());
-                if (inner.isPresent()) {
-                    return inner;
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                Optional<String> inner = secretPath(node.get(i), path + "[" + i + "]");
-                if (inner.isPresent()) {
-                    return inner;
-                }
-            }
-        }
-        return Optional.empty();
+        return PulumiSecrets.pathIn(key, value).map(at -> new ConfigProblem(at, PulumiSecrets.UNREADABLE_OFFLINE + "; no"
+                + " mesh setting is secret: they become resource names, tags and stack outputs that anyone who can read"
+                + " the stack sees. Write the value in plain text"));
     }
 }

@@ -2,6 +2,7 @@ package io.datamesh.lakeformation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamesh.util.ShellQuote;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,8 @@ public final class SettingsCommand {
         settings.put("AuthorizedSessionTagValueList", target.authorizedSessionTagValueList());
         settings.put("AllowFullTableExternalDataAccess", target.allowFullTableExternalDataAccess());
         try {
-            return "aws lakeformation put-data-lake-settings --catalog-id " + accountId + " --data-lake-settings '"
-                    + JSON.writeValueAsString(settings).replace("'", "'\\''") + "'";
+            return "aws lakeformation put-data-lake-settings --catalog-id " + ShellQuote.quote(accountId)
+                    + " --data-lake-settings " + ShellQuote.quote(JSON.writeValueAsString(settings));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write data lake settings as JSON", e);
         }

@@ -30,11 +30,11 @@ public record AccountExpectation(String stack, String accountId, String region, 
     }
 
     /**
-     * The databases whose grants verify lists one by one, besides the account's whole listing: the
-     * account's own databases and links, and those its grants name. An unfiltered ListPermissions has
-     * been reported to answer only partly (boto3#3922), and a per-resource listing is how
-     * terraform-provider-aws reads a grant back. Tables and LF-tag resources are not listed one by
-     * one: moto 5.2.5 fails those filters (a KeyError on table-wildcard grants, LF-tag resources
+     * The databases whose computed permissions verify lists one by one, to confirm a declared grant the
+     * account's unfiltered listing left out (it has been reported to answer only partly, boto3#3922; a
+     * per-resource listing is how terraform-provider-aws reads a grant back): the account's own
+     * databases and links, and those its grants name. Tables and LF-tag resources are not listed one
+     * by one: moto 5.2.5 fails those filters (a KeyError on table-wildcard grants, LF-tag resources
      * rejected), so the tests could not cover it.
      */
     public List<LfResource.Database> listedDatabases() {

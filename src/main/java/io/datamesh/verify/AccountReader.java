@@ -14,8 +14,15 @@ public interface AccountReader extends AutoCloseable {
 
     AccountSettings settings();
 
-    /** The permissions granted in the account's catalog: its whole listing, and the listing of each database. */
-    List<LiveGrant> grants(List<LfResource.Database> databases);
+    /** The grants of the account's catalog as they were made: ListPermissions without a filter. */
+    List<LiveGrant> grants();
+
+    /**
+     * What Lake Formation computes for query execution on one database (ListPermissions filtered by it:
+     * the Lake Formation team, quoted in terraform-provider-aws #44574), tag-policy grants included as
+     * database grants. It can confirm a declared grant, never show an undeclared one.
+     */
+    List<LiveGrant> effectiveGrants(LfResource.Database database);
 
     /** The resource link of that name in the account's catalog, if it exists and is a link. */
     Optional<ResourceLink> link(String name);

@@ -13,12 +13,14 @@ import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
 import software.amazon.awssdk.services.lakeformation.model.DataLakePrincipal;
 import software.amazon.awssdk.services.lakeformation.model.DataLakeSettings;
+import software.amazon.awssdk.services.lakeformation.model.ListPermissionsRequest;
 import software.amazon.awssdk.services.lakeformation.model.PrincipalPermissions;
 import software.amazon.awssdk.services.lakeformation.model.PrincipalResourcePermissions;
 import software.amazon.awssdk.services.lakeformation.model.Resource;
 import software.amazon.awssdk.services.ram.RamClient;
 import software.amazon.awssdk.services.ram.model.GetResourceShareInvitationsResponse;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,10 +37,23 @@ import java.util.stream.Stream;
 
 /** Reads one account through the AWS SDK for Java v2; only Get/List/Describe calls, and zero-row queries. */
 public final class AwsAccountReader implements AccountReader {
-    /** How Athena words a Lake Formation refusal, or a table the role is not allowed to see at all. */
+    /**
+     * How Athena words a Lake Formation refusal ("Insufficient Lake Formation permission(s)",
+     * https://repost.aws/knowledge-center/athena-insufficient-lake-formation-permissions), or the catalog's answer for a table or link the role may not see.
+     * Nothing broader: an IAM, S3 or KMS denial also says "not authorized" or "access denied", and
+     * would then pass a probe that must be refused without testing anything.
+     */
     private static final Pattern REFUSAL = Pattern.compile(
-            "(?i)insufficient (lake formation )?permission|not authorized|access ?denied|table \\S+ does not exist"
-                    + "|TABLE_NOT_FOUND|SCHEMA_NOT_FOUND");
+            "(?i)insufficient lake formation permission|\\b(TABLE|SCHEMA)_NOT_FOUND\\b|\\b(table|schema) \\S+ does not exist");
+    /**
+     * S3 or KMS refusing the workgroup's results location or its key: Athena's words for the output
+     * ("Unable to verify/create output bucket", https://repost.aws/knowledge-center/athena-output-bucket-error),
+     * or the service's own.
+     */
+    private static final Pattern RESULTS_DENIED = Pattern.compile(
+            "(?i)output bucket|writing (output )?to (url|location)|\\(Service: (Amazon )?S3|\\bkms:|AWSKMS|KMS key");
+    /** The table name Lake Formation lists a table wildcard under (see {@link #resource}). */
+    private static final String ALL_TABLES = "ALL_TABLES";
     static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
 
     private final String account;
@@ -47,19 +62,22 @@ public final class AwsAccountReader implements AccountReader {
     private final GlueClient glue;
     private final RamClient ram;
     private final Function<String, AthenaClient> athenaAs;
+    private final Duration queryTimeout;
     private final Map<String, AthenaClient> athena = new ConcurrentHashMap<>();
 
     /**
-     * @param athenaAs an Athena client with the credentials of the given role ARN
+     * @param athenaAs     an Athena client with the credentials of the given role ARN; throws if they cannot be had
+     * @param queryTimeout how long a probe may run before it is stopped and reported inconclusive
      */
     AwsAccountReader(String account, StsClient sts, LakeFormationClient lakeFormation, GlueClient glue,
-                     RamClient ram, Function<String, AthenaClient> athenaAs) {
+                     RamClient ram, Function<String, AthenaClient> athenaAs, Duration queryTimeout) {
         this.account = account;
         this.sts = sts;
         this.lakeFormation = lakeFormation;
         this.glue = glue;
         this.ram = ram;
         this.athenaAs = athenaAs;
+        this.queryTimeout = queryTimeout;
     }
 
     public static AwsAccountReader open(AwsSession session, String account) {
@@ -70,7 +88,17 @@ public final class AwsAccountReader implements AccountReader {
     public static AwsAccountReader open(AwsSession session, String account, RamClient ram) {
         return new AwsAccountReader(account, session.client(StsClient.builder()),
                 session.client(LakeFormationClient.builder()), session.client(GlueClient.builder()), ram,
-                role -> session.assume(role, Optional.empty(), "datamesh-verify").client(AthenaClient.builder()));
+                role -> asRole(session, role).client(AthenaClient.builder()), QUERY_TIMEOUT);
+    }
+
+    /**
+     * The role assumed now, not at the first query: a refusal of the role's trust is then told apart
+     * from anything Athena, Lake Formation, S3 or KMS answers.
+     */
+    private static AwsSession asRole(AwsSession session, String role) {
+        AwsSession assumed = session.assume(role, Optional.empty(), "datamesh-verify");
+        assumed.credentials().resolveCredentials();
+        return assumed;
     }
 
     @Override
@@ -94,15 +122,20 @@ public final class AwsAccountReader implements AccountReader {
     }
 
     @Override
-    public List<LiveGrant> grants(List<LfResource.Database> databases) {
+    public List<LiveGrant> grants() {
+        return list(ListPermissionsRequest.builder().catalogId(account).build());
+    }
+
+    @Override
+    public List<LiveGrant> effectiveGrants(LfResource.Database database) {
+        return list(ListPermissionsRequest.builder().catalogId(account)
+                .resource(x -> x.database(d -> d.catalogId(database.catalogId()).name(database.name()))).build());
+    }
+
+    private List<LiveGrant> list(ListPermissionsRequest request) {
         Set<LiveGrant> grants = new LinkedHashSet<>();
-        lakeFormation.listPermissionsPaginator(r -> r.catalogId(account))
+        lakeFormation.listPermissionsPaginator(request)
                 .forEach(page -> page.principalResourcePermissions().forEach(p -> grants.add(grant(p))));
-        for (LfResource.Database database : databases) {
-            lakeFormation.listPermissionsPaginator(r -> r.catalogId(account)
-                            .resource(x -> x.database(d -> d.catalogId(database.catalogId()).name(database.name()))))
-                    .forEach(page -> page.principalResourcePermissions().forEach(p -> grants.add(grant(p))));
-        }
         return List.copyOf(grants);
     }
 
@@ -111,7 +144,13 @@ public final class AwsAccountReader implements AccountReader {
                 p.permissionsWithGrantOptionAsStrings(), resource(p.resource()));
     }
 
-    /** The access model's resource, where it has one; a catalog id Lake Formation leaves out is the account's. */
+    /**
+     * The access model's resource, where it has one; a catalog id Lake Formation leaves out is the
+     * account's. Lake Formation lists a grant rewritten (terraform-provider-aws
+     * internal/service/lakeformation/filter.go, filterTablePermissions): SELECT on a table as that table
+     * with a column wildcard, and a table wildcard as a table named ALL_TABLES, upper case, which no
+     * Glue table can be (Glue stores names in lower case).
+     */
     Optional<LfResource> resource(Resource r) {
         if (r.database() != null) {
             return Optional.of(new LfResource.Database(catalog(r.database().catalogId()), r.database().name()));
@@ -119,13 +158,18 @@ public final class AwsAccountReader implements AccountReader {
         if (r.table() != null) {
             var t = r.table();
             return Optional.of(new LfResource.Table(catalog(t.catalogId()), t.databaseName(),
-                    t.tableWildcard() != null ? Optional.empty() : Optional.ofNullable(t.name())));
+                    t.tableWildcard() != null || ALL_TABLES.equals(t.name()) ? Optional.empty() : Optional.ofNullable(t.name())));
         }
         if (r.tableWithColumns() != null) {
             var t = r.tableWithColumns();
-            // SELECT on a whole table comes back as all columns (a column wildcard without exclusions).
-            if (t.columnWildcard() != null && !t.columnWildcard().hasExcludedColumnNames()) {
-                return Optional.of(new LfResource.Table(catalog(t.catalogId()), t.databaseName(), Optional.of(t.name())));
+            boolean everyTable = ALL_TABLES.equals(t.name());
+            if (t.columnWildcard() != null && t.columnWildcard().excludedColumnNames().isEmpty()) {
+                return Optional.of(new LfResource.Table(catalog(t.catalogId()), t.databaseName(),
+                        everyTable ? Optional.empty() : Optional.of(t.name())));
+            }
+            if (everyTable) {
+                // Columns of every table: a grant the plan never makes, and the model has no record for.
+                return Optional.empty();
             }
             if (t.columnWildcard() != null) {
                 return Optional.of(new LfResource.TableColumns(catalog(t.catalogId()), t.databaseName(), t.name(), Set.of(),
@@ -140,7 +184,8 @@ public final class AwsAccountReader implements AccountReader {
         if (r.lfTag() != null) {
             return Optional.of(new LfResource.TagValues(catalog(r.lfTag().catalogId()), r.lfTag().tagKey(), r.lfTag().tagValues()));
         }
-        if (r.lfTagPolicy() != null) {
+        if (r.lfTagPolicy() != null && !r.lfTagPolicy().expression().isEmpty()) {
+            // Without an expression the policy names a saved LF-tag expression (ExpressionName), which the plan never makes.
             var p = r.lfTagPolicy();
             Map<String, List<String>> clauses = new LinkedHashMap<>();
             p.expression().forEach(c -> clauses.put(c.tagKey(), c.tagValues()));
@@ -168,27 +213,39 @@ public final class AwsAccountReader implements AccountReader {
     @Override
     public QueryOutcome query(QueryExpectation query) {
         String role = query.role().lakeFormationId();
+        AthenaClient client;
         try {
-            AthenaClient client = athena.computeIfAbsent(role, athenaAs);
+            client = athena.computeIfAbsent(role, athenaAs);
+        } catch (SdkException e) {
+            return new QueryOutcome.NotAssumed(e.getMessage());
+        }
+        try {
             String id = client.startQueryExecution(r -> r.queryString(query.sql()).workGroup(query.workgroup())
                     .queryExecutionContext(c -> c.catalog("AwsDataCatalog").database(query.link()))).queryExecutionId();
-            QueryExecutionStatus status = await(client, id);
+            QueryExecutionStatus status = await(client, id, queryTimeout);
             if (status.state() == QueryExecutionState.SUCCEEDED) {
                 return new QueryOutcome.Columns(client.getQueryResults(r -> r.queryExecutionId(id).maxResults(1))
                         .resultSet().resultSetMetadata().columnInfo().stream().map(c -> c.name()).toList());
             }
             return classify(status.state() + ": " + Optional.ofNullable(status.stateChangeReason()).orElse("no reason given"));
+        } catch (StsException e) {
+            // The role's credentials expired and STS refused to renew them.
+            return new QueryOutcome.NotAssumed(e.getMessage());
         } catch (SdkException e) {
             return classify(e.getMessage());
         }
     }
 
     private static QueryOutcome classify(String reason) {
+        if (RESULTS_DENIED.matcher(reason).find()) {
+            return new QueryOutcome.ResultsDenied(reason);
+        }
         return REFUSAL.matcher(reason).find() ? new QueryOutcome.Refused(reason) : new QueryOutcome.Failed(reason);
     }
 
-    private static QueryExecutionStatus await(AthenaClient client, String id) {
-        long deadline = System.nanoTime() + QUERY_TIMEOUT.toNanos();
+    /** The query's final status; one still running at the deadline is stopped, so it scans and costs no more. */
+    private static QueryExecutionStatus await(AthenaClient client, String id, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 100;
         while (true) {
             var status = client.getQueryExecution(r -> r.queryExecutionId(id)).queryExecution().status();
@@ -196,8 +253,14 @@ public final class AwsAccountReader implements AccountReader {
                 return status;
             }
             if (System.nanoTime() > deadline) {
-                return status.toBuilder().state(QueryExecutionState.FAILED)
-                        .stateChangeReason("still " + status.state() + " after " + QUERY_TIMEOUT.toSeconds() + " s").build();
+                String reason = "still " + status.state() + " after " + timeout.toSeconds() + " s";
+                try {
+                    client.stopQueryExecution(r -> r.queryExecutionId(id));
+                    reason += "; stopped";
+                } catch (SdkException e) {
+                    reason += "; stopping it failed too: " + e.getMessage();
+                }
+                return status.toBuilder().state(QueryExecutionState.FAILED).stateChangeReason(reason).build();
             }
             try {
                 Thread.sleep(pause);

@@ -4,6 +4,7 @@ import io.datamesh.lakeformation.AccountSettings;
 import io.datamesh.lakeformation.Grant;
 import io.datamesh.lakeformation.LfResource;
 import io.datamesh.lakeformation.ResourceLink;
+import io.datamesh.util.ShellQuote;
 import io.datamesh.verify.Finding.Check;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class Comparisons {
 
     public static List<Finding> settings(AccountExpectation expected, AccountSettings live) {
         List<Finding> findings = new ArrayList<>();
-        String up = "pulumi up -s " + expected.stack();
+        String up = up(expected);
         expected.admins().stream().filter(a -> !live.admins().contains(a)).forEach(a -> findings.add(
                 Finding.of(expected, Check.SETTINGS, "admin " + a, "planned Lake Formation admin is not an admin of the account")
                         .withFix(up)));
@@ -50,33 +51,35 @@ public final class Comparisons {
     }
 
     /**
-     * Both ways: each declared grant's permissions are in force, and each permission in force on the
+     * Both ways: each declared grant's permissions are in force, and each permission granted on the
      * mesh's resources is declared. The account's planned admins are left out of the second half: Lake
      * Formation gives the creator of a database or table ALL on it, and admins can do everything anyway.
+     *
+     * @param listed    the account's grants as made (the unfiltered listing): the only evidence of drift
+     * @param effective what Lake Formation computes per database (filtered listings): it only confirms a
+     *                  declared grant the unfiltered listing left out, since it also holds what tag
+     *                  policies reach, which no named grant declares
      */
-    public static List<Finding> grants(AccountExpectation expected, List<LiveGrant> live) {
+    public static List<Finding> grants(AccountExpectation expected, List<LiveGrant> listed, List<LiveGrant> effective) {
         Map<Atom, String> planned = new LinkedHashMap<>();
         for (Grant g : expected.grants()) {
             atoms(g.principal().lakeFormationId(), g.resource(), g.permissions(), g.grantable())
                     .forEach(a -> planned.putIfAbsent(a, g.name()));
         }
-        Set<Atom> inForce = new LinkedHashSet<>();
-        List<LiveGrant> onMesh = live.stream()
-                .filter(g -> g.resource().filter(expected.scope()::covers).isPresent())
-                .filter(g -> !g.principal().equals(LiveGrant.IAM_ALLOWED_PRINCIPALS))
-                .toList();
-        onMesh.forEach(g -> inForce.addAll(atoms(g.principal(), g.resource().get(), g.permissions(), g.grantable())));
+        Set<Atom> granted = onMesh(expected, listed);
+        Set<Atom> confirmed = new LinkedHashSet<>(granted);
+        confirmed.addAll(onMesh(expected, effective));
 
         List<Finding> findings = new ArrayList<>();
-        Map<String, List<Atom>> missing = planned.keySet().stream().filter(a -> !inForce.contains(a))
+        Map<String, List<Atom>> missing = planned.keySet().stream().filter(a -> !confirmed.contains(a))
                 .collect(Collectors.groupingBy(planned::get, LinkedHashMap::new, Collectors.toList()));
         missing.forEach((name, atoms) -> findings.add(Finding.of(expected, Check.GRANT_MISSING,
                         describe(atoms.get(0).principal(), atoms.get(0).resource()),
                         "declared grant " + name + " is not in force: missing " + labels(atoms))
-                .withFix("pulumi refresh -s " + expected.stack() + " && pulumi up -s " + expected.stack())));
+                .withFix("pulumi refresh -s " + ShellQuote.quote(expected.stack()) + " && " + up(expected))));
 
-        // Grouped by principal and resource, so a grant Lake Formation lists twice (whole and per resource) is one finding.
-        Map<List<Object>, List<Atom>> extra = inForce.stream()
+        // Grouped by principal and resource: one revoke command per resource, whatever Lake Formation lists apart.
+        Map<List<Object>, List<Atom>> extra = granted.stream()
                 .filter(a -> !expected.admins().contains(a.principal()))
                 .filter(a -> !planned.containsKey(a) && !planned.containsKey(a.withGrantOption()))
                 .collect(Collectors.groupingBy(a -> List.of(a.principal(), a.resource()), LinkedHashMap::new, Collectors.toList()));
@@ -90,6 +93,15 @@ public final class Comparisons {
         return findings;
     }
 
+    private static Set<Atom> onMesh(AccountExpectation expected, List<LiveGrant> live) {
+        Set<Atom> atoms = new LinkedHashSet<>();
+        live.stream()
+                .filter(g -> g.resource().filter(expected.scope()::covers).isPresent())
+                .filter(g -> !g.principal().equals(LiveGrant.IAM_ALLOWED_PRINCIPALS))
+                .forEach(g -> atoms.addAll(atoms(g.principal(), g.resource().get(), g.permissions(), g.grantable())));
+        return atoms;
+    }
+
     /** @param live what Glue has under each planned link's name in the account (empty: no such database) */
     public static List<Finding> links(AccountExpectation expected, Map<String, Optional<ResourceLink>> live) {
         List<Finding> findings = new ArrayList<>();
@@ -98,17 +110,28 @@ public final class Comparisons {
             String target = link.targetCatalogId() + ":" + link.targetDatabase();
             if (found.isEmpty()) {
                 findings.add(Finding.of(expected, Check.RESOURCE_LINK, link.name(),
-                        "resource link to " + target + " does not exist (or is not a link)").withFix("pulumi up -s " + expected.stack()));
+                        "resource link to " + target + " does not exist (or is not a link)").withFix(up(expected)));
             } else if (!found.get().equals(link)) {
                 findings.add(Finding.of(expected, Check.RESOURCE_LINK, link.name(), "points at "
                         + found.get().targetCatalogId() + ":" + found.get().targetDatabase() + ", the plan at " + target)
-                        .withFix("pulumi up -s " + expected.stack()));
+                        .withFix(up(expected)));
             }
         }
         return findings;
     }
 
+    /** A probe that could not run never passes, not even one that must be refused: it tested nothing. */
     public static List<Finding> query(AccountExpectation expected, QueryExpectation query, QueryOutcome outcome) {
+        if (outcome instanceof QueryOutcome.NotAssumed notAssumed) {
+            return List.of(Finding.of(expected, Check.QUERY, query.subject(), "verify could not assume the role, so nothing"
+                    + " was tested: " + notAssumed.reason() + ". The role trusts only its assumedBy principals"
+                    + " (datamesh:analysts): add the principal verify runs as in this stack (its aws:assumeRole or aws:profile)"
+                    + " to them").withFix(up(expected)));
+        }
+        if (outcome instanceof QueryOutcome.ResultsDenied denied) {
+            return List.of(Finding.of(expected, Check.QUERY, query.subject(), "S3 or KMS refused the query's results location"
+                    + " or its key, so access could not be checked: " + denied.reason()));
+        }
         if (outcome instanceof QueryOutcome.Failed failed) {
             return List.of(Finding.of(expected, Check.QUERY, query.subject(), "the query failed, so access could not be"
                     + " checked: " + failed.reason()));
@@ -145,22 +168,30 @@ public final class Comparisons {
                 .filter(i -> expected.meshAccounts().contains(i.senderAccountId()) && !i.senderAccountId().equals(expected.accountId()))
                 .map(i -> Finding.of(expected, Check.RAM_INVITATION, i.shareName() + " (" + i.shareArn() + ")",
                                 "pending invitation from mesh account " + i.senderAccountId() + "; accept it, or add the share"
-                                        + " ARN to datamesh:ramShareArns and run pulumi up -s " + expected.stack())
-                        .withFix("aws ram accept-resource-share-invitation --region " + expected.region()
-                                + " --resource-share-invitation-arn " + i.arn()))
+                                        + " ARN to datamesh:ramShareArns and run " + up(expected))
+                        .withFix("aws ram accept-resource-share-invitation --region " + ShellQuote.quote(expected.region())
+                                + " --resource-share-invitation-arn " + ShellQuote.quote(i.arn())))
                 .toList();
     }
 
     static String revokeCommand(AccountExpectation expected, String principal, List<String> permissions,
                                 List<String> grantable, LfResource resource) {
-        var command = new StringBuilder("aws lakeformation revoke-permissions --region ").append(expected.region())
-                .append(" --catalog-id ").append(expected.accountId())
-                .append(" --principal DataLakePrincipalIdentifier=").append(principal)
-                .append(" --permissions ").append(String.join(" ", permissions));
+        var command = new StringBuilder("aws lakeformation revoke-permissions --region ").append(ShellQuote.quote(expected.region()))
+                .append(" --catalog-id ").append(ShellQuote.quote(expected.accountId()))
+                .append(" --principal ").append(ShellQuote.quote("DataLakePrincipalIdentifier=" + principal))
+                .append(" --permissions ").append(words(permissions));
         if (!grantable.isEmpty()) {
-            command.append(" --permissions-with-grant-option ").append(String.join(" ", grantable));
+            command.append(" --permissions-with-grant-option ").append(words(grantable));
         }
-        return command.append(" --resource '").append(CliResource.json(resource)).append("'").toString();
+        return command.append(" --resource ").append(ShellQuote.quote(CliResource.json(resource))).toString();
+    }
+
+    private static String words(List<String> values) {
+        return values.stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
+    }
+
+    private static String up(AccountExpectation expected) {
+        return "pulumi up -s " + ShellQuote.quote(expected.stack());
     }
 
     private static String describe(String principal, LfResource resource) {

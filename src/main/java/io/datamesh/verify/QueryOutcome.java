@@ -2,7 +2,10 @@ package io.datamesh.verify;
 
 import java.util.List;
 
-/** What Athena answered to one zero-row query. */
+/**
+ * What one zero-row probe answered. Only {@link Columns} and {@link Refused} say something about the
+ * role's access; the others say the probe could not test it, so they never pass a probe.
+ */
 public sealed interface QueryOutcome {
     /** The query ran; the columns are those of its result set, in order. */
     record Columns(List<String> names) implements QueryOutcome {
@@ -11,11 +14,19 @@ public sealed interface QueryOutcome {
         }
     }
 
-    /** Lake Formation refused the table (no permission, or the table is invisible to the role). */
+    /** Lake Formation or the catalog refused the table (no permission, or the table is invisible to the role). */
     record Refused(String reason) implements QueryOutcome {
     }
 
-    /** The query failed for another reason (workgroup, results bucket, KMS, timeout): the check cannot conclude. */
+    /** verify could not become the role (its trust policy, or the profile named for it, refused): nothing ran. */
+    record NotAssumed(String reason) implements QueryOutcome {
+    }
+
+    /** S3 or KMS refused the workgroup's results location or its key: the query could not deliver an answer. */
+    record ResultsDenied(String reason) implements QueryOutcome {
+    }
+
+    /** The query failed for another reason (workgroup, timeout): the check cannot conclude. */
     record Failed(String reason) implements QueryOutcome {
     }
 }

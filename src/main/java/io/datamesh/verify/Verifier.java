@@ -1,5 +1,6 @@
 package io.datamesh.verify;
 
+import io.datamesh.lakeformation.LfResource;
 import io.datamesh.lakeformation.ResourceLink;
 import io.datamesh.verify.Finding.Check;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -58,13 +59,19 @@ public final class Verifier {
         step.read("read the data lake settings", reader::settings)
                 .ifPresent(live -> findings.addAll(Comparisons.settings(account, live)));
         progress.accept(account.stack() + ": grants");
-        step.read("list the permissions", () -> reader.grants(account.listedDatabases())).ifPresent(live -> {
-            long unmodelled = live.stream().filter(g -> g.resource().isEmpty()).count();
-            progress.accept(account.stack() + ": " + live.size() + " permission entries in force, "
+        step.read("list the permissions", reader::grants).ifPresent(listed -> {
+            // Each database apart: one that cannot be listed (not deployed yet, say) leaves the others' grants checked.
+            List<LiveGrant> effective = new ArrayList<>();
+            for (LfResource.Database database : account.listedDatabases()) {
+                step.read("list the permissions on database " + database.catalogId() + ":" + database.name(),
+                        () -> reader.effectiveGrants(database)).ifPresent(effective::addAll);
+            }
+            long unmodelled = listed.stream().filter(g -> g.resource().isEmpty()).count();
+            progress.accept(account.stack() + ": " + listed.size() + " permission entries granted, "
                     + account.grants().size() + " declared" + (unmodelled == 0 ? "" : ", " + unmodelled
-                    + " not compared (catalog, data cells filter or column-exclusion grants)"));
-            findings.addAll(Comparisons.iamAllowedPrincipals(account, live));
-            findings.addAll(Comparisons.grants(account, live));
+                    + " not compared (catalog, data cells filter, saved LF-tag expression or every-table column grants)"));
+            findings.addAll(Comparisons.iamAllowedPrincipals(account, listed));
+            findings.addAll(Comparisons.grants(account, listed, effective));
         });
         Map<String, Optional<ResourceLink>> links = new LinkedHashMap<>();
         for (ResourceLink link : account.links()) {

@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
 import software.amazon.awssdk.services.lakeformation.model.Resource;
+import software.amazon.awssdk.services.sts.model.StsException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +21,7 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
@@ -44,7 +47,7 @@ class AwsAccountReaderTest {
     }
 
     private static AwsAccountReader reader(AthenaClient athena) {
-        return new AwsAccountReader("333333333333", null, null, null, null, role -> athena);
+        return new AwsAccountReader("333333333333", null, null, null, null, role -> athena, Duration.ofMillis(300));
     }
 
     @Test
@@ -57,8 +60,59 @@ class AwsAccountReaderTest {
 
     @Test
     void anyOtherFailureProvesNothing() {
-        assertThat(failedWith("Access to the results bucket failed: KMS key disabled")).isInstanceOf(QueryOutcome.Failed.class);
+        // S3 or KMS on the results proves nothing either, in words of its own; a refusal of the data itself is no LF refusal.
+        assertThat(failedWith("Access to the results bucket failed: KMS key disabled")).isInstanceOf(QueryOutcome.ResultsDenied.class);
+        assertThat(failedWith("Permission denied on S3 path: s3://datamesh-sales-data/orders")).isInstanceOf(QueryOutcome.Failed.class);
         assertThat(failedWith("WorkGroup wg does not exist")).isInstanceOf(QueryOutcome.Failed.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aRoleTheVerifierCannotAssumeIsNotALakeFormationRefusal() {
+        AthenaClient athena = mock(AthenaClient.class);
+        // What the SDK throws from the first call with the role's credentials when the role's trust refuses the verifier.
+        when(athena.startQueryExecution(any(Consumer.class))).thenThrow(StsException.builder()
+                .message("User: arn:aws:sts::333333333333:assumed-role/datamesh-deployer/datamesh-verify is not authorized"
+                        + " to perform: sts:AssumeRole on resource: arn:aws:iam::333333333333:role/datamesh-marketing-analyst")
+                .statusCode(403).build());
+
+        assertThat(reader(athena).query(QUERY)).isInstanceOf(QueryOutcome.NotAssumed.class);
+    }
+
+    @Test
+    void aRoleWhoseTrustRefusesTheVerifierIsNotAssumed() {
+        var reader = new AwsAccountReader("333333333333", null, null, null, null, role -> {
+            throw StsException.builder().message("not authorized to perform: sts:AssumeRole on resource: " + role).statusCode(403).build();
+        }, Duration.ofMillis(300));
+
+        assertThat(reader.query(QUERY)).isEqualTo(new QueryOutcome.NotAssumed(
+                "not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::333333333333:role/analyst"));
+    }
+
+    @Test
+    void anS3OrKmsFailureOnTheResultsIsNotALakeFormationRefusal() {
+        // Athena's words when the workgroup's output location refuses the role (Athena troubleshooting guide).
+        assertThat(failedWith("Access denied when writing output to url: s3://datamesh-marketing-athena-results/q1.csv."
+                + " Please ensure you are allowed to access the S3 bucket. (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)"))
+                .isInstanceOf(QueryOutcome.ResultsDenied.class);
+        assertThat(failedWith("Unable to verify/create output bucket datamesh-marketing-athena-results"))
+                .isInstanceOf(QueryOutcome.ResultsDenied.class);
+        assertThat(failedWith("User: arn:aws:sts::333333333333:assumed-role/datamesh-marketing-analyst/datamesh-verify is not"
+                + " authorized to perform: kms:GenerateDataKey on resource: arn:aws:kms:eu-west-1:333333333333:key/k1"))
+                .isInstanceOf(QueryOutcome.ResultsDenied.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aQueryThatOutlivesTheTimeoutIsStopped() {
+        AthenaClient athena = mock(AthenaClient.class);
+        when(athena.startQueryExecution(any(Consumer.class)))
+                .thenReturn(StartQueryExecutionResponse.builder().queryExecutionId("q1").build());
+        when(athena.getQueryExecution(any(Consumer.class))).thenReturn(GetQueryExecutionResponse.builder()
+                .queryExecution(e -> e.queryExecutionId("q1").status(s -> s.state(QueryExecutionState.RUNNING))).build());
+
+        assertThat(reader(athena).query(QUERY)).isEqualTo(new QueryOutcome.Failed("FAILED: still RUNNING after 0 s; stopped"));
+        verify(athena).stopQueryExecution(any(Consumer.class));
     }
 
     @Test

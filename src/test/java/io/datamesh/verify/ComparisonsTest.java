@@ -60,6 +60,11 @@ class ComparisonsTest {
         return Stream.concat(DECLARED.stream(), Stream.of(more)).toList();
     }
 
+    /** Grants as the unfiltered listing answers them, with no filtered listing. */
+    private static List<Finding> listed(List<LiveGrant> listed) {
+        return Comparisons.grants(EXPECTED, listed, List.of());
+    }
+
     private static AccountSettings settings(List<String> admins, List<String> defaults, String version) {
         return new AccountSettings(admins, List.of(), defaults, version == null ? Map.of() : Map.of("CROSS_ACCOUNT_VERSION", version),
                 List.of(), false, List.of(), List.of(), false);
@@ -81,32 +86,36 @@ class ComparisonsTest {
                         "SETTINGS new databases and tables get permissions for [IAM_ALLOWED_PRINCIPALS] (IAM-only access); the plan has none",
                         "SETTINGS is 1, the plan pins 4"),
                 row("every declared grant in force (tag values in another order)",
-                        () -> Comparisons.grants(EXPECTED, DECLARED)),
+                        () -> listed(DECLARED)),
                 row("a declared permission missing",
-                        () -> Comparisons.grants(EXPECTED, List.of(DECLARED.get(0), DECLARED.get(2),
+                        () -> listed(List.of(DECLARED.get(0), DECLARED.get(2),
                                 live(ANALYST.lakeFormationId(), NON_PII, List.of("DESCRIBE"), List.of()))),
                         "GRANT_MISSING declared grant non-pii is not in force: missing SELECT"),
                 row("the grant option missing on an account grant",
-                        () -> Comparisons.grants(EXPECTED, List.of(DECLARED.get(0), DECLARED.get(1),
+                        () -> listed(List.of(DECLARED.get(0), DECLARED.get(1),
                                 live("222222222222", PII_TAG, List.of("DESCRIBE"), List.of()))),
                         "GRANT_MISSING declared grant pii-tag is not in force: missing DESCRIBE (with grant option)"),
+                row("a declared grant only the filtered listing answers is in force",
+                        () -> Comparisons.grants(EXPECTED, List.of(DECLARED.get(1), DECLARED.get(2)), List.of(DECLARED.get(0)))),
+                row("what only the filtered listing answers is never drift (a tag policy's reach, computed)",
+                        () -> Comparisons.grants(EXPECTED, DECLARED, List.of(live(ANALYST.lakeFormationId(), CUSTOMERS, List.of("SELECT"), List.of())))),
                 row("a named grant on a mesh table made by hand",
-                        () -> Comparisons.grants(EXPECTED, declaredAnd(live(ANALYST.lakeFormationId(), CUSTOMERS, List.of("SELECT"), List.of()))),
+                        () -> listed(declaredAnd(live(ANALYST.lakeFormationId(), CUSTOMERS, List.of("SELECT"), List.of()))),
                         "GRANT_EXTRA not declared by any stack: SELECT"),
                 row("an extra permission next to a declared one",
-                        () -> Comparisons.grants(EXPECTED, declaredAnd(live(ANALYST.lakeFormationId(), LINK, List.of("DROP"), List.of()))),
+                        () -> listed(declaredAnd(live(ANALYST.lakeFormationId(), LINK, List.of("DROP"), List.of()))),
                         "GRANT_EXTRA not declared by any stack: DROP"),
                 row("a grant on a registered location of the mesh",
-                        () -> Comparisons.grants(EXPECTED, declaredAnd(live(ANALYST.lakeFormationId(),
+                        () -> listed(declaredAnd(live(ANALYST.lakeFormationId(),
                                 new LfResource.DataLocation(ACCOUNT, "arn:aws:s3:::datamesh-sales-data"), List.of("DATA_LOCATION_ACCESS"), List.of()))),
                         "GRANT_EXTRA not declared by any stack: DATA_LOCATION_ACCESS"),
                 row("grants outside the mesh, and the planned admins' own, are not drift",
-                        () -> Comparisons.grants(EXPECTED, declaredAnd(
+                        () -> listed(declaredAnd(
                                 live(ANALYST.lakeFormationId(), new LfResource.Database(ACCOUNT, "scratch"), List.of("ALL"), List.of()),
                                 live(ANALYST.lakeFormationId(), new LfResource.TagValues(CENTRAL, "team", List.of("x")), List.of("DESCRIBE"), List.of()),
                                 live(DEPLOYER, new LfResource.Database(CENTRAL, "sales"), List.of("ALL"), List.of("ALL"))))),
                 row("IAM_ALLOWED_PRINCIPALS is its own check, not grant drift",
-                        () -> Comparisons.grants(EXPECTED, declaredAnd(live("IAM_ALLOWED_PRINCIPALS", CUSTOMERS, List.of("ALL"), List.of())))),
+                        () -> listed(declaredAnd(live("IAM_ALLOWED_PRINCIPALS", CUSTOMERS, List.of("ALL"), List.of())))),
                 row("IAM_ALLOWED_PRINCIPALS on a mesh table",
                         () -> Comparisons.iamAllowedPrincipals(EXPECTED, declaredAnd(live("IAM_ALLOWED_PRINCIPALS", CUSTOMERS, List.of("ALL"), List.of()))),
                         "IAM_ALLOWED_PRINCIPALS IAM_ALLOWED_PRINCIPALS holds [ALL]: IAM policies alone decide access here"),
@@ -134,6 +143,15 @@ class ComparisonsTest {
                 row("readable where the plan gives nothing",
                         () -> Comparisons.query(EXPECTED, REFUSED, new QueryOutcome.Columns(List.of("salary"))),
                         "QUERY reads columns [salary] but the plan gives the role no access to this table"),
+                row("a role verify cannot assume fails even a probe that must be refused: nothing was tested",
+                        () -> Comparisons.query(EXPECTED, REFUSED, new QueryOutcome.NotAssumed("not authorized to perform: sts:AssumeRole")),
+                        "QUERY verify could not assume the role, so nothing was tested: not authorized to perform: sts:AssumeRole."
+                                + " The role trusts only its assumedBy principals (datamesh:analysts): add the principal verify runs as"
+                                + " in this stack (its aws:assumeRole or aws:profile) to them"),
+                row("S3 or KMS refusing the results fails even a probe that must be refused",
+                        () -> Comparisons.query(EXPECTED, REFUSED, new QueryOutcome.ResultsDenied("Unable to verify/create output bucket r")),
+                        "QUERY S3 or KMS refused the query's results location or its key, so access could not be checked:"
+                                + " Unable to verify/create output bucket r"),
                 row("a query that fails for another reason proves nothing either way",
                         () -> Comparisons.query(EXPECTED, REFUSED, new QueryOutcome.Failed("WorkGroup does not exist")),
                         "QUERY the query failed, so access could not be checked: WorkGroup does not exist"),
@@ -160,7 +178,7 @@ class ComparisonsTest {
     @Test
     void anExtraTagPolicyGrantGetsARevokeCommandToPasteAsItIs() {
         var engineer = "arn:aws:iam::333333333333:role/datamesh-marketing-engineer";
-        var finding = Comparisons.grants(EXPECTED, declaredAnd(live(engineer, NON_PII, List.of("SELECT"), List.of("SELECT"))));
+        var finding = listed(declaredAnd(live(engineer, NON_PII, List.of("SELECT"), List.of("SELECT"))));
 
         assertThat(finding).singleElement().satisfies(f -> assertThat(f.fix()).contains(
                 "aws lakeformation revoke-permissions --region eu-west-1 --catalog-id 333333333333"
@@ -174,5 +192,18 @@ class ComparisonsTest {
     @MethodSource("cases")
     void everyFindingNamesItsStackAndAccount(String name, Supplier<List<Finding>> check, List<String> expected) {
         assertThat(check.get()).allSatisfy(f -> assertThat(List.of(f.stack(), f.account())).isEqualTo(List.of("consumer", ACCOUNT)));
+    }
+
+    @Test
+    void liveNamesPastedIntoACommandAreShellQuoted() {
+        var table = new LfResource.Table(CENTRAL, "sales", Optional.of("o'brien"));
+        assertThat(Comparisons.revokeCommand(EXPECTED, "arn:aws:iam::333333333333:role/a b", List.of("SELECT"), List.of(), table))
+                .isEqualTo("aws lakeformation revoke-permissions --region eu-west-1 --catalog-id 333333333333"
+                        + " --principal 'DataLakePrincipalIdentifier=arn:aws:iam::333333333333:role/a b' --permissions SELECT --resource"
+                        + " '{\"Table\":{\"CatalogId\":\"111111111111\",\"DatabaseName\":\"sales\",\"Name\":\"o'\\''brien\"}}'");
+        assertThat(Comparisons.invitations(EXPECTED, List.of(new Invitation("arn:aws:ram:eu-west-1:111111111111:invitation/$(id)",
+                "s", "arn:s", CENTRAL, "PENDING")))).singleElement().satisfies(f -> assertThat(f.fix()).contains(
+                "aws ram accept-resource-share-invitation --region eu-west-1 --resource-share-invitation-arn"
+                        + " 'arn:aws:ram:eu-west-1:111111111111:invitation/$(id)'"));
     }
 }

@@ -12,8 +12,15 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StackCredentialsTest {
+    private static final String SECRET_EXTERNAL_ID = "{\"roleArn\":\"arn:aws:iam::333333333333:role/datamesh-deployer\","
+            + "\"externalId\":{\"secure\":\"v1:AAAAbase64\"}}";
+
     private static StackCredentials parse(Map<String, String> values, List<ConfigProblem> problems) {
-        return StackCredentials.parse(new RawStackConfig("Pulumi.consumer.yaml", "o", "p", "consumer", values), problems);
+        return parse(values, Map.of(), problems);
+    }
+
+    private static StackCredentials parse(Map<String, String> values, Map<String, String> env, List<ConfigProblem> problems) {
+        return StackCredentials.parse(new RawStackConfig("Pulumi.consumer.yaml", "o", "p", "consumer", values), env::get, problems);
     }
 
     @Test
@@ -43,5 +50,37 @@ class StackCredentialsTest {
         parse(Map.of("aws:assumeRole", "arn:aws:iam::333333333333:role/datamesh-deployer"), problems);
 
         assertThat(problems).extracting(ConfigProblem::key).containsExactly("aws:assumeRole");
+    }
+
+    @Test
+    void aSecretExternalIdIsReportedWithHowToProvideIt() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        // How a stack file's `externalId: {secure: v1:...}` reaches verify, which reads the file without the Pulumi CLI.
+        parse(Map.of("aws:assumeRole", SECRET_EXTERNAL_ID), problems);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("aws:assumeRole.externalId");
+            assertThat(p.toString()).contains("is a Pulumi secret (secure:)").contains("DATAMESH_VERIFY_EXTERNAL_ID_CONSUMER")
+                    .contains("pulumi config get --path aws:assumeRole.externalId -s consumer");
+        });
+    }
+
+    @Test
+    void aSecretExternalIdIsReadFromTheStacksVariable() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        var credentials = parse(Map.of("aws:assumeRole", SECRET_EXTERNAL_ID), Map.of("DATAMESH_VERIFY_EXTERNAL_ID_CONSUMER", "x-1"), problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(credentials.assumeRole()).map(StackCredentials.AssumeRole::externalId).contains(Optional.of("x-1"));
+    }
+
+    @Test
+    void anyOtherSecretInTheCredentialKeysIsNamed() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        parse(Map.of("aws:profile", "{\"secure\":\"v1:AAAA\"}",
+                "aws:assumeRole", "{\"roleArn\":{\"secure\":\"v1:AAAA\"}}"), problems);
+
+        assertThat(problems).extracting(ConfigProblem::key).containsExactlyInAnyOrder("aws:profile", "aws:assumeRole.roleArn");
+        assertThat(problems).allSatisfy(p -> assertThat(p.toString()).contains("is a Pulumi secret (secure:)"));
     }
 }

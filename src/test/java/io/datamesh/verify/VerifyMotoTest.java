@@ -65,7 +65,7 @@ class VerifyMotoTest {
         }
         MotoMesh.copySample(Path.of("."), dir);
         MeshPlan plan = MeshPlanner.plan(dir, Expectations.VERIFIED_ACCOUNT, Set.of());
-        expected = Expectations.of(plan, Set.of(), StackCredentials.readAll(dir, Set.of()));
+        expected = Expectations.of(plan, Set.of(), StackCredentials.readAll(dir, Set.of(), variable -> null));
         mesh = new MotoMesh(moto, plan);
     }
 
