@@ -57,7 +57,7 @@ class CrossStackConfigTest {
     void aYamlSyntaxErrorKeepsItsLineAndColumn() throws IOException {
         var e = problemsAfter("Pulumi.producer.yaml", "datamesh:domain: sales", "datamesh:domain: [sales");
         assertThat(e.problems()).hasSize(1);
-        assertThat(e.problems().get(0)).startsWith("Pulumi.producer.yaml:6:21: not valid YAML (while parsing"
+        assertThat(e.problems().get(0)).startsWith(dir.resolve("Pulumi.producer.yaml") + ":6:21: not valid YAML (while parsing"
                 + " a flow sequence, expected ',' or ']'");
     }
 }
