@@ -100,7 +100,7 @@ class DeployStandInTest {
 
         assertEquals(ExitCode.STACK_FAILED.code(), run.exitCode(), run.out() + run.err());
         assertThat(run.out()).contains("[1/2] up producer FAILED: error: passphrase must be set with PULUMI_CONFIG_PASSPHRASE");
-        assertThat(run.err()).contains("resume with:\n  ./datamesh up --dir '" + mesh + "' --stack producer --policy-pack-config "
+        assertThat(run.err()).contains("resume with:\n  ./datamesh up --dir '" + dir + "/my mesh'\\''s files' --stack producer --policy-pack-config "
                 + dir.resolve("aws.json") + " --policy-pack-config '" + dir.resolve("gov $x.json") + "' --event-log-dir '" + logs
                 + "' --from 1\n");
     }
@@ -132,7 +132,8 @@ class DeployStandInTest {
 
         assertEquals(ExitCode.STACK_FAILED.code(), run.exitCode(), run.out() + run.err());
         assertThat(run.out()).contains("[1/5] up producer FAILED: the pulumi CLI was killed (signal 9)");
-        assertThat(run.err()).contains("pulumi cancel --stack producer --yes").contains("--from 1");
+        assertThat(run.err()).contains("--from 1")
+                .contains("unlock it with:\n  pulumi -C '" + dir + "/my mesh'\\''s files' cancel --stack producer --yes\n");
     }
 
     @Test
