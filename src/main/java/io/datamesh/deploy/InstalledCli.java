@@ -239,7 +239,11 @@ final class InstalledCli implements PulumiCommand {
             stopsAsked = 0;
         }
         try {
-            process.getOutputStream().close();   // the CLI runs non-interactive: it reads nothing
+            try (var stdin = process.getOutputStream()) {
+                if (options != null && options.standardInput() != null) {
+                    stdin.write(options.standardInput().getBytes(StandardCharsets.UTF_8));
+                }
+            }
             var stdout = lines(process.getInputStream(), options == null ? null : options.onStandardOutput());
             var stderr = lines(process.getErrorStream(), options == null ? null : options.onStandardError());
             int code = process.waitFor();
