@@ -8,8 +8,10 @@ import io.datamesh.deploy.Step;
 import io.datamesh.plan.AccountState;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.StackPlan;
+import io.datamesh.util.ShellQuote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -93,26 +95,70 @@ abstract class DeployCommand implements Callable<Integer> {
                 + (steps.size() < all.size() ? " (from step " + from + ")" : "")
                 + (operation() == Operation.DESTROY ? "" : packs.isEmpty() ? ", without policy packs" : ", with both policy packs"));
         out.flush();
-        MeshDeployer.Outcome outcome;
+        MeshDeployer deployer;
         try {
-            var deployer = new MeshDeployer(new MeshDeployer.Settings(dir,
-                    packs, policyPackConfigs.stream().map(p -> p.toAbsolutePath().toString()).toList(), eventLogDir), out);
-            outcome = deployer.run(steps, all.size(), stack -> printRetained(out, plan, stack));
+            deployer = new MeshDeployer(new MeshDeployer.Settings(dir,
+                    packs, policyPackConfigs.stream().map(p -> p.toAbsolutePath().toString()).toList(), eventLogDir), out,
+                    System.getenv());
         } catch (AutomationException e) {
-            err.println("datamesh: cannot start the Pulumi CLI: " + e.getMessage());
+            err.println("datamesh: " + e.getMessage());
             err.flush();
             return ExitCode.INVALID_INPUT.code();
         }
+        MeshDeployer.Outcome outcome = deployer.run(steps, all.size(), stack -> printRetained(out, plan, stack));
         if (outcome.failed().isPresent()) {
-            Step failed = outcome.failed().get();
-            err.println("stopped at " + failed.label(all.size()) + "; the steps after it did not run. After fixing it, resume with:");
-            err.println("  " + Schedule.resumeCommand(failed, dir, stacks));
-            err.flush();
-            return outcome.mandatoryViolation() ? ExitCode.MANDATORY_VIOLATION.code() : ExitCode.STACK_FAILED.code();
+            return stopped(err, outcome, outcome.failed().get(), all.size());
         }
         out.println(operation().command() + ": " + steps.size() + " step(s) done");
         out.flush();
         return 0;
+    }
+
+    private int stopped(PrintWriter err, MeshDeployer.Outcome outcome, Step step, int total) {
+        String resume = Schedule.resumeCommand(step, givenOptions());
+        if (outcome.interruptedBy().isPresent()) {
+            err.println(step.label(total) + ": interrupted (SIG" + outcome.interruptedBy().get() + "); it and the steps after"
+                    + " it may not have run. Resume with:");
+        } else {
+            err.println("stopped at " + step.label(total) + "; the steps after it did not run. After fixing it, resume with:");
+        }
+        err.println("  " + resume);
+        if (outcome.leftLocked()) {
+            String cli = "pulumi -C " + ShellQuote.quote(dir.toString());
+            String stack = ShellQuote.quote(step.stack());
+            // pulumi cancel deletes a DIY backend's lock files (diy CancelCurrentUpdate) and ends Pulumi Cloud's
+            // update; the operations cut off stay pending in the state, where the next up only warns about them.
+            err.println("The stack " + step.stack() + " is left locked if the CLI was killed mid-operation. Once no other pulumi"
+                    + " runs on it, unlock it with:");
+            err.println("  " + cli + " cancel --stack " + stack + " --yes");
+            err.println("Operations cut off stay pending in its state: check those resources in AWS, then " + cli
+                    + " refresh --stack " + stack + " --yes (pending creates: --clear-pending-creates or --import-pending-creates).");
+        }
+        err.flush();
+        if (outcome.interruptedBy().isPresent()) {
+            return (outcome.interruptedBy().get().equals("INT") ? ExitCode.INTERRUPTED : ExitCode.TERMINATED).code();
+        }
+        return outcome.mandatoryViolation() ? ExitCode.MANDATORY_VIOLATION.code() : ExitCode.STACK_FAILED.code();
+    }
+
+    /** This run's options as given, in their declared order, {@code --from} left out: what a resumed run repeats. */
+    private List<String> givenOptions() {
+        var parsed = spec.commandLine().getParseResult();
+        List<String> options = new ArrayList<>();
+        for (OptionSpec option : spec.options()) {
+            if (!parsed.hasMatchedOption(option) || option.longestName().equals("--from")) {
+                continue;
+            }
+            if (option.arity().max() == 0) {
+                options.add(option.longestName());
+            } else {
+                option.originalStringValues().forEach(value -> {
+                    options.add(option.longestName());
+                    options.add(value);
+                });
+            }
+        }
+        return options;
     }
 
     /** What the engine removed from the stack's state but left in the account (retainOnDelete in the plan). */

@@ -9,14 +9,19 @@ public enum ExitCode {
     STACK_FAILED(1, "A stack failed: it could not be planned offline (e.g. an exceeded AWS quota), or its Pulumi"
             + " operation failed (the command that resumes is printed)."),
     INVALID_INPUT(2, "Invalid input, nothing was done: a bad option, option value or missing subcommand (one line"
-            + " and the usage), a file an option names that cannot be read or written, or invalid stack configuration"
-            + " (one line per problem)."),
+            + " and the usage), a file an option names that cannot be read or written, invalid stack configuration"
+            + " (one line per problem), or, for `up`, `preview` and `destroy`, no `pulumi` CLI on PATH (the line names"
+            + " scripts/install-pulumi-tools.sh)."),
     MANDATORY_VIOLATION(3, "A mandatory policy stops a stack. `plan`, `access`, `diagram`, `up` and `preview` give"
             + " this verdict alike and print the violations."),
     ACCESS_DENIED(4, "`access --principal … --table …`: the principal cannot read it (the first missing step is printed)."),
     LIVE_DIFFERS(5, "`verify`: the live accounts differ from the plan, or could not be read."),
     ACCESS_WIDENED(6, "`access --base … --fail-on-widening`: a principal gains access against the base."),
-    INTERNAL_ERROR(70, "An unexpected error (a bug, or the machine failed): one line; please report it.");
+    INTERNAL_ERROR(70, "An unexpected error (a bug, or the machine failed): one line; please report it."),
+    INTERRUPTED(130, "`up`, `preview`, `destroy` stopped by SIGINT (^C): the running Pulumi CLI was asked to cancel"
+            + " (as by ^C), waited for, and the command that resumes printed, with the one that unlocks the stack if the CLI"
+            + " had to be killed."),
+    TERMINATED(143, "As 130, stopped by SIGTERM (e.g. a cancelled CI job, `kill`).");
 
     /** What every command's --help says in place of a list of its own. */
     public static final String HELP = "Exit codes: docs/exit-codes.md (one meaning each, the same for every command).";

@@ -21,10 +21,15 @@ import java.util.function.Consumer;
  * returns the part written so far and the watcher fails on it (Gson {@code EOFException: End of
  * input ... path $.resOutputsEvent...}, met by the e2e on a loaded machine). Only lines that end
  * with a newline are parsed here.
+ *
+ * <p>It ends when the CLI has ended ({@link #close()}), with or without a cancel event: a CLI that exits
+ * before its engine starts (no passphrase, a bad flag) or is killed never writes one, and waiting for it
+ * hung the run (pulumi/pulumi#19539 fixed the same in the Python SDK's watcher).
  */
 final class EventLogTail implements AutoCloseable {
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private final Future<?> following;
+    private volatile boolean writerEnded;
 
     EventLogTail(Path file, Consumer<EngineEvent> onEvent) {
         following = executor.submit(() -> {
@@ -33,14 +38,19 @@ final class EventLogTail implements AutoCloseable {
         });
     }
 
-    private static void follow(Path file, Consumer<EngineEvent> onEvent) throws IOException, InterruptedException {
+    private void follow(Path file, Consumer<EngineEvent> onEvent) throws IOException, InterruptedException {
         var serializer = new LocalSerializer();
         var line = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (var in = Files.newInputStream(file)) {
             while (true) {
+                // Looked at before the read: an end of file met after the CLI ended is the end of all it wrote.
+                boolean ended = writerEnded;
                 int n = in.read(buffer);
                 if (n < 0) {
+                    if (ended) {
+                        return;   // a line left without its newline was cut off by the CLI's end
+                    }
                     Thread.sleep(100);   // end of what is written so far: the CLI appends more
                     continue;
                 }
@@ -63,9 +73,10 @@ final class EventLogTail implements AutoCloseable {
         }
     }
 
-    /** Waits for the cancel event, as the SDK's watcher does, and rethrows what went wrong. */
+    /** Called once the CLI has ended: reads what it wrote up to the end, and rethrows what went wrong. */
     @Override
     public void close() throws Exception {
+        writerEnded = true;
         try {
             following.get();
         } catch (ExecutionException e) {

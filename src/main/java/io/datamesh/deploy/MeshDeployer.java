@@ -1,20 +1,24 @@
 package io.datamesh.deploy;
 
 import com.pulumi.automation.AutomationException;
-import com.pulumi.automation.CommandException;
+import com.pulumi.automation.CommandResult;
+import com.pulumi.automation.ConcurrentUpdateException;
 import com.pulumi.automation.DestroyOptions;
-import com.pulumi.automation.LocalPulumiCommand;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
 import com.pulumi.automation.OperationType;
 import com.pulumi.automation.PreviewOptions;
+import com.pulumi.automation.StackNotFoundException;
 import com.pulumi.automation.UpOptions;
 import com.pulumi.automation.UpdateOptions;
 import com.pulumi.automation.WorkspaceStack;
 import com.pulumi.automation.events.EngineEvent;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,19 +38,33 @@ public final class MeshDeployer {
     public record Settings(Path dir, List<String> policyPacks, List<String> policyPackConfigs, Path eventLogs) {
     }
 
-    /** How a run ended: the failed step (empty when every step succeeded) and whether a mandatory policy stopped it. */
-    public record Outcome(Optional<Step> failed, boolean mandatoryViolation) {
+    /**
+     * How a run ended.
+     *
+     * @param failed             the step that failed or was interrupted; empty when every step succeeded
+     * @param mandatoryViolation a mandatory policy stopped it
+     * @param interruptedBy      the signal (INT, TERM) that stopped the run
+     * @param leftLocked         the stack may be locked: the CLI was killed mid-operation, or found it locked
+     */
+    public record Outcome(Optional<Step> failed, boolean mandatoryViolation, Optional<String> interruptedBy,
+                          boolean leftLocked) {
+        static final Outcome DONE = new Outcome(Optional.empty(), false, Optional.empty(), false);
     }
 
     private final Settings settings;
     private final PrintWriter out;
     private final InstalledCli cli;
     private final LocalWorkspace workspace;
+    private volatile String interruptedBy;
 
-    public MeshDeployer(Settings settings, PrintWriter out) throws AutomationException {
+    /**
+     * @param environment the environment to find {@code pulumi} on (PATH) and run it with
+     * @throws AutomationException no {@code pulumi} on PATH, or it does not answer its version
+     */
+    public MeshDeployer(Settings settings, PrintWriter out, Map<String, String> environment) throws AutomationException {
         this.settings = settings;
         this.out = out;
-        this.cli = new InstalledCli(LocalPulumiCommand.create());
+        this.cli = InstalledCli.onPath(environment);
         this.workspace = LocalWorkspace.create(LocalWorkspaceOptions.builder()
                 .workDir(settings.dir().toAbsolutePath().normalize()).pulumiCommand(cli).build());
     }
@@ -56,14 +74,35 @@ public final class MeshDeployer {
      * fails; {@code afterDestroy} is told each destroyed stack (to name what it retained).
      */
     public Outcome run(List<Step> steps, int total, Consumer<String> afterDestroy) {
+        try (var signals = new Signals()) {
+            return runSteps(steps, total, afterDestroy);
+        }
+    }
+
+    private Outcome runSteps(List<Step> steps, int total, Consumer<String> afterDestroy) {
         var events = new Events();
         for (Step step : steps) {
             String label = step.label(total);
+            if (interruptedBy != null) {
+                return new Outcome(Optional.of(step), false, Optional.of(interruptedBy), false);
+            }
             long start = System.nanoTime();
+            WorkspaceStack stack;
             try {
                 // Only up creates a missing stack: there is nothing to preview against or destroy in one.
-                var stack = step.operation() == Operation.UP ? WorkspaceStack.createOrSelect(step.stack(), workspace)
+                stack = step.operation() == Operation.UP ? WorkspaceStack.createOrSelect(step.stack(), workspace)
                         : WorkspaceStack.select(step.stack(), workspace);
+            } catch (StackNotFoundException e) {
+                if (step.operation() == Operation.DESTROY) {
+                    out.println(label + ": no such stack, skipped");
+                    out.flush();
+                    continue;
+                }
+                return failed(step, label, e, events, true);
+            } catch (AutomationException e) {
+                return failed(step, label, e, events, true);
+            }
+            try {
                 Map<OperationType, Integer> changes;
                 if (step.operation() == Operation.DESTROY) {
                     out.println(label);
@@ -94,13 +133,37 @@ public final class MeshDeployer {
                     afterDestroy.accept(step.stack());
                 }
             } catch (AutomationException e) {
-                out.println(label + " FAILED" + (events.mandatory ? " (a mandatory policy is violated)" : "")
-                        + ": " + reason(e));
-                out.flush();
-                return new Outcome(Optional.of(step), events.mandatory);
+                return failed(step, label, e, events, false);
             }
         }
-        return new Outcome(Optional.empty(), false);
+        return Outcome.DONE;
+    }
+
+    /**
+     * Says why the step failed. The operations stream the CLI's output as it comes; the commands the SDK
+     * runs around them (stack select, stack init) do not, so their output is printed here.
+     */
+    private Outcome failed(Step step, String label, AutomationException e, Events events, boolean unshownOutput) {
+        Optional<CommandResult> result = cli.lastFailure();
+        if (unshownOutput) {
+            result.ifPresent(r -> (r.standardOutput() + r.standardError()).lines().forEach(out::println));
+        }
+        int signal = result.map(r -> r.code() > 128 && r.code() <= 128 + 64 ? r.code() - 128 : 0).orElse(0);
+        if (interruptedBy == null) {
+            out.println(label + " FAILED" + (events.mandatory ? " (a mandatory policy is violated)" : "") + ": "
+                    + result.map(r -> reason(r, signal)).orElse(String.valueOf(e.getMessage())));
+        }
+        out.flush();
+        return new Outcome(Optional.of(step), events.mandatory, Optional.ofNullable(interruptedBy),
+                signal != 0 || e instanceof ConcurrentUpdateException);
+    }
+
+    /** The CLI's own last error line, or how it ended when it wrote none. */
+    private static String reason(CommandResult result, int signal) {
+        return (result.standardOutput() + result.standardError()).lines().map(String::strip)
+                .filter(l -> l.startsWith("error:")).reduce((a, b) -> b)
+                .orElse(signal != 0 ? "the pulumi CLI was killed (signal " + signal + ")"
+                        : "the pulumi CLI exited " + result.code() + " without an error line");
     }
 
     private <B extends UpdateOptions.Builder<B>> B options(B builder, Step step, String command, Events events) {
@@ -126,16 +189,6 @@ public final class MeshDeployer {
         return builder;
     }
 
-    /** The CLI's own last error line: its full output was already streamed above. */
-    private static String reason(AutomationException e) {
-        if (e instanceof CommandException) {
-            String message = String.valueOf(e.getMessage());
-            return message.lines().map(String::strip).filter(l -> l.startsWith("error:")).reduce((a, b) -> b)
-                    .orElse("the pulumi CLI exited non-zero (its output is above)");
-        }
-        return String.valueOf(e.getMessage());
-    }
-
     /** Engine events of the run: a mandatory policy violation decides the exit code. */
     private static final class Events implements Consumer<EngineEvent> {
         private boolean mandatory;
@@ -145,6 +198,35 @@ public final class MeshDeployer {
             if (event.policyEvent() != null && "mandatory".equals(event.policyEvent().enforcementLevel())) {
                 mandatory = true;
             }
+        }
+    }
+
+    /**
+     * While a run lasts, SIGINT and SIGTERM stop it through the CLI instead of ending the JVM under it:
+     * the CLI is asked to cancel (as by ^C), and the run stops when it has, saying how to resume.
+     */
+    private final class Signals implements AutoCloseable {
+        private final Map<Signal, SignalHandler> previous = new HashMap<>();
+
+        Signals() {
+            for (String name : List.of("INT", "TERM")) {
+                var signal = new Signal(name);
+                try {
+                    previous.put(signal, Signal.handle(signal, s -> {
+                        if (interruptedBy == null) {
+                            interruptedBy = s.getName();
+                        }
+                        cli.stop(s.getName().equals("INT"));
+                    }));
+                } catch (IllegalArgumentException e) {
+                    // the JVM keeps this signal (-Xrs): it ends the run as it always did
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            previous.forEach(Signal::handle);
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.datamesh.deploy;
 
 import com.pulumi.automation.OperationType;
+import io.datamesh.util.ShellQuote;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,14 +57,16 @@ public final class Schedule {
         return changes.entrySet().stream().anyMatch(e -> !NO_CHANGE.contains(e.getKey()) && e.getValue() > 0);
     }
 
-    /** The command that resumes a run at the step that failed: same directory and stacks, from that step. */
-    public static String resumeCommand(Step failed, Path dir, List<String> stacks) {
-        StringBuilder command = new StringBuilder("./datamesh " + failed.operation().command());
-        if (!dir.equals(Path.of("."))) {
-            command.append(" --dir ").append(dir);
-        }
-        stacks.forEach(s -> command.append(" --stack ").append(s));
-        return command.append(" --from ").append(failed.number()).toString();
+    /**
+     * The command that resumes a run at the step that stopped it: the options of the run as given, each
+     * value shell-quoted — a resumed run with fewer (a policy-pack config dropped) would be another run.
+     *
+     * @param options the run's options and their values as given, {@code --from} left out
+     */
+    public static String resumeCommand(Step stopped, List<String> options) {
+        StringBuilder command = new StringBuilder("./datamesh " + stopped.operation().command());
+        options.forEach(o -> command.append(' ').append(ShellQuote.quote(o)));
+        return command.append(" --from ").append(stopped.number()).toString();
     }
 
     /** "3 created, 1 updated, 12 same": the engine's nonzero counts, changes first. */

@@ -2,6 +2,7 @@ package io.datamesh.deploy;
 
 import com.pulumi.automation.events.EngineEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,5 +38,19 @@ class EventLogTailTest {
         assertEquals(2, events.size());
         assertEquals("hello", events.get(0).standardOutputEvent().message());
         assertNotNull(events.get(1).cancelEvent());
+    }
+
+    /** The CLI can exit before its engine starts (no passphrase, a bad flag) or be killed: no cancel event follows. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void closingAfterTheCliExitedReadsWhatItWroteAndEndsWithoutACancelEvent(@TempDir Path dir) throws Exception {
+        Path log = Files.createFile(dir.resolve("events.jsonl"));
+        var events = new CopyOnWriteArrayList<EngineEvent>();
+        try (var tail = new EventLogTail(log, events::add)) {
+            append(log, "{\"sequence\":1,\"timestamp\":1,\"stdoutEvent\":{\"message\":\"hello\",\"color\":\"never\"}}\n");
+            append(log, "{\"sequence\":2,");   // cut off mid-line by the kill
+        }
+        assertEquals(1, events.size());
+        assertEquals("hello", events.get(0).standardOutputEvent().message());
     }
 }

@@ -6,7 +6,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,15 +93,21 @@ class ScheduleTest {
 
     static Stream<Arguments> resumeCommands() {
         return Stream.of(
-                Arguments.of(Path.of("."), List.of(), "./datamesh up --from 2"),
-                Arguments.of(Path.of("meshes/prod"), List.of(), "./datamesh up --dir meshes/prod --from 2"),
-                Arguments.of(Path.of("."), List.of("consumer", "central"), "./datamesh up --stack consumer --stack central --from 2"));
+                Arguments.of(List.of(), "./datamesh up --from 2"),
+                Arguments.of(List.of("--dir", "meshes/prod"), "./datamesh up --dir meshes/prod --from 2"),
+                Arguments.of(List.of("--stack", "consumer", "--stack", "central"), "./datamesh up --stack consumer --stack central --from 2"),
+                // Until issue 22 the policy-pack options were dropped: the resumed run enforced other levels.
+                Arguments.of(List.of("--policy-pack-config", "aws.json", "--policy-pack-config", "gov.json", "--event-log-dir", "logs"),
+                        "./datamesh up --policy-pack-config aws.json --policy-pack-config gov.json --event-log-dir logs --from 2"),
+                Arguments.of(List.of("--no-policy-packs"), "./datamesh up --no-policy-packs --from 2"),
+                Arguments.of(List.of("--dir", "my mesh's", "--event-log-dir", "$HOME/logs"),
+                        "./datamesh up --dir 'my mesh'\\''s' --event-log-dir '$HOME/logs' --from 2"));
     }
 
     @ParameterizedTest
     @MethodSource("resumeCommands")
-    void theResumeCommandRepeatsDirAndStacksFromTheFailedStep(Path dir, List<String> stacks, String expected) {
-        assertEquals(expected, Schedule.resumeCommand(new Step(2, Operation.UP, "consumer", false), dir, stacks));
+    void theResumeCommandRepeatsEveryOptionOfTheRunQuotedFromTheStoppedStep(List<String> options, String expected) {
+        assertEquals(expected, Schedule.resumeCommand(new Step(2, Operation.UP, "consumer", false), options));
     }
 
     @Test

@@ -15,6 +15,13 @@ class ShellQuoteTest {
             "o'brien | 'o'\\''brien'",
             "$(id) | '$(id)'",
             "\"{\"\"Name\"\":\"\"x\"\"}\" | '{\"Name\":\"x\"}'",
+            "meshes/prod-1.2 | meshes/prod-1.2",
+            "a=b:c@d%e+f | a=b:c@d%e+f",
+            "$HOME | '$HOME'",
+            "a;rm -rf ~ | 'a;rm -rf ~'",
+            "*.json | '*.json'",
+            "\"tab\there\" | \"'tab\there'\"",
+            "back\\slash | 'back\\slash'",
     })
     void quotesWhatAShellWouldReadOtherwise(String value, String quoted) {
         assertThat(ShellQuote.quote(value)).isEqualTo(quoted);
