@@ -52,7 +52,19 @@ public final class E2eChecks {
                     JSON.readTree(Path.of(rest.get(0)).toFile()), events(rest.subList(1, rest.size()))) : usage();
             case "retained" -> rest.size() >= 3 ? retainedNeverDeleted(lines(Path.of(rest.get(0))), rest.get(1),
                     rest.subList(2, rest.size())) : usage();
-            case "in-place-upgrade" -> rest.size() >= 1 ? upgradesInPlace(events(rest)) : usage();
+            case "in-place-upgrade" -> {
+                // --added TYPE::NAME (repeatable): a cloud resource the new program adds on purpose.
+                Set<String> added = new TreeSet<>();
+                List<String> files = new ArrayList<>();
+                for (int i = 0; i < rest.size(); i++) {
+                    if (rest.get(i).equals("--added") && i + 1 < rest.size()) {
+                        added.add(rest.get(++i));
+                    } else {
+                        files.add(rest.get(i));
+                    }
+                }
+                yield files.isEmpty() ? usage() : upgradesInPlace(events(files), added);
+            }
             case "thin-jar" -> {
                 if (rest.size() != 3) {
                     yield usage();
@@ -70,7 +82,7 @@ public final class E2eChecks {
 
     private static Optional<String> usage() {
         System.err.println("usage: E2eChecks access ACCESS_TXT | outputs OUTPUTS_JSON KEY... | policy-rules POLICIES_JSON"
-                + " EVENTS_JSONL... | retained RECORDING ACCOUNT TYPE=NAME... | in-place-upgrade EVENTS_JSONL... | thin-jar OUT JAR CLASSPATH_TXT");
+                + " EVENTS_JSONL... | retained RECORDING ACCOUNT TYPE=NAME... | in-place-upgrade [--added TYPE::NAME]... EVENTS_JSONL... | thin-jar OUT JAR CLASSPATH_TXT");
         System.exit(2);
         return Optional.empty();
     }
@@ -109,9 +121,11 @@ public final class E2eChecks {
      * A preview of the new program over stacks an older one deployed plans no cloud resource's
      * replacement or deletion: the only creates are the program's own components (a component that
      * moves its children gives each an alias to its former parent, and the engine then updates them
-     * in place). Vacuous event logs do not pass: there must be resources the preview kept.
+     * in place) and the cloud resources the new program adds on purpose, each named as
+     * {@code type::name} in {@code added}. Vacuous event logs do not pass: there must be resources
+     * the preview kept.
      */
-    static Optional<String> upgradesInPlace(List<JsonNode> events) {
+    static Optional<String> upgradesInPlace(List<JsonNode> events, Set<String> added) {
         var offending = new TreeSet<String>();
         int kept = 0;
         for (JsonNode e : events) {
@@ -124,7 +138,8 @@ public final class E2eChecks {
             String type = metadata.get("type").asText();
             if (op.equals("same") || op.equals("update") || op.equals("read")) {
                 kept++;
-            } else if (!(op.equals("create") && type.startsWith("datamesh:"))) {
+            } else if (!(op.equals("create") && (type.startsWith("datamesh:") || added.stream()
+                    .anyMatch(a -> metadata.get("urn").asText().endsWith("$" + a) || metadata.get("urn").asText().endsWith("::" + a))))) {
                 offending.add(op + " " + metadata.get("urn").asText());
             }
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.jar.JarFile;
 
@@ -58,15 +59,22 @@ class E2eChecksTest {
         var kept = json("{'resourcePreEvent': {'metadata': {'op': 'same', 'type': 'aws:s3/bucketV2:BucketV2', 'urn': 'u1'}}}");
         var updated = json("{'resourcePreEvent': {'metadata': {'op': 'update', 'type': 'aws:kms/key:Key', 'urn': 'u2'}}}");
         var component = json("{'resourcePreEvent': {'metadata': {'op': 'create', 'type': 'datamesh:index:SecureBucket', 'urn': 'u3'}}}");
-        assertEquals(Optional.empty(), E2eChecks.upgradesInPlace(List.of(kept, updated, component)));
+        assertEquals(Optional.empty(), E2eChecks.upgradesInPlace(List.of(kept, updated, component), Set.of()));
         for (String op : List.of("replace", "create-replacement", "delete-replaced", "delete")) {
             var changed = json("{'resourcePreEvent': {'metadata': {'op': '" + op + "', 'type': 'aws:s3/bucketV2:BucketV2',"
                     + " 'urn': 'u4'}}}");
-            assertTrue(E2eChecks.upgradesInPlace(List.of(kept, changed)).orElse("").contains(op + " u4"), op);
+            assertTrue(E2eChecks.upgradesInPlace(List.of(kept, changed), Set.of("aws:s3/bucketV2:BucketV2::b")).orElse("").contains(op + " u4"), op);
         }
         var cloudCreate = json("{'resourcePreEvent': {'metadata': {'op': 'create', 'type': 'aws:s3/bucketV2:BucketV2', 'urn': 'u5'}}}");
-        assertTrue(E2eChecks.upgradesInPlace(List.of(kept, cloudCreate)).isPresent(), "a cloud resource created anew");
-        assertTrue(E2eChecks.upgradesInPlace(List.of(component)).isPresent(), "nothing deployed before");
+        assertTrue(E2eChecks.upgradesInPlace(List.of(kept, cloudCreate), Set.of()).isPresent(), "a cloud resource created anew");
+        assertTrue(E2eChecks.upgradesInPlace(List.of(component), Set.of()).isPresent(), "nothing deployed before");
+        var versioning = json("{'resourcePreEvent': {'metadata': {'op': 'create', 'type':"
+                + " 'aws:s3/bucketVersioningV2:BucketVersioningV2', 'urn': 'urn:pulumi:producer::datamesh::datamesh:index:"
+                + "ProducerDomain$datamesh:index:SecureBucket$aws:s3/bucketVersioningV2:BucketVersioningV2::sales-audit-logs-versioning'}}}");
+        var added = Set.of("aws:s3/bucketVersioningV2:BucketVersioningV2::sales-audit-logs-versioning");
+        assertEquals(Optional.empty(), E2eChecks.upgradesInPlace(List.of(kept, versioning), added), "a resource added on purpose");
+        assertTrue(E2eChecks.upgradesInPlace(List.of(kept, versioning), Set.of("aws:s3/bucketVersioningV2:BucketVersioningV2::"
+                + "other")).isPresent(), "only the named one");
     }
 
     @Test
