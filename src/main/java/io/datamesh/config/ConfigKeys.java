@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,8 @@ final class ConfigKeys {
     private static final Set<String> AWS_KEYS = Arrays.stream(com.pulumi.aws.Config.class.getDeclaredMethods())
             .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0)
             .map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
+    /** Pulumi packages whose namespaces are a letter or two from {@code aws}: a user of them made no typo. */
+    private static final Set<String> OTHER_PROVIDERS = Set.of("awsx", "tls", "aws-native", "aws-apigateway");
 
     private ConfigKeys() {
     }
@@ -55,14 +58,34 @@ final class ConfigKeys {
                 problems.add(new ConfigProblem(key, "is not a setting of the aws provider (as the pulumi-aws Java SDK declares them)"
                         + NearestNames.likelyMeant(name, AWS_KEYS).map(k -> "; did you mean aws:" + k + "?").orElse("")
                         + " (known: " + AWS_KEYS.stream().map(k -> AWS + ":" + k).toList() + ")"));
-            } else if (!namespace.equals(DATAMESH) && !namespace.equals(AWS)
-                    && NearestNames.likelyMeant(namespace, List.of(DATAMESH, AWS)).isPresent()) {
-                String meant = NearestNames.likelyMeant(namespace, List.of(DATAMESH, AWS)).get();
+            } else if (!namespace.equals(DATAMESH) && !namespace.equals(AWS) && typoOf(namespace).isPresent()) {
+                String meant = typoOf(namespace).get();
                 problems.add(new ConfigProblem(key, "'" + namespace + "' is no namespace the mesh or its provider reads, so"
                         + " Pulumi would hand this setting to nobody; did you mean " + meant + ":" + name + "?"));
             }
         });
         return secrets;
+    }
+
+    /**
+     * The namespace {@code namespace} is probably a typo of: a letter or two off {@code datamesh}, one
+     * off or the letters of {@code aws} swapped. Other providers' namespaces near them are real.
+     */
+    private static Optional<String> typoOf(String namespace) {
+        if (OTHER_PROVIDERS.contains(namespace)) {
+            return Optional.empty();
+        }
+        String lower = namespace.toLowerCase(Locale.ROOT);
+        if (NearestNames.distance(lower, DATAMESH) <= 2) {
+            return Optional.of(DATAMESH);
+        }
+        boolean swapped = lower.length() == AWS.length() && sorted(lower).equals(sorted(AWS));
+        return NearestNames.distance(lower, AWS) <= 1 || swapped ? Optional.of(AWS) : Optional.empty();
+    }
+
+    private static String sorted(String text) {
+        return text.chars().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     private static String meant(String key, Set<String> datameshKeys) {

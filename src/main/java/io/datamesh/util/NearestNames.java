@@ -28,7 +28,8 @@ public final class NearestNames {
                 || v.toLowerCase(Locale.ROOT).startsWith(given.toLowerCase(Locale.ROOT))).findFirst();
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance, case aside. */
+    public static int distance(String a, String b) {
         return DISTANCE.apply(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
     }
 }

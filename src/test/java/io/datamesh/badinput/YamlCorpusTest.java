@@ -3,6 +3,7 @@ package io.datamesh.badinput;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
+import static io.datamesh.badinput.BadInputCase.planned;
 import static io.datamesh.badinput.BadInputCase.refused;
 
 /**
@@ -53,6 +54,8 @@ class YamlCorpusTest extends CorpusTest {
                         "did you mean datamesh:analysts?"),
                 refused("a namespace typo of aws", m -> m.replace(CONSUMER, "  aws:region:", "  asw:region:"),
                         CONSUMER + ": asw:region: 'asw' is no namespace", "did you mean aws:region?"),
+                planned("another provider's namespace near aws", m -> m.append(CONSUMER, "  tls:algorithm: RSA",
+                        "  awsx:x: y"), "3 stack(s) planned"),
                 refused("an unknown aws key", m -> m.append(CONSUMER, "  aws:regoin: eu-west-2"),
                         CONSUMER + ": aws:regoin: is not a setting of the aws provider", "did you mean aws:region?"),
                 refused("a datamesh key in the old config: form, misspelt", m -> m.append(CONSUMER, "  datamesh:config:namePrefx: x"),
