@@ -125,6 +125,11 @@ final class OdcsContracts {
         List<ValidationMessage> messages = ODCS.validate(document).stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                         .thenComparing(ValidationMessage::getMessage)).toList();
+        // A property whose value fails counts as unevaluated too: that failure is the one to report.
+        List<String> failed = messages.stream().filter(m -> !m.getType().equals("unevaluatedProperties"))
+                .map(m -> m.getInstanceLocation().toString()).toList();
+        messages = messages.stream().filter(m -> !m.getType().equals("unevaluatedProperties")
+                || failed.stream().noneMatch(f -> f.startsWith(m.getInstanceLocation().toString()))).toList();
         if (!messages.isEmpty()) {
             messages.forEach(m -> problems.add(new ConfigProblem(m.getInstanceLocation().toString(),
                     m.getMessage().substring(m.getMessage().indexOf(": ") + 2) + " (ODCS v3.1.0 JSON Schema)")));
