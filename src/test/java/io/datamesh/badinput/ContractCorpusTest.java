@@ -1,9 +1,14 @@
 package io.datamesh.badinput;
 
+import io.datamesh.plan.ContractPlanEquivalenceTest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import static io.datamesh.badinput.BadInputCase.refused;
 
 /**
  * Issue 20: the ODCS contract files a producer lists. Every problem is a configuration problem
@@ -12,6 +17,19 @@ import static io.datamesh.badinput.BadInputCase.refused;
 class ContractCorpusTest extends CorpusTest {
     private static final String PRODUCER = "Pulumi.producer.yaml";
     private static final String ORDERS = "contracts/orders.odcs.yaml";
+
+    /** The sample producer, reading its products from the sample's ODCS contracts. */
+    private static BadInputMesh contracts(BadInputMesh m) {
+        try {
+            return m.write(PRODUCER, Files.readString(ContractPlanEquivalenceTest.CONTRACTS_STACK));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BadInputCase refused(String name, Consumer<BadInputMesh> breaking, String... fragments) {
+        return BadInputCase.refused(name, m -> breaking.accept(contracts(m)), fragments);
+    }
 
     static Stream<BadInputCase> cases() {
         return Stream.of(

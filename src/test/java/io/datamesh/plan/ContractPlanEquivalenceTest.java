@@ -17,19 +17,20 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample producer reads its products from ODCS contracts (contracts/*.odcs.yaml); before issue
- * 20 it declared them in datamesh:dataProducts (kept as the test resource
- * contracts/Pulumi.producer.dataProducts.yaml). Both must plan exactly the same producer and central
+ * The sample producer declares its products in datamesh:dataProducts; the same stack reading them
+ * from the sample's ODCS contracts (contracts/*.odcs.yaml, the test resource
+ * contracts/Pulumi.producer.contracts.yaml) must plan exactly the same producer and central
  * resources — the tables, columns, types and LF-tags — and so must the contracts that
- * {@code ./datamesh contract export} writes from the old file.
+ * {@code ./datamesh contract export} writes from the dataProducts.
  */
-class ContractPlanEquivalenceTest {
-    private static final Path LEGACY = Path.of("src/test/resources/contracts/Pulumi.producer.dataProducts.yaml");
+public class ContractPlanEquivalenceTest {
+    public static final Path CONTRACTS_STACK = Path.of("src/test/resources/contracts/Pulumi.producer.contracts.yaml");
 
     @Test
     void theSampleContractsPlanWhatItsDataProductsPlanned(@TempDir Path tmp) throws Exception {
-        Path legacy = legacyProject(tmp);
-        assertSameResources(MeshPlanner.plan(legacy, AccountState.TYPICAL), SampleMesh.plan());
+        Path project = BadInputMesh.copyOfSamples(tmp).root();
+        Files.copy(CONTRACTS_STACK, project.resolve("Pulumi.producer.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        assertSameResources(SampleMesh.plan(), MeshPlanner.plan(project, AccountState.TYPICAL));
     }
 
     @Test
@@ -59,10 +60,9 @@ class ContractPlanEquivalenceTest {
                 .exits(2).says("contracts/orders.odcs.yaml: exists; export never overwrites a contract", "nothing was written");
     }
 
-    /** A copy of the samples, sample data included, whose producer still declares dataProducts. */
+    /** A copy of the samples, sample data included, without the contract files. */
     private static Path legacyProject(Path parent) throws IOException {
         Path dir = BadInputMesh.copyOfSamples(parent).root();
-        Files.copy(LEGACY, dir.resolve("Pulumi.producer.yaml"), StandardCopyOption.REPLACE_EXISTING);
         for (String contract : List.of("orders", "customers")) {
             Files.delete(dir.resolve("contracts/" + contract + ".odcs.yaml"));
         }
