@@ -136,7 +136,7 @@ public final class MeshProgram {
                     ontology);
             if (!problems.isEmpty()) {
                 throw new RunException("this producer's contracts do not fit the LF-tag ontology of " + central.stack() + ":\n  "
-                        + problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n  ")));
+                        + problems.stream().map(p -> p.line("stack " + ctx.stackName())).collect(Collectors.joining("\n  ")));
             }
         });
         var shared = CentralShare.read(central, settings.domain(), settings.access(), diagnostics);

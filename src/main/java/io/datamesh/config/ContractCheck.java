@@ -20,26 +20,30 @@ public final class ContractCheck {
     public static List<ConfigProblem> againstOntology(Map<String, String> databaseTags, List<DataProduct> products,
                                                       Map<String, List<String>> ontology) {
         List<ConfigProblem> problems = new ArrayList<>();
-        checkAssignments(StackConfigParser.NS + "databaseTags", databaseTags, ontology, problems);
+        checkAssignments("", StackConfigParser.NS + "databaseTags", databaseTags, ontology, problems);
         for (int p = 0; p < products.size(); p++) {
-            String productKey = StackConfigParser.NS + "dataProducts[" + p + "]";
             DataProduct product = products.get(p);
-            checkAssignments(productKey + ".tags", product.tags(), ontology, problems);
+            // A contract's tags are a list of key=value strings: its problems name the list.
+            String file = product.contract().map(DataProduct.Contract::file).orElse("");
+            String productKey = product.contract().map(DataProduct.Contract::object)
+                    .orElse(StackConfigParser.NS + "dataProducts[" + p + "]");
+            String columns = product.contract().isPresent() ? ".properties[" : ".columns[";
+            checkAssignments(file, productKey + ".tags", product.tags(), ontology, problems);
             for (int c = 0; c < product.columns().size(); c++) {
-                checkAssignments(productKey + ".columns[" + c + "].tags", product.columns().get(c).tags(), ontology,
+                checkAssignments(file, productKey + columns + c + "].tags", product.columns().get(c).tags(), ontology,
                         problems);
             }
         }
         return problems;
     }
 
-    private static void checkAssignments(String key, Map<String, String> tags, Map<String, List<String>> ontology,
-                                         List<ConfigProblem> problems) {
+    private static void checkAssignments(String file, String key, Map<String, String> tags,
+                                         Map<String, List<String>> ontology, List<ConfigProblem> problems) {
         if (tags.containsKey(DOMAIN_TAG)) {
-            problems.add(new ConfigProblem(key + "." + DOMAIN_TAG, "is set by the mesh to the producer's domain; remove it"));
+            problems.add(new ConfigProblem(file, key + "." + DOMAIN_TAG, "is set by the mesh to the producer's domain; remove it"));
         }
         tags.forEach((tagKey, value) -> checkTagValues(tagKey, List.of(value), ontology,
-                message -> problems.add(new ConfigProblem(key + "." + tagKey, message))));
+                message -> problems.add(new ConfigProblem(file, key + "." + tagKey, message))));
     }
 
     static void checkTagValues(String tagKey, List<String> values, Map<String, List<String>> ontology,

@@ -2,11 +2,23 @@ package io.datamesh.config;
 
 import io.datamesh.util.Ordered;
 
+import java.util.List;
 import java.util.Map;
 
-/** One column of a data contract; {@code tags} override the table's LF-tags for this column. */
-public record ContractColumn(String name, String type, String comment, Map<String, String> tags) {
+/**
+ * One column of a data contract; {@code tags} override the table's LF-tags for this column.
+ * {@code required}, {@code unique}, {@code primaryKey} and {@code quality} come from an ODCS
+ * contract only: the catalog does not enforce them, {@code ./datamesh check-data} checks the data.
+ */
+public record ContractColumn(String name, String type, String comment, Map<String, String> tags, boolean required,
+                             boolean unique, boolean primaryKey, List<QualityRule> quality) {
     public ContractColumn {
         tags = Ordered.copy(tags);
+        quality = List.copyOf(quality);
+    }
+
+    /** A column as {@code datamesh:dataProducts} declares it: no constraints, no quality rules. */
+    public ContractColumn(String name, String type, String comment, Map<String, String> tags) {
+        this(name, type, comment, tags, false, false, false, List.of());
     }
 }

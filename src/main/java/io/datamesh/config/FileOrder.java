@@ -12,11 +12,15 @@ final class FileOrder {
     private FileOrder() {
     }
 
-    /** Problems in file order; a missing key sorts with its parent, one outside the document first. */
+    /**
+     * Problems in file order; a missing key sorts with its parent, one outside the document first,
+     * and the problems of other files (contracts) after the stack file's own, as they were found.
+     */
     static List<ConfigProblem> sort(List<ConfigProblem> problems, JsonNode document) {
         Map<String, Integer> positions = new HashMap<>();
         walk(StackConfigParser.NS, document, positions);
-        return problems.stream().sorted(Comparator.comparingInt(p -> position(p.key(), positions))).toList();
+        return problems.stream().sorted(Comparator.comparingInt(p -> p.file().isEmpty() ? position(p.key(), positions)
+                : Integer.MAX_VALUE)).toList();
     }
 
     private static void walk(String key, JsonNode node, Map<String, Integer> positions) {

@@ -9,7 +9,7 @@ public final class InvalidConfigException extends RuntimeException {
     private final List<ConfigProblem> problems;
 
     public InvalidConfigException(String source, List<ConfigProblem> problems) {
-        super(problems.stream().map(p -> source + ": " + p).collect(Collectors.joining("\n",
+        super(problems.stream().map(p -> p.line(source)).collect(Collectors.joining("\n",
                 "invalid data mesh configuration (" + problems.size() + " problem(s)):\n", "")));
         this.source = source;
         this.problems = List.copyOf(problems);
@@ -21,5 +21,10 @@ public final class InvalidConfigException extends RuntimeException {
 
     public List<ConfigProblem> problems() {
         return problems;
+    }
+
+    /** One line per problem, {@code file: key: message}. */
+    public List<String> lines() {
+        return problems.stream().map(p -> p.line(source)).toList();
     }
 }

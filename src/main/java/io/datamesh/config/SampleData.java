@@ -4,7 +4,6 @@ import io.datamesh.util.FileKinds;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +51,13 @@ public final class SampleData {
 
     static List<Upload> resolve(Path projectDir, ProducerSettings settings, List<ConfigProblem> problems) {
         String given = settings.sampleDataDir();
-        Optional<Path> base = inProject(projectDir, given, problems);
+        if (given.isBlank()) {
+            problems.add(new ConfigProblem(KEY, "is empty; give a directory inside the project (default: "
+                    + ProducerSettings.DEFAULT_SAMPLE_DATA_DIR + ")"));
+            return List.of();
+        }
+        ProjectPaths paths = paths(projectDir);
+        Optional<Path> base = paths.inProject(given, problems);
         if (base.isEmpty() || !settings.uploadSampleData()) {
             return List.of();
         }
@@ -75,68 +80,24 @@ public final class SampleData {
             String shown = given + "/" + product.name();
             if (!Files.exists(productDir)) {
                 uploads.add(new Upload(product, productDir, false, List.of()));
-            } else if (insideProject(projectDir, productDir, shown, problems)) {
+            } else if (paths.insideProject(productDir, shown, problems)) {
                 if (!Files.isDirectory(productDir)) {
                     problems.add(new ConfigProblem(KEY, shown + ": is a file, not a directory of the product's files"));
                 } else {
-                    uploads.add(new Upload(product, productDir, true, files(projectDir, productDir, shown, problems)));
+                    uploads.add(new Upload(product, productDir, true, files(paths, productDir, shown, problems)));
                 }
             }
         }
         return uploads;
     }
 
-    /** The directory a relative path names, when it stays inside the project as written and as linked. */
-    private static Optional<Path> inProject(Path projectDir, String given, List<ConfigProblem> problems) {
-        if (given.isBlank()) {
-            problems.add(new ConfigProblem(KEY, "is empty; give a directory inside the project (default: "
-                    + ProducerSettings.DEFAULT_SAMPLE_DATA_DIR + ")"));
-            return Optional.empty();
-        }
-        Path path;
-        try {
-            path = Path.of(given);
-        } catch (InvalidPathException e) {
-            problems.add(new ConfigProblem(KEY, "'" + given + "' is not a path (" + e.getReason() + ")"));
-            return Optional.empty();
-        }
-        if (path.isAbsolute() || given.startsWith("/") || given.startsWith("\\") || given.matches("^[A-Za-z]:.*")) {
-            problems.add(new ConfigProblem(KEY, "'" + given + "' is an absolute path: sample data is uploaded from inside the"
-                    + " project only (the directory of Pulumi.yaml); give a path relative to it, e.g. sample-data"));
-            return Optional.empty();
-        }
-        Path root = projectDir.toAbsolutePath().normalize();
-        Path resolved = root.resolve(path).normalize();
-        if (!resolved.startsWith(root)) {
-            problems.add(new ConfigProblem(KEY, "'" + given + "' climbs out of the project with '..': sample data is uploaded"
-                    + " from inside the project only (the directory of Pulumi.yaml)"));
-            return Optional.empty();
-        }
-        if (Files.exists(resolved) && !insideProject(projectDir, resolved, given, problems)) {
-            return Optional.empty();
-        }
-        return Optional.of(projectDir.resolve(path).normalize());
-    }
-
-    /** Whether {@code path}, with every symbolic link on the way followed, is still inside the project. */
-    private static boolean insideProject(Path projectDir, Path path, String shown, List<ConfigProblem> problems) {
-        try {
-            Path real = path.toRealPath();
-            Path root = projectDir.toRealPath();
-            if (!real.startsWith(root)) {
-                problems.add(new ConfigProblem(KEY, shown + ": leads through a symbolic link to " + real + ", outside the"
-                        + " project (" + root + "): only files inside the project are uploaded"));
-                return false;
-            }
-            return true;
-        } catch (IOException e) {
-            problems.add(new ConfigProblem(KEY, shown + ": cannot be resolved (" + e.getMessage() + ")"));
-            return false;
-        }
+    private static ProjectPaths paths(Path projectDir) {
+        return new ProjectPaths(projectDir, KEY, "sample data is uploaded", "sample-data",
+                "only files inside the project are uploaded");
     }
 
     /** The product directory's regular files; anything else in it is a problem, not silently skipped. */
-    private static List<Path> files(Path projectDir, Path productDir, String shown, List<ConfigProblem> problems) {
+    private static List<Path> files(ProjectPaths paths, Path productDir, String shown, List<ConfigProblem> problems) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> entries = Files.list(productDir)) {
             for (Path file : entries.sorted().toList()) {
@@ -147,7 +108,7 @@ public final class SampleData {
                             + " key and a resource name: rename it"));
                 } else if (Files.isSymbolicLink(file) && !Files.exists(file)) {
                     problems.add(new ConfigProblem(KEY, at + ": is a symbolic link to nothing; remove it"));
-                } else if (insideProject(projectDir, file, at, problems)) {
+                } else if (paths.insideProject(file, at, problems)) {
                     if (Files.isDirectory(file)) {
                         problems.add(new ConfigProblem(KEY, at + ": is a directory; sample data is uploaded one level deep"
                                 + " (files directly in " + shown + "/): move its files up or remove it"));

@@ -11,6 +11,7 @@ import io.datamesh.lakeformation.TagExpression;
 import io.datamesh.names.MeshNames;
 import io.datamesh.quota.Quota;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,8 +45,20 @@ public final class StackConfigParser {
     private StackConfigParser() {
     }
 
-    /** @throws InvalidConfigException with every problem found, if there is any */
+    /**
+     * Parses a stack whose project is the working directory, as under the Pulumi CLI.
+     *
+     * @throws InvalidConfigException with every problem found, if there is any
+     */
     public static StackSettings parse(RawStackConfig raw) {
+        return parse(raw, Path.of("."));
+    }
+
+    /**
+     * @param projectDir the directory of {@code Pulumi.yaml}, which the contract files a producer lists are in
+     * @throws InvalidConfigException with every problem found, if there is any
+     */
+    public static StackSettings parse(RawStackConfig raw, Path projectDir) {
         List<ConfigProblem> problems = new ArrayList<>();
         ObjectNode config = JSON.createObjectNode();
         raw.values().forEach((key, text) -> {
@@ -78,7 +91,7 @@ public final class StackConfigParser {
                 ownAccountAdmins(root.key("lakeFormationAdmins"), accountId), raisedQuotas(root.key("quotas")));
         StackSettings settings = role.map(r -> switch (r) {
             case CENTRAL -> central(root, identity);
-            case PRODUCER -> producer(root, identity);
+            case PRODUCER -> producer(root, identity, projectDir);
             case CONSUMER -> new ConsumerSettings(identity, domainName(root, identity), domainAccess(root, identity));
         }).orElse(null);
         // A secret's value is unreadable offline: its own problem says so, the shape checks would only mislead.
@@ -191,13 +204,28 @@ public final class StackConfigParser {
         return new TagGrant(g.field("name").text(""), to, resource, permissions, TagExpression.of(expression));
     }
 
-    private static ProducerSettings producer(Root root, StackIdentity identity) {
+    private static ProducerSettings producer(Root root, StackIdentity identity, Path projectDir) {
         String domain = domainName(root, identity);
         var productsNode = root.key("dataProducts");
-        List<DataProduct> products = productsNode.list(p -> dataProduct(p, domain));
-        ConfigNode.requireUnique(productsNode.eachField("name"), products.stream().map(DataProduct::name).toList(), "data product");
-        ConfigNode.requireUnique(productsNode.elements().stream().map(p -> p.field("prefix").isPresent() ? p.field("prefix")
-                : p.field("name")).toList(), products.stream().map(DataProduct::prefix).toList(), "prefix");
+        var contractsNode = root.key("contracts");
+        List<DataProduct> products;
+        if (contractsNode.isPresent()) {
+            if (productsNode.isPresent()) {
+                contractsNode.problem("and datamesh:dataProducts are both set: a producer's data products come from one of"
+                        + " them; keep the contracts (`./datamesh contract export` writes them from dataProducts) and remove"
+                        + " datamesh:dataProducts");
+            }
+            products = OdcsContracts.read(projectDir, contractsNode, identity, domain, root.problems());
+        } else {
+            if (!productsNode.isPresent()) {
+                productsNode.problem("is required: a producer publishes at least one data product: list its ODCS contract"
+                        + " files in datamesh:contracts, or declare them here");
+            }
+            products = productsNode.list(p -> dataProduct(p, domain));
+            ConfigNode.requireUnique(productsNode.eachField("name"), products.stream().map(DataProduct::name).toList(), "data product");
+            ConfigNode.requireUnique(productsNode.elements().stream().map(p -> p.field("prefix").isPresent() ? p.field("prefix")
+                    : p.field("name")).toList(), products.stream().map(DataProduct::prefix).toList(), "prefix");
+        }
         var auditTrail = root.key("auditTrail");
         // The domain database also carries the mesh's own domain tag.
         return new ProducerSettings(identity, domain, domainAccess(root, identity), withoutDomainTag(root.key("databaseTags"), 1),
@@ -250,10 +278,14 @@ public final class StackConfigParser {
      * @param meshAssigned how many LF-tags the mesh itself assigns to the same resource
      */
     private static Map<String, String> withoutDomainTag(ConfigNode tags, int meshAssigned) {
-        var assigned = tags.tagAssignments();
+        return checkTags(tags, tags.field(ContractCheck.DOMAIN_TAG), tags.tagAssignments(), meshAssigned);
+    }
+
+    /** The tags assigned at {@code tags}, checked: how many, and no {@code domain} (reported at {@code domainAt}). */
+    static Map<String, String> checkTags(ConfigNode tags, ConfigNode domainAt, Map<String, String> assigned, int meshAssigned) {
         AwsLimits.tagsPerResource(tags, assigned.size(), meshAssigned);
         if (assigned.containsKey(ContractCheck.DOMAIN_TAG)) {
-            tags.field(ContractCheck.DOMAIN_TAG).problem("is set by the mesh to the producer's domain; remove it");
+            domainAt.problem("is set by the mesh to the producer's domain; remove it");
         }
         return assigned;
     }

@@ -54,9 +54,9 @@ public final class MeshPlanner {
         for (RawStackConfig raw : project.stacks().values()) {
             configs.put(raw.stack(), raw);
             try {
-                settings.put(raw.stack(), StackConfigParser.parse(raw));
+                settings.put(raw.stack(), StackConfigParser.parse(raw, dir));
             } catch (InvalidConfigException e) {
-                e.problems().forEach(p -> problems.add(e.source() + ": " + p));
+                problems.addAll(e.lines());
             }
         }
         settings.forEach((stack, parsed) -> {
@@ -64,7 +64,7 @@ public final class MeshPlanner {
                 try {
                     SampleData.resolve(dir, producer, configs.get(stack).source());
                 } catch (InvalidConfigException e) {
-                    e.problems().forEach(p -> problems.add(e.source() + ": " + p));
+                    problems.addAll(e.lines());
                 }
             }
         });

@@ -160,7 +160,7 @@ final class MeshReferences {
                     continue;
                 }
                 ContractCheck.againstOntology(producer.databaseTags(), producer.dataProducts(), central.tagOntology())
-                        .forEach(p -> problems.add(file + ": " + p + " (ontology of " + configs.get(central.identity().stack()).source() + ")"));
+                        .forEach(p -> problems.add(p.line(file) + " (ontology of " + configs.get(central.identity().stack()).source() + ")"));
                 if (!producer.identity().namePrefix().equals(central.identity().namePrefix())) {
                     problems.add(file + ": datamesh:namePrefix: '" + producer.identity().namePrefix()
                             + "' differs from the central stack's '" + central.identity().namePrefix()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamesh.config.RawStackConfig;
 import io.datamesh.util.NearestNames;
+import io.datamesh.util.YamlFile;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -42,9 +42,11 @@ public final class SampleMesh {
                         + stack.ofType(type).stream().map(PlannedResource::name).toList()));
     }
 
-    /** A copy of the sample stack files to break on purpose. */
+    /** A copy of the sample stack files, and the contracts the producer lists, to break on purpose. */
     public static void copyTo(Path dir) throws IOException {
-        for (String file : List.of("Pulumi.yaml", "Pulumi.central.yaml", "Pulumi.producer.yaml", "Pulumi.consumer.yaml")) {
+        for (String file : List.of("Pulumi.yaml", "Pulumi.central.yaml", "Pulumi.producer.yaml", "Pulumi.consumer.yaml",
+                "contracts/orders.odcs.yaml", "contracts/customers.odcs.yaml")) {
+            Files.createDirectories(dir.resolve(file).getParent());
             Files.copy(ROOT.resolve(file), dir.resolve(file));
         }
     }

@@ -1,10 +1,9 @@
-package io.datamesh.plan;
+package io.datamesh.util;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.datamesh.util.FileKinds;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -37,7 +36,7 @@ import java.util.Optional;
  * is not a readable, single, well-formed YAML document is said in words (a directory, a pipe that
  * would block the read, binary, another encoding, a key given twice), never as a parser's trace.
  */
-final class YamlFile {
+public final class YamlFile {
     /** Stack files are a few kilobytes; a generated mesh of 50 domains' central is about 200 KB. */
     static final long MAX_BYTES = 4L << 20;
     /** A stack file nests about eight levels (config, key, list, column, tags, ...). */
@@ -51,7 +50,7 @@ final class YamlFile {
      * The file's document (an empty file reads as an empty map), or empty after adding each problem
      * as {@code <name>: <message>} to {@code problems}.
      */
-    static Optional<JsonNode> read(Path file, String name, List<String> problems) {
+    public static Optional<JsonNode> read(Path file, String name, List<String> problems) {
         Optional<String> notAFile = FileKinds.notARegularFile(file);
         if (notAFile.isPresent()) {
             problems.add(name + ": " + notAFile.get());
