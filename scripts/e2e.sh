@@ -225,7 +225,7 @@ if [[ -n "${E2E_UPGRADE_FROM:-}" ]]; then
     "$work"/logs/upgrade-events/*.events.jsonl \
     || fail "upgrading from $E2E_UPGRADE_FROM replaces or deletes resources ($work/logs/upgrade-events)"
   log "upgrade from $E2E_UPGRADE_FROM: the preview replaces and deletes nothing; creates only components"
-  run upgrade env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up
+  run upgrade env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --skip-preflight
   access_in_force upgraded
 fi
 
