@@ -153,10 +153,10 @@ public final class Preflight {
                 + ", or AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) in the environment.";
     }
 
-    /** The SDK's first sentence: its credential-chain message goes on to list every provider it tried. */
+    /** The SDK's first sentence: its credential-chain message goes on to name every provider it tried, and why each failed. */
     private static String firstLine(Exception e) {
         String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
-        int chain = message.indexOf(" : [");
+        int chain = message.indexOf(" in the chain ");
         return chain > 0 ? message.substring(0, chain) : message;
     }
 
