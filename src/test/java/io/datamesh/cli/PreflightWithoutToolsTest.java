@@ -31,7 +31,8 @@ class PreflightWithoutToolsTest {
                 .redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile());
         builder.environment().clear();
         // No pulumi, and nothing the SDK's default chain could find: no variables, no config files, no instance role.
-        builder.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString(),
+        builder.environment().putAll(Map.of("PATH", Files.createDirectories(home.resolve("empty-bin")).toString(),
+                "HOME", home.toString(),
                 "AWS_CONFIG_FILE", home.resolve("none").toString(), "AWS_SHARED_CREDENTIALS_FILE", home.resolve("none").toString(),
                 "AWS_EC2_METADATA_DISABLED", "true"));
         Process process = builder.start();
