@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
@@ -256,7 +257,8 @@ class PreflightMotoTest {
                     .permissionsWithStrings("ALL").build();
             lf.putDataLakeSettings(s -> s.catalogId(CENTRAL).dataLakeSettings(d -> d.dataLakeAdmins(List.of())
                     .createDatabaseDefaultPermissions(iamOnly).createTableDefaultPermissions(iamOnly)
-                    .parameters(Map.of("CROSS_ACCOUNT_VERSION", "1", "SET_CONTEXT", "TRUE"))));
+                    // in the order the plan reads them back (the command keeps the account's order; Map.of's changes per JVM)
+                    .parameters(new TreeMap<>(Map.of("CROSS_ACCOUNT_VERSION", "1", "SET_CONTEXT", "TRUE")))));
         }
         Run run = preflight();
         var plan = io.datamesh.badinput.Datamesh.run("plan", "--fresh-accounts", "--dir", sample.toString());
