@@ -49,10 +49,8 @@ public final class MeshProgram {
     public static List<String> define(Context ctx, StackSettings settings, Path projectDir) {
         var diagnostics = new Diagnostics(ctx);
         // First, before any resource: wrong credentials or an account that is not ready stop here.
-        List<String> stackAdmins = settings instanceof CentralSettings
-                ? List.of(MeshNames.roleArn(settings.identity().accountId(), MeshNames.lakeAdminRole(settings.identity().namePrefix())))
-                : List.of();
-        AccountSettings lakeSettings = LakeFormationAdmins.prepare(settings.identity(), stackAdmins, diagnostics);
+        AccountSettings lakeSettings = LakeFormationAdmins.prepare(settings.identity(),
+                LakeFormationAdmins.createdByStack(settings), diagnostics);
         if (settings instanceof CentralSettings central) {
             central(ctx, central, lakeSettings, diagnostics);
         } else if (settings instanceof ProducerSettings producer) {

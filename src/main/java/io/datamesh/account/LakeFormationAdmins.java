@@ -10,9 +10,12 @@ import com.pulumi.aws.lakeformation.outputs.GetDataLakeSettingsResult;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.datamesh.config.CentralSettings;
 import io.datamesh.config.StackIdentity;
+import io.datamesh.config.StackSettings;
 import io.datamesh.lakeformation.AccountSettings;
 import io.datamesh.lakeformation.SettingsMerge;
+import io.datamesh.names.MeshNames;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +52,13 @@ public final class LakeFormationAdmins {
      */
     public static List<String> configuredOrDeployer(StackIdentity identity) {
         return identity.lakeFormationAdmins().isEmpty() ? List.of(deployerArn()) : identity.lakeFormationAdmins();
+    }
+
+    /** The admins the stack creates itself (central's lake admin role): they cannot be named before they exist. */
+    public static List<String> createdByStack(StackSettings settings) {
+        return settings instanceof CentralSettings
+                ? List.of(MeshNames.roleArn(settings.identity().accountId(), MeshNames.lakeAdminRole(settings.identity().namePrefix())))
+                : List.of();
     }
 
     /**

@@ -60,6 +60,10 @@ abstract class DeployCommand implements Callable<Integer> {
             + " (JSON lines) in DIR as <step>-<command>-<stack>.events.jsonl.")
     Path eventLogDir;
 
+    @Option(names = "--skip-preflight", description = "Run without the checks of `datamesh preflight` (they run first by"
+            + " default; a resumed run checks again).")
+    boolean skipPreflight;
+
     abstract Operation operation();
 
     @Override
@@ -89,6 +93,13 @@ abstract class DeployCommand implements Callable<Integer> {
             err.println(e.getMessage());
             err.flush();
             return ExitCode.INVALID_INPUT.code();
+        }
+        if (!skipPreflight) {
+            int preflight = PreflightCommand.run(dir, plan, Set.copyOf(stacks), System.getenv(),
+                    PreflightCommand.awsProbes(System.getenv()), out, err);
+            if (preflight != ExitCode.OK.code()) {
+                return preflight;
+            }
         }
         out.println(operation().command() + " of " + all.size() + " step(s): "
                 + all.stream().map(Step::stack).collect(Collectors.joining(" → "))
@@ -141,12 +152,16 @@ abstract class DeployCommand implements Callable<Integer> {
         return outcome.mandatoryViolation() ? ExitCode.MANDATORY_VIOLATION.code() : ExitCode.STACK_FAILED.code();
     }
 
-    /** This run's options as given, in their declared order, {@code --from} left out: what a resumed run repeats. */
+    /**
+     * This run's options as given, in their declared order, {@code --from} left out: what a resumed run
+     * repeats. {@code --skip-preflight} is left out too: what stopped the run may have been the account's,
+     * which the checks then see again.
+     */
     private List<String> givenOptions() {
         var parsed = spec.commandLine().getParseResult();
         List<String> options = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
-            if (!parsed.hasMatchedOption(option) || option.longestName().equals("--from")) {
+            if (!parsed.hasMatchedOption(option) || List.of("--from", "--skip-preflight").contains(option.longestName())) {
                 continue;
             }
             if (option.arity().max() == 0) {

@@ -10,13 +10,17 @@ public enum ExitCode {
             + " operation failed (the command that resumes is printed)."),
     INVALID_INPUT(2, "Invalid input, nothing was done: a bad option, option value or missing subcommand (one line"
             + " and the usage), a file an option names that cannot be read or written, invalid stack configuration"
-            + " (one line per problem), or, for `up`, `preview` and `destroy`, no `pulumi` CLI on PATH (the line names"
-            + " scripts/install-pulumi-tools.sh)."),
+            + " (one line per problem), or, for `preflight`, `up`, `preview` and `destroy`, no `pulumi` CLI on PATH (the"
+            + " line names scripts/install-pulumi-tools.sh)."),
     MANDATORY_VIOLATION(3, "A mandatory policy stops a stack. `plan`, `access`, `diagram`, `up` and `preview` give"
             + " this verdict alike and print the violations."),
     ACCESS_DENIED(4, "`access --principal … --table …`: the principal cannot read it (the first missing step is printed)."),
     LIVE_DIFFERS(5, "`verify`: the live accounts differ from the plan, or could not be read."),
     ACCESS_WIDENED(6, "`access --base … --fail-on-widening`: a principal gains access against the base."),
+    PREFLIGHT_FAILED(7, "`preflight`, and `up`, `preview` and `destroy` before they run anything: an account or the"
+            + " Pulumi CLI is not ready (credentials of another account or none, a permission the deployer lacks, Lake"
+            + " Formation settings the stack cannot write, a CLI too old or not logged in); every problem is printed with"
+            + " its fix and nothing was run."),
     INTERNAL_ERROR(70, "An unexpected error (a bug, or the machine failed): one line; please report it."),
     INTERRUPTED(130, "`up`, `preview`, `destroy` stopped by SIGINT (^C): the running Pulumi CLI was asked to cancel"
             + " (as by ^C), waited for, and the command that resumes printed, with the one that unlocks the stack if the CLI"

@@ -19,13 +19,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -53,16 +51,12 @@ public final class VerifyCommand implements Callable<Integer> {
     private final AccountReader.Factory readers;
 
     public VerifyCommand() {
-        this(account -> AwsAccountReader.open(AwsSession.forStack(account, endpoint()), account.accountId()));
+        this(account -> AwsAccountReader.open(AwsSession.forStack(account, AwsSession.endpoint(System::getenv)), account.accountId()));
     }
 
     /** With another way to read the accounts (tests: a local emulator). */
     public VerifyCommand(AccountReader.Factory readers) {
         this.readers = readers;
-    }
-
-    private static Optional<URI> endpoint() {
-        return Optional.ofNullable(System.getenv(AwsSession.ENDPOINT_ENV)).filter(s -> !s.isBlank()).map(URI::create);
     }
 
     @Override

@@ -58,6 +58,11 @@ final class InstalledCli implements PulumiCommand {
     private static final List<String> LOCKED = List.of("[409] Conflict: Another update is currently in progress.",
             "the stack is currently locked by");
 
+    static final String NOT_ON_PATH = "no `pulumi` on PATH: build the CLI and the Java language host with"
+            + " scripts/install-pulumi-tools.sh and put its bin directory first on PATH (export"
+            + " PATH=\"$(scripts/install-pulumi-tools.sh | tail -1):$PATH\"), or install the CLI"
+            + " (https://www.pulumi.com/docs/install/)";
+
     private final Path executable;
     private final List<String> ownProcessGroup;
     private final Map<String, String> environment;
@@ -80,11 +85,12 @@ final class InstalledCli implements PulumiCommand {
 
     /** The {@code pulumi} first on the PATH of {@code environment}, which the CLI also runs with. */
     static InstalledCli onPath(Map<String, String> environment) throws AutomationException {
-        Path pulumi = find("pulumi", environment).orElseThrow(() -> new AutomationException("no `pulumi` on PATH: build the"
-                + " CLI and the Java language host with scripts/install-pulumi-tools.sh and put its bin directory first"
-                + " on PATH (export PATH=\"$(scripts/install-pulumi-tools.sh | tail -1):$PATH\"), or install the CLI"
-                + " (https://www.pulumi.com/docs/install/)"));
+        Path pulumi = locate(environment).orElseThrow(() -> new AutomationException(NOT_ON_PATH));
         return new InstalledCli(pulumi, environment, STOP_GRACE);
+    }
+
+    static Optional<Path> locate(Map<String, String> environment) {
+        return find("pulumi", environment);
     }
 
     private static Optional<Path> find(String program, Map<String, String> environment) {

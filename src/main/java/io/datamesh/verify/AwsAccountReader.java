@@ -108,7 +108,11 @@ public final class AwsAccountReader implements AccountReader {
 
     @Override
     public AccountSettings settings() {
-        DataLakeSettings s = lakeFormation.getDataLakeSettings(r -> r.catalogId(account)).dataLakeSettings();
+        return accountSettings(lakeFormation.getDataLakeSettings(r -> r.catalogId(account)).dataLakeSettings());
+    }
+
+    /** The SDK's settings as the mesh's record, default permissions reduced to the principals they name. */
+    public static AccountSettings accountSettings(DataLakeSettings s) {
         List<String> defaults = Stream.concat(s.createDatabaseDefaultPermissions().stream(), s.createTableDefaultPermissions().stream())
                 .map(PrincipalPermissions::principal).map(DataLakePrincipal::dataLakePrincipalIdentifier).distinct().toList();
         return new AccountSettings(ids(s.dataLakeAdmins()), ids(s.readOnlyAdmins()), defaults, s.parameters(),

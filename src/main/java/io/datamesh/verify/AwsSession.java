@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Credentials, region and endpoint for the clients of one account. Every client retries throttling
@@ -26,19 +27,34 @@ public record AwsSession(Region region, AwsCredentialsProvider credentials, Opti
 
     /** The stack's own credentials: its profile (or the default chain), then its role if it names one. */
     public static AwsSession forStack(AccountExpectation account, Optional<URI> endpoint) {
-        StackCredentials credentials = account.credentials();
+        return forStack(account.credentials(), account.region(), endpoint);
+    }
+
+    /** As {@link #forStack(AccountExpectation, Optional)}, for a stack's credentials and region. */
+    public static AwsSession forStack(StackCredentials credentials, String region, Optional<URI> endpoint) {
         AwsCredentialsProvider base = credentials.profile()
                 .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
-        return forStack(account, base, endpoint);
+        return forStack(credentials, region, base, endpoint);
     }
 
     /** As {@link #forStack(AccountExpectation, Optional)}, starting from the given base credentials. */
     public static AwsSession forStack(AccountExpectation account, AwsCredentialsProvider base, Optional<URI> endpoint) {
-        var session = new AwsSession(Region.of(account.region()), base, endpoint);
-        return account.credentials().assumeRole()
+        return forStack(account.credentials(), account.region(), base, endpoint);
+    }
+
+    /** As {@link #forStack(StackCredentials, String, Optional)}, starting from the given base credentials. */
+    public static AwsSession forStack(StackCredentials credentials, String region, AwsCredentialsProvider base,
+                                      Optional<URI> endpoint) {
+        var session = new AwsSession(Region.of(region), base, endpoint);
+        return credentials.assumeRole()
                 .map(r -> session.assume(r.roleArn(), r.externalId(), r.sessionName().orElse("datamesh-verify")))
                 .orElse(session);
+    }
+
+    /** {@value #ENDPOINT_ENV} of the environment, if set. */
+    public static Optional<URI> endpoint(Function<String, String> environment) {
+        return Optional.ofNullable(environment.apply(ENDPOINT_ENV)).filter(s -> !s.isBlank()).map(URI::create);
     }
 
     public AwsSession assume(String roleArn, Optional<String> externalId, String sessionName) {

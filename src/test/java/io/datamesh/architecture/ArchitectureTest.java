@@ -44,6 +44,7 @@ class ArchitectureTest {
             .layer("Access").definedBy("io.datamesh.access..")
             .layer("Verify").definedBy("io.datamesh.verify..")
             .layer("Deploy").definedBy("io.datamesh.deploy..")
+            .layer("Preflight").definedBy("io.datamesh.preflight..")
             .layer("Cli").definedBy("io.datamesh.cli..")
 
             .whereLayer("Foundation").mayNotAccessAnyLayer()
@@ -61,8 +62,10 @@ class ArchitectureTest {
             .whereLayer("Verify").mayOnlyAccessLayers("Foundation", "LakeFormation", "Config", "Plan", "Policy",
                     "Access")
             .whereLayer("Deploy").mayOnlyAccessLayers("Foundation")
+            // Preflight merges settings as a stack does (account) and reaches accounts as verify does.
+            .whereLayer("Preflight").mayOnlyAccessLayers("Foundation", "LakeFormation", "Config", "BuildingBlocks", "Verify")
             .whereLayer("Cli").mayOnlyAccessLayers("Foundation", "LakeFormation", "Quota", "Config", "Plan",
-                    "Policy", "Access", "Verify", "Deploy")
+                    "Policy", "Access", "Verify", "Deploy", "Preflight")
             .whereLayer("Cli").mayNotBeAccessedByAnyLayer();
 
     @Test

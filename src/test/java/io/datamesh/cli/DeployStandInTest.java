@@ -95,7 +95,7 @@ class DeployStandInTest {
                 """);
         Path mesh = mesh(dir);
         Path logs = dir.resolve("event logs");
-        var run = datamesh(bin, dir, "up", "--dir", mesh.toString(), "--stack", "producer", "--event-log-dir", logs.toString(),
+        var run = datamesh(bin, dir, "up", "--skip-preflight", "--dir", mesh.toString(), "--stack", "producer", "--event-log-dir", logs.toString(),
                 "--policy-pack-config", dir.resolve("aws.json").toString(), "--policy-pack-config", dir.resolve("gov $x.json").toString());
 
         assertEquals(ExitCode.STACK_FAILED.code(), run.exitCode(), run.out() + run.err());
@@ -113,7 +113,7 @@ class DeployStandInTest {
                 echo "error: the language host exited early" >&2
                 exit 255
                 """);
-        var run = datamesh(bin, dir, "up", "--dir", mesh(dir).toString(), "--no-policy-packs", "--event-log-dir",
+        var run = datamesh(bin, dir, "up", "--skip-preflight", "--dir", mesh(dir).toString(), "--no-policy-packs", "--event-log-dir",
                 dir.resolve("logs").toString());
 
         assertEquals(ExitCode.STACK_FAILED.code(), run.exitCode(), run.out() + run.err());
@@ -127,7 +127,7 @@ class DeployStandInTest {
                 printf '{"sequence":1,"timestamp":1,"stdoutEvent":{"message":"Updating (producer)","color":"never"}}\\n' >> "$log"
                 kill -KILL $$
                 """);
-        var run = datamesh(bin, dir, "up", "--dir", mesh(dir).toString(), "--no-policy-packs", "--event-log-dir",
+        var run = datamesh(bin, dir, "up", "--skip-preflight", "--dir", mesh(dir).toString(), "--no-policy-packs", "--event-log-dir",
                 dir.resolve("logs").toString());
 
         assertEquals(ExitCode.STACK_FAILED.code(), run.exitCode(), run.out() + run.err());
@@ -146,7 +146,7 @@ class DeployStandInTest {
                 touch "%1$s"
                 while :; do sleep 0.1; done
                 """.formatted(started, got));
-        Process process = start(bin, dir, "up", "--dir", mesh(dir).toString(), "--no-policy-packs");
+        Process process = start(bin, dir, "up", "--skip-preflight", "--dir", mesh(dir).toString(), "--no-policy-packs");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
         while (!Files.exists(started) && System.nanoTime() < deadline && process.isAlive()) {
             Thread.sleep(100);
@@ -169,7 +169,7 @@ class DeployStandInTest {
         Files.writeString(bin.resolve("pulumi"), Files.readString(bin.resolve("pulumi")).replace(
                 "\"stack select\"|\"stack init\") exit 0;;",
                 "\"stack select\"|\"stack init\") echo 'error: failed to load checkpoint: the backend is unreachable' >&2; exit 255;;"));
-        var run = datamesh(bin, dir, "up", "--dir", mesh(dir).toString(), "--no-policy-packs");
+        var run = datamesh(bin, dir, "up", "--skip-preflight", "--dir", mesh(dir).toString(), "--no-policy-packs");
 
         assertEquals(ExitCode.STACK_FAILED.code(), run.exitCode(), run.out() + run.err());
         assertThat(run.out()).contains("[1/5] up producer FAILED").contains("error: failed to load checkpoint: the backend is unreachable");
@@ -179,7 +179,7 @@ class DeployStandInTest {
     @Test
     void withoutAPulumiCliOnPathTheRunSaysHowToInstallOne(@TempDir Path dir) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("empty"));
-        var run = datamesh(bin, dir, "up", "--dir", mesh(dir).toString(), "--no-policy-packs");
+        var run = datamesh(bin, dir, "up", "--skip-preflight", "--dir", mesh(dir).toString(), "--no-policy-packs");
 
         assertEquals(ExitCode.INVALID_INPUT.code(), run.exitCode(), run.out() + run.err());
         assertThat(run.err()).contains("no `pulumi` on PATH").contains("scripts/install-pulumi-tools.sh")
@@ -193,7 +193,7 @@ class DeployStandInTest {
         Files.writeString(bin.resolve("pulumi"), Files.readString(bin.resolve("pulumi")).replace(
                 "\"stack select\"|\"stack init\") exit 0;;",
                 "\"stack select\") echo \"error: no stack named 'consumer' found\" >&2; exit 255;;"));
-        var run = datamesh(bin, dir, "destroy", "--dir", mesh(dir).toString(), "--stack", "consumer");
+        var run = datamesh(bin, dir, "destroy", "--skip-preflight", "--dir", mesh(dir).toString(), "--stack", "consumer");
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run.out() + run.err());
         assertThat(run.out()).contains("[1/1] destroy consumer: no such stack, skipped");

@@ -30,13 +30,13 @@ import java.util.regex.Pattern;
  * and resource links as its planned resources declare them, the creator's ALL on the central
  * database that Lake Formation adds by itself, and the columns Athena returns to each role.
  */
-final class MotoMesh {
+public final class MotoMesh {
     /** moto takes any key; the account comes from the role each stack file assumes. */
-    static final AwsCredentialsProvider BASE = StaticCredentialsProvider.create(
+    public static final AwsCredentialsProvider BASE = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIAVERIFYTESTBASE00", "verify-test-secret"));
-    static final String CENTRAL = "111111111111";
-    static final String SALES = "222222222222";
-    static final String MARKETING = "333333333333";
+    public static final String CENTRAL = "111111111111";
+    public static final String SALES = "222222222222";
+    public static final String MARKETING = "333333333333";
     static final List<String> ORDERS = List.of("order_id", "customer_id", "order_date", "product", "quantity", "amount");
     static final List<String> CUSTOMERS_WITHOUT_PII = List.of("customer_id", "country", "segment", "signup_date");
     private static final Pattern ACCOUNT = Pattern.compile("datamesh:accountId: \"(\\d{12})\"");
@@ -44,13 +44,13 @@ final class MotoMesh {
     private final MotoServer moto;
     private final MeshPlan plan;
 
-    MotoMesh(MotoServer moto, MeshPlan plan) {
+    public MotoMesh(MotoServer moto, MeshPlan plan) {
         this.moto = moto;
         this.plan = plan;
     }
 
     /** The sample stack files, each assuming its account's deployer role as a real deployment would. */
-    static void copySample(Path from, Path to) throws IOException {
+    public static void copySample(Path from, Path to) throws IOException {
         Files.copy(from.resolve("Pulumi.yaml"), to.resolve("Pulumi.yaml"));
         for (String stack : List.of("central", "producer", "consumer")) {
             String text = Files.readString(from.resolve("Pulumi." + stack + ".yaml"));
@@ -79,11 +79,11 @@ final class MotoMesh {
                 .assume("arn:aws:iam::" + account + ":role/datamesh-deployer", Optional.empty(), "seed");
     }
 
-    LakeFormationClient lakeFormation(String account) {
+    public LakeFormationClient lakeFormation(String account) {
         return deployer(account).client(LakeFormationClient.builder());
     }
 
-    void seedCorrectMesh() throws IOException, InterruptedException {
+    public void seedCorrectMesh() throws IOException, InterruptedException {
         seed(List.of(ORDERS, CUSTOMERS_WITHOUT_PII));
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * target/ made on first use. Where python3, venv or pip is missing the tests that need it are
  * skipped, with a message on stdout saying why: the machine, not the code.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
     static final String MOTO = "moto[server]==5.2.5";
     private static final Path VENV = Path.of("target", "moto-venv");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -34,7 +34,7 @@ final class MotoServer implements AutoCloseable {
     }
 
     /** A running server, or a JUnit assumption failure (a skip) after saying loudly why. */
-    static MotoServer startOrSkip() throws IOException, InterruptedException {
+    public static MotoServer startOrSkip() throws IOException, InterruptedException {
         Path server = VENV.resolve("bin").resolve("moto_server");
         if (!Files.isExecutable(server)) {
             run(List.of("python3", "-m", "venv", VENV.toString()), "python3 -m venv");
@@ -87,12 +87,12 @@ final class MotoServer implements AutoCloseable {
         Assumptions.abort(message);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** Forgets every account's state. */
-    void reset() throws IOException, InterruptedException {
+    public void reset() throws IOException, InterruptedException {
         post("/moto-api/reset", "");
     }
 
