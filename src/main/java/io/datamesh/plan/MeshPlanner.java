@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 /**
@@ -35,6 +36,17 @@ import java.util.stream.IntStream;
  * engine in deploy order, and each stack's outputs are fed to the stacks that reference it.
  */
 public final class MeshPlanner {
+    /**
+     * The SDK's mock engine logs every stack error and warning to the console through this logger;
+     * the plan reports them itself (a StackPlan's errors and warnings), once, so the console copy only
+     * alarms: a test that expects a stack to stop printed SEVERE blocks. Held, as JUL keeps loggers weakly.
+     */
+    private static final Logger MOCK_ENGINE_LOG = Logger.getLogger("com.pulumi.test.internal.PulumiTestInternal");
+
+    static {
+        MOCK_ENGINE_LOG.setUseParentHandlers(false);
+    }
+
     private MeshPlanner() {
     }
 
