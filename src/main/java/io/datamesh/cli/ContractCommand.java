@@ -8,6 +8,7 @@ import io.datamesh.config.StackConfigParser;
 import io.datamesh.plan.StackFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -43,8 +44,8 @@ public final class ContractCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
-        Path dir = Path.of(".");
+        @Mixin
+        ProjectDirectory directory;
 
         @Option(names = "--stack", description = "Only these producer stacks (repeatable; default: every producer using dataProducts).")
         List<String> stacks = new ArrayList<>();
@@ -57,16 +58,16 @@ public final class ContractCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             List<String> problems = new ArrayList<>();
-            StackFiles.Project project = StackFiles.read(dir, problems);
+            StackFiles.Project project = StackFiles.read(directory.dir, problems);
             List<String> unknown = stacks.stream().filter(s -> !project.stacks().containsKey(s)).toList();
-            unknown.forEach(s -> problems.add("no stack file for '" + s + "' in " + dir + " (found " + project.stacks().keySet() + ")"));
+            unknown.forEach(s -> problems.add("no stack file for '" + s + "' in " + directory.dir + " (found " + project.stacks().keySet() + ")"));
             List<Map.Entry<RawStackConfig, ProducerSettings>> producers = new ArrayList<>();
             for (RawStackConfig raw : project.stacks().values()) {
                 if (!stacks.isEmpty() && !stacks.contains(raw.stack())) {
                     continue;
                 }
                 try {
-                    if (StackConfigParser.parse(raw, dir) instanceof ProducerSettings producer
+                    if (StackConfigParser.parse(raw, directory.dir) instanceof ProducerSettings producer
                             && raw.get(StackConfigParser.NS + "dataProducts").isPresent()) {
                         producers.add(Map.entry(raw, producer));
                     } else if (!stacks.isEmpty()) {
@@ -77,9 +78,9 @@ public final class ContractCommand implements Runnable {
                 }
             }
             if (problems.isEmpty() && producers.isEmpty()) {
-                problems.add(dir + ": no producer stack declares datamesh:dataProducts: nothing to export");
+                problems.add(directory.dir + ": no producer stack declares datamesh:dataProducts: nothing to export");
             }
-            Path target = out == null ? dir.resolve("contracts") : out;
+            Path target = out == null ? directory.dir.resolve("contracts") : out;
             Map<String, Map<String, String>> written = new LinkedHashMap<>();
             producers.forEach(p -> {
                 Map<String, String> files = OdcsExport.contracts(p.getValue(), StackFiles.fileOf(p.getKey().stack()));
@@ -109,7 +110,7 @@ public final class ContractCommand implements Runnable {
 
         /** The path the stack file lists: relative to the project, '/'-separated on every OS. */
         private String relative(Path file) {
-            Path root = dir.toAbsolutePath().normalize();
+            Path root = directory.dir.toAbsolutePath().normalize();
             Path path = file.toAbsolutePath().normalize();
             return (path.startsWith(root) ? root.relativize(path) : path).toString().replace('\\', '/');
         }

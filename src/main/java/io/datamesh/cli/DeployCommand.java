@@ -12,6 +12,7 @@ import io.datamesh.util.ShellQuote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,8 +39,8 @@ abstract class DeployCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
-    Path dir = Path.of(".");
+    @Mixin
+    ProjectDirectory project;
 
     @Option(names = "--stack", description = "Only run these stacks (repeatable); the stacks they read are read through"
             + " stack references, not run.")
@@ -80,7 +81,7 @@ abstract class DeployCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.INVALID_INPUT.code();
         }
-        var loaded = MeshDirectory.plan(dir, err, Set.copyOf(stacks), AccountState.TYPICAL);
+        var loaded = MeshDirectory.plan(project.dir, err, Set.copyOf(stacks), AccountState.TYPICAL);
         if (loaded.isEmpty()) {
             return ExitCode.INVALID_INPUT.code();
         }
@@ -95,7 +96,7 @@ abstract class DeployCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT.code();
         }
         if (!skipPreflight) {
-            int preflight = PreflightCommand.run(dir, plan, Set.copyOf(stacks), System.getenv(),
+            int preflight = PreflightCommand.run(project.dir, plan, Set.copyOf(stacks), System.getenv(),
                     PreflightCommand.awsProbes(System.getenv()), out, err);
             if (preflight != ExitCode.OK.code()) {
                 return preflight;
@@ -108,7 +109,7 @@ abstract class DeployCommand implements Callable<Integer> {
         out.flush();
         MeshDeployer deployer;
         try {
-            deployer = new MeshDeployer(new MeshDeployer.Settings(dir,
+            deployer = new MeshDeployer(new MeshDeployer.Settings(project.dir,
                     packs, policyPackConfigs.stream().map(p -> p.toAbsolutePath().toString()).toList(), eventLogDir), out,
                     System.getenv());
         } catch (AutomationException e) {
@@ -135,7 +136,7 @@ abstract class DeployCommand implements Callable<Integer> {
         }
         err.println("  " + resume);
         if (outcome.leftLocked()) {
-            String cli = "pulumi -C " + ShellQuote.quote(dir.toString());
+            String cli = "pulumi -C " + ShellQuote.quote(project.dir.toString());
             String stack = ShellQuote.quote(step.stack());
             // pulumi cancel deletes a DIY backend's lock files (diy CancelCurrentUpdate) and ends Pulumi Cloud's
             // update; the operations cut off stay pending in the state, where the next up only warns about them.

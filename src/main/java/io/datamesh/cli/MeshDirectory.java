@@ -12,9 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The {@code --dir} option of every command that plans the mesh, and the offline plan it leads to. */
-final class MeshDirectory {
-    @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
-    Path dir = Path.of(".");
+final class MeshDirectory extends ProjectDirectory {
 
     @Option(names = "--fresh-accounts", description = "Plan as AWS creates accounts, with Lake Formation's IAM-only"
             + " defaults: each stack then stops with the one command that clears them (run it before the first deploy).")

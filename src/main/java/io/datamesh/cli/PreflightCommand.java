@@ -11,6 +11,7 @@ import io.datamesh.verify.AwsSession;
 import io.datamesh.verify.StackCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,8 +40,8 @@ public final class PreflightCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", description = "Directory with Pulumi.yaml and Pulumi.<stack>.yaml files (default: .)")
-    Path dir = Path.of(".");
+    @Mixin
+    ProjectDirectory project;
 
     @Option(names = "--stack", description = "Only check these stacks (repeatable).")
     List<String> stacks = new ArrayList<>();
@@ -66,11 +67,11 @@ public final class PreflightCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        var plan = MeshDirectory.plan(dir, err, Set.copyOf(stacks), AccountState.TYPICAL);
+        var plan = MeshDirectory.plan(project.dir, err, Set.copyOf(stacks), AccountState.TYPICAL);
         if (plan.isEmpty()) {
             return ExitCode.INVALID_INPUT.code();
         }
-        return run(dir, plan.get(), Set.copyOf(stacks), environment, probes, spec.commandLine().getOut(), err);
+        return run(project.dir, plan.get(), Set.copyOf(stacks), environment, probes, spec.commandLine().getOut(), err);
     }
 
     /**
