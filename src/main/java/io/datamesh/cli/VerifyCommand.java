@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
         description = {"Reads each stack's AWS account with the stack's credentials (aws:profile / aws:assumeRole)"
                 + " and compares it with the offline plan: Lake Formation settings, IAM_ALLOWED_PRINCIPALS on mesh"
                 + " databases and tables, grants both ways, resource links, what each analyst or engineer role reads"
-                + " through Athena (zero-row queries), and pending RAM invitations. Changes nothing.",
+                + " through Athena (zero-row queries; one-row queries too with --read-rows), and pending RAM invitations."
+                + " Changes nothing.",
                 "Set " + AwsSession.ENDPOINT_ENV + " to send every AWS call to one endpoint (a local emulator)."},
         footer = ExitCode.HELP)
 public final class VerifyCommand implements Callable<Integer> {
@@ -44,6 +45,11 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--stack", description = "Only verify these stacks (repeatable).")
     List<String> stacks = new ArrayList<>();
+
+    @Option(names = "--read-rows", description = "Also run, per role and table, a query that reads one row (LIMIT 1),"
+            + " so S3 and KMS are exercised through Lake Formation's vended credentials; the zero-row probe asks the"
+            + " catalog and Lake Formation only. Scans data (Athena bills the bytes scanned).")
+    boolean readRows;
 
     @Option(names = "--json", description = "Also write the findings as JSON to this file.")
     Path json;
@@ -76,7 +82,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         List<AccountExpectation> accounts;
         try {
-            accounts = Expectations.of(plan.get(), Set.copyOf(stacks), credentials);
+            accounts = Expectations.of(plan.get(), Set.copyOf(stacks), credentials, readRows);
         } catch (InvalidMeshException e) {
             MeshDirectory.report(err, e, "nothing was verified");
             return ExitCode.INVALID_INPUT.code();

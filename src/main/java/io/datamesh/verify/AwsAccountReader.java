@@ -8,6 +8,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
+import software.amazon.awssdk.services.athena.model.ResultSet;
+import software.amazon.awssdk.services.athena.model.Row;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
@@ -35,7 +37,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Reads one account through the AWS SDK for Java v2; only Get/List/Describe calls, and zero-row queries. */
+/** Reads one account through the AWS SDK for Java v2; only Get/List/Describe calls, and queries of at most one row. */
 public final class AwsAccountReader implements AccountReader {
     /**
      * How Athena words a Lake Formation refusal ("Insufficient Lake Formation permission(s)",
@@ -46,12 +48,25 @@ public final class AwsAccountReader implements AccountReader {
     private static final Pattern REFUSAL = Pattern.compile(
             "(?i)insufficient lake formation permission|\\b(TABLE|SCHEMA)_NOT_FOUND\\b|\\b(table|schema) \\S+ does not exist");
     /**
-     * S3 or KMS refusing the workgroup's results location or its key: Athena's words for the output
-     * ("Unable to verify/create output bucket", https://repost.aws/knowledge-center/athena-output-bucket-error),
-     * or the service's own.
+     * S3 or KMS refusing the workgroup's results location: Athena's words for the output ("Unable to
+     * verify/create output bucket", https://repost.aws/knowledge-center/athena-output-bucket-error;
+     * "Access denied when writing output to url", Athena troubleshooting). Checked first: such a text
+     * also carries S3's error format.
      */
-    private static final Pattern RESULTS_DENIED = Pattern.compile(
-            "(?i)output bucket|writing (output )?to (url|location)|\\(Service: (Amazon )?S3|\\bkms:|AWSKMS|KMS key");
+    private static final Pattern RESULTS_LOCATION_DENIED = Pattern.compile(
+            "(?i)output bucket|writing (output )?to (url|location)");
+    /**
+     * S3 or KMS refusing the table's own objects: the source-data denial Athena reports with the object's
+     * path ("AmazonS3Exception: Access Denied (Service: Amazon S3; …) (Path: s3://…)",
+     * https://repost.aws/knowledge-center/access-denied-athena), "Permission denied on S3 path", or KMS
+     * refusing kms:Decrypt in IAM's access-denied format ("is not authorized to perform: kms:Decrypt",
+     * IAM user guide, "Troubleshoot access denied error messages"): reading data decrypts, writing
+     * results generates a data key.
+     */
+    private static final Pattern DATA_DENIED = Pattern.compile(
+            "(?i)\\(Path: s3://|permission denied on s3 path|\\bkms:Decrypt\\b");
+    /** Any other S3 or KMS refusal, in the service's own words: a zero-row query reads no data, so its results. */
+    private static final Pattern S3_OR_KMS_DENIED = Pattern.compile("(?i)\\(Service: (Amazon )?S3|\\bkms:|AWSKMS|KMS key");
     /** The table name Lake Formation lists a table wildcard under (see {@link #resource}). */
     private static final String ALL_TABLES = "ALL_TABLES";
     static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
@@ -228,8 +243,7 @@ public final class AwsAccountReader implements AccountReader {
                     .queryExecutionContext(c -> c.catalog("AwsDataCatalog").database(query.link()))).queryExecutionId();
             QueryExecutionStatus status = await(client, id, queryTimeout);
             if (status.state() == QueryExecutionState.SUCCEEDED) {
-                return new QueryOutcome.Columns(client.getQueryResults(r -> r.queryExecutionId(id).maxResults(1))
-                        .resultSet().resultSetMetadata().columnInfo().stream().map(c -> c.name()).toList());
+                return columns(client.getQueryResults(r -> r.queryExecutionId(id).maxResults(2)).resultSet());
             }
             return classify(status.state() + ": " + Optional.ofNullable(status.stateChangeReason()).orElse("no reason given"));
         } catch (StsException e) {
@@ -240,8 +254,25 @@ public final class AwsAccountReader implements AccountReader {
         }
     }
 
+    /**
+     * The result set's columns and its data rows. Athena returns a SELECT's column names as the first
+     * row of its results, so that row is not data; it is told by its values, not only its place.
+     */
+    private static QueryOutcome.Columns columns(ResultSet results) {
+        List<String> names = results.resultSetMetadata().columnInfo().stream().map(c -> c.name()).toList();
+        List<Row> rows = results.rows();
+        boolean header = !rows.isEmpty() && rows.get(0).data().stream().map(d -> d.varCharValue()).toList().equals(names);
+        return new QueryOutcome.Columns(names, rows.size() - (header ? 1 : 0));
+    }
+
     private static QueryOutcome classify(String reason) {
-        if (RESULTS_DENIED.matcher(reason).find()) {
+        if (RESULTS_LOCATION_DENIED.matcher(reason).find()) {
+            return new QueryOutcome.ResultsDenied(reason);
+        }
+        if (DATA_DENIED.matcher(reason).find()) {
+            return new QueryOutcome.DataDenied(reason);
+        }
+        if (S3_OR_KMS_DENIED.matcher(reason).find()) {
             return new QueryOutcome.ResultsDenied(reason);
         }
         return REFUSAL.matcher(reason).find() ? new QueryOutcome.Refused(reason) : new QueryOutcome.Failed(reason);

@@ -120,6 +120,9 @@ public final class Comparisons {
         return findings;
     }
 
+    /** The docs/verify.md section on what Athena needs of S3 and KMS beyond Lake Formation's grants. */
+    static final String S3_AND_KMS_DOC = "S3 and KMS through Lake Formation";
+
     /** A probe that could not run never passes, not even one that must be refused: it tested nothing. */
     public static List<Finding> query(AccountExpectation expected, QueryExpectation query, QueryOutcome outcome) {
         if (outcome instanceof QueryOutcome.NotAssumed notAssumed) {
@@ -132,6 +135,14 @@ public final class Comparisons {
             return List.of(Finding.of(expected, Check.QUERY, query.subject(), "S3 or KMS refused the query's results location"
                     + " or its key, so access could not be checked: " + denied.reason()));
         }
+        if (outcome instanceof QueryOutcome.DataDenied denied) {
+            // Lake Formation authorized the query either way; where the plan gives nothing, that is the finding.
+            return List.of(Finding.of(expected, Check.QUERY, query.subject(), query.mustBeRefused()
+                    ? "Lake Formation let the role reach the table's data, which the plan gives it nothing of; only S3 or KMS"
+                    + " stopped it: " + denied.reason()
+                    : "Lake Formation gives columns " + query.columns() + " but S3 or KMS refused the table's data: "
+                    + denied.reason() + ". See \"" + S3_AND_KMS_DOC + "\" in docs/verify.md"));
+        }
         if (outcome instanceof QueryOutcome.Failed failed) {
             return List.of(Finding.of(expected, Check.QUERY, query.subject(), "the query failed, so access could not be"
                     + " checked: " + failed.reason()));
@@ -140,7 +151,8 @@ public final class Comparisons {
             return query.mustBeRefused() ? List.of() : List.of(Finding.of(expected, Check.QUERY, query.subject(),
                     "refused (" + refused.reason() + "); the plan gives columns " + query.columns()));
         }
-        List<String> returned = ((QueryOutcome.Columns) outcome).names();
+        var answer = (QueryOutcome.Columns) outcome;
+        List<String> returned = answer.names();
         if (query.mustBeRefused()) {
             return List.of(Finding.of(expected, Check.QUERY, query.subject(),
                     "reads columns " + returned + " but the plan gives the role no access to this table"));
@@ -148,7 +160,10 @@ public final class Comparisons {
         List<String> missing = query.columns().stream().filter(c -> !returned.contains(c)).toList();
         List<String> extra = returned.stream().filter(c -> !query.columns().contains(c)).toList();
         if (missing.isEmpty() && extra.isEmpty()) {
-            return List.of();
+            // A one-row probe that read nothing fetched no object: it says nothing about S3 or KMS.
+            return query.readsRow() && answer.rows() == 0 ? List.of(Finding.of(expected, Check.QUERY, query.subject(),
+                    "read no row (the table has no data yet), so S3 and KMS were not exercised; run again once it has data"))
+                    : List.of();
         }
         List<String> parts = new ArrayList<>();
         if (!missing.isEmpty()) {

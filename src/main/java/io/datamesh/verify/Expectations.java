@@ -43,9 +43,10 @@ public final class Expectations {
      * One expectation per planned stack (in deploy order) of {@code selected}, all if empty.
      *
      * @param credentials each selected stack's, from {@link StackCredentials#readAll}
+     * @param readRows    also probe each role and table with a query that reads one row
      */
-    public static List<AccountExpectation> of(MeshPlan plan, Set<String> selected, Map<String, StackCredentials> credentials)
-            throws InvalidMeshException {
+    public static List<AccountExpectation> of(MeshPlan plan, Set<String> selected, Map<String, StackCredentials> credentials,
+                                              boolean readRows) throws InvalidMeshException {
         List<String> problems = new ArrayList<>();
         AccessModel model = PlanAccessModel.of(plan);
         var evaluator = new AccessEvaluator(model);
@@ -69,7 +70,7 @@ public final class Expectations {
                             .flatMap(r -> Props.of(r.inputs()).strings("admins").stream()).toList(),
                     settings.identity().crossAccountVersion(),
                     model.grants().stream().filter(g -> g.grantorAccount().equals(account) && ownGrants.contains(g.name())).toList(),
-                    scope, links, queries(stack, settings, evaluator, links), accounts));
+                    scope, links, queries(stack, settings, evaluator, links, readRows), accounts));
         }
         if (!problems.isEmpty()) {
             throw new InvalidMeshException(problems);
@@ -92,10 +93,11 @@ public final class Expectations {
 
     /**
      * Every analyst or engineer role of a domain stack, against every table behind each resource link
-     * of its account: the columns the access matrix gives it, or none (the query must be refused).
+     * of its account: the columns the access matrix gives it, or none (the query must be refused); with
+     * {@code readRows}, each zero-row probe is followed by the same query reading one row.
      */
     private static List<QueryExpectation> queries(StackPlan stack, StackSettings settings, AccessEvaluator evaluator,
-                                                   List<ResourceLink> links) {
+                                                   List<ResourceLink> links, boolean readRows) {
         Optional<DomainAccess> access = settings instanceof ProducerSettings p ? Optional.of(p.access())
                 : settings instanceof ConsumerSettings c ? Optional.of(c.access()) : Optional.empty();
         Optional<String> workgroup = stack.ofType(ResourceTypes.ATHENA_WORKGROUP).stream()
@@ -114,8 +116,11 @@ public final class Expectations {
                                 && t.table().database().equals(link.targetDatabase()))
                         .forEach(t -> {
                             var reach = evaluator.access(role, t);
-                            queries.add(new QueryExpectation(role, workgroup.get(), link.name(), t.table().name(),
-                                    reach.permissions().contains("SELECT") ? reach.columns() : List.of()));
+                            List<String> columns = reach.permissions().contains("SELECT") ? reach.columns() : List.of();
+                            queries.add(new QueryExpectation(role, workgroup.get(), link.name(), t.table().name(), columns, false));
+                            if (readRows) {
+                                queries.add(new QueryExpectation(role, workgroup.get(), link.name(), t.table().name(), columns, true));
+                            }
                         });
             }
         }

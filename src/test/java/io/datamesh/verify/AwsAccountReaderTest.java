@@ -5,7 +5,11 @@ import io.datamesh.lakeformation.Principal;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.ColumnInfo;
+import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.athena.model.Row;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
@@ -31,10 +35,17 @@ import static org.mockito.Mockito.when;
  */
 class AwsAccountReaderTest {
     private static final QueryExpectation QUERY = new QueryExpectation(Principal.role("333333333333", "analyst"),
-            "wg", "shared_sales", "payroll", List.of());
+            "wg", "shared_sales", "payroll", List.of(), false);
+    private static final QueryExpectation READ_ROW = new QueryExpectation(Principal.role("333333333333", "analyst"),
+            "wg", "shared_sales", "orders", List.of("order_id"), true);
 
     @SuppressWarnings("unchecked")
     private static QueryOutcome failedWith(String reason) {
+        return failedWith(reason, QUERY);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static QueryOutcome failedWith(String reason, QueryExpectation query) {
         AthenaClient athena = mock(AthenaClient.class);
         when(athena.startQueryExecution(any(Consumer.class)))
                 .thenReturn(StartQueryExecutionResponse.builder().queryExecutionId("q1").build());
@@ -43,7 +54,7 @@ class AwsAccountReaderTest {
                 .build());
         when(athena.startQueryExecution(any(StartQueryExecutionRequest.class))).thenThrow(new AssertionError("unused overload"));
         when(athena.getQueryExecution(any(GetQueryExecutionRequest.class))).thenThrow(new AssertionError("unused overload"));
-        return reader(athena).query(QUERY);
+        return reader(athena).query(query);
     }
 
     private static AwsAccountReader reader(AthenaClient athena) {
@@ -62,7 +73,6 @@ class AwsAccountReaderTest {
     void anyOtherFailureProvesNothing() {
         // S3 or KMS on the results proves nothing either, in words of its own; a refusal of the data itself is no LF refusal.
         assertThat(failedWith("Access to the results bucket failed: KMS key disabled")).isInstanceOf(QueryOutcome.ResultsDenied.class);
-        assertThat(failedWith("Permission denied on S3 path: s3://datamesh-sales-data/orders")).isInstanceOf(QueryOutcome.Failed.class);
         assertThat(failedWith("WorkGroup wg does not exist")).isInstanceOf(QueryOutcome.Failed.class);
     }
 
@@ -100,6 +110,45 @@ class AwsAccountReaderTest {
         assertThat(failedWith("User: arn:aws:sts::333333333333:assumed-role/datamesh-marketing-analyst/datamesh-verify is not"
                 + " authorized to perform: kms:GenerateDataKey on resource: arn:aws:kms:eu-west-1:333333333333:key/k1"))
                 .isInstanceOf(QueryOutcome.ResultsDenied.class);
+    }
+
+    @Test
+    void s3OrKmsRefusingTheTablesDataIsDataDeniedNotTheResults() {
+        // Athena's words when the source data's bucket refuses the reader (AWS re:Post knowledge center,
+        // "Why do I get an Access Denied error when I run a query in Amazon Athena?", access-denied-athena).
+        assertThat(failedWith("Your query has the following errors:com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied"
+                + " (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: 72VA5FB0ASWCQFPD; Proxy: null)"
+                + " (Path: s3://datamesh-sales-data/orders/part-0.parquet)", READ_ROW))
+                .isInstanceOf(QueryOutcome.DataDenied.class);
+        assertThat(failedWith("HIVE_CURSOR_ERROR: Permission denied on S3 path: s3://datamesh-sales-data/orders/part-0.parquet", READ_ROW))
+                .isInstanceOf(QueryOutcome.DataDenied.class);
+        // IAM's access-denied format for the data key: reading needs kms:Decrypt, writing results kms:GenerateDataKey.
+        assertThat(failedWith("User: arn:aws:sts::333333333333:assumed-role/datamesh-marketing-analyst/datamesh-verify is not"
+                + " authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:222222222222:key/k1", READ_ROW))
+                .isInstanceOf(QueryOutcome.DataDenied.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static QueryOutcome succeededWith(QueryExpectation query, List<List<String>> rows) {
+        AthenaClient athena = mock(AthenaClient.class);
+        when(athena.startQueryExecution(any(Consumer.class)))
+                .thenReturn(StartQueryExecutionResponse.builder().queryExecutionId("q1").build());
+        when(athena.getQueryExecution(any(Consumer.class))).thenReturn(GetQueryExecutionResponse.builder()
+                .queryExecution(e -> e.queryExecutionId("q1").status(s -> s.state(QueryExecutionState.SUCCEEDED))).build());
+        when(athena.getQueryResults(any(Consumer.class))).thenReturn(GetQueryResultsResponse.builder().resultSet(r -> r
+                .resultSetMetadata(m -> m.columnInfo(ColumnInfo.builder().name("order_id").type("varchar").build()))
+                .rows(rows.stream().map(values -> Row.builder().data(values.stream()
+                        .map(v -> Datum.builder().varCharValue(v).build()).toList()).build()).toList())).build());
+        return reader(athena).query(query);
+    }
+
+    @Test
+    void theOneRowProbeCountsTheRowsAfterAthenasHeaderRow() {
+        assertThat(READ_ROW.sql()).isEqualTo("SELECT * FROM \"shared_sales\".\"orders\" LIMIT 1");
+        // Athena's first row of a SELECT's results holds the column names.
+        assertThat(succeededWith(READ_ROW, List.of(List.of("order_id"), List.of("o-1"))))
+                .isEqualTo(new QueryOutcome.Columns(List.of("order_id"), 1));
+        assertThat(succeededWith(READ_ROW, List.of(List.of("order_id")))).isEqualTo(new QueryOutcome.Columns(List.of("order_id"), 0));
     }
 
     @SuppressWarnings("unchecked")

@@ -33,9 +33,13 @@ class ComparisonsTest {
     private static final LfResource PII_TAG = new LfResource.TagValues(CENTRAL, "pii", List.of("false", "true"));
     private static final LfResource CUSTOMERS = new LfResource.Table(CENTRAL, "sales", Optional.of("customers"));
     private static final QueryExpectation READS = new QueryExpectation(ANALYST, "datamesh-marketing", "shared_sales",
-            "customers", List.of("customer_id", "country"));
+            "customers", List.of("customer_id", "country"), false);
     private static final QueryExpectation REFUSED = new QueryExpectation(ANALYST, "datamesh-marketing", "shared_sales",
-            "payroll", List.of());
+            "payroll", List.of(), false);
+    private static final QueryExpectation READS_ROW = new QueryExpectation(ANALYST, "datamesh-marketing", "shared_sales",
+            "customers", List.of("customer_id", "country"), true);
+    private static final QueryExpectation REFUSED_ROW = new QueryExpectation(ANALYST, "datamesh-marketing", "shared_sales",
+            "payroll", List.of(), true);
 
     private static final AccountExpectation EXPECTED = new AccountExpectation("consumer", ACCOUNT, "eu-west-1",
             new StackCredentials(Optional.empty(), Optional.empty()), List.of(DEPLOYER), 4,
@@ -131,9 +135,9 @@ class ComparisonsTest {
                         () -> Comparisons.links(EXPECTED, Map.of("shared_sales", Optional.of(new ResourceLink(ACCOUNT, "shared_sales", "999999999999", "sales")))),
                         "RESOURCE_LINK points at 999999999999:sales, the plan at 111111111111:sales"),
                 row("the planned columns",
-                        () -> Comparisons.query(EXPECTED, READS, new QueryOutcome.Columns(List.of("customer_id", "country")))),
+                        () -> Comparisons.query(EXPECTED, READS, new QueryOutcome.Columns(List.of("customer_id", "country"), 0))),
                 row("a column missing and a PII column extra",
-                        () -> Comparisons.query(EXPECTED, READS, new QueryOutcome.Columns(List.of("customer_id", "email"))),
+                        () -> Comparisons.query(EXPECTED, READS, new QueryOutcome.Columns(List.of("customer_id", "email"), 0)),
                         "QUERY missing columns [country], extra columns [email] (the plan gives [customer_id, country])"),
                 row("refused where the plan gives columns",
                         () -> Comparisons.query(EXPECTED, READS, new QueryOutcome.Refused("Insufficient Lake Formation permission(s)")),
@@ -141,7 +145,7 @@ class ComparisonsTest {
                 row("refused where the plan gives nothing",
                         () -> Comparisons.query(EXPECTED, REFUSED, new QueryOutcome.Refused("TABLE_NOT_FOUND"))),
                 row("readable where the plan gives nothing",
-                        () -> Comparisons.query(EXPECTED, REFUSED, new QueryOutcome.Columns(List.of("salary"))),
+                        () -> Comparisons.query(EXPECTED, REFUSED, new QueryOutcome.Columns(List.of("salary"), 0)),
                         "QUERY reads columns [salary] but the plan gives the role no access to this table"),
                 row("a role verify cannot assume fails even a probe that must be refused: nothing was tested",
                         () -> Comparisons.query(EXPECTED, REFUSED, new QueryOutcome.NotAssumed("not authorized to perform: sts:AssumeRole")),
@@ -155,6 +159,21 @@ class ComparisonsTest {
                 row("a query that fails for another reason proves nothing either way",
                         () -> Comparisons.query(EXPECTED, REFUSED, new QueryOutcome.Failed("WorkGroup does not exist")),
                         "QUERY the query failed, so access could not be checked: WorkGroup does not exist"),
+                row("one row read with the planned columns",
+                        () -> Comparisons.query(EXPECTED, READS_ROW, new QueryOutcome.Columns(List.of("customer_id", "country"), 1))),
+                row("no row read: S3 and KMS were never exercised, so the one-row probe tested nothing of them",
+                        () -> Comparisons.query(EXPECTED, READS_ROW, new QueryOutcome.Columns(List.of("customer_id", "country"), 0)),
+                        "QUERY read no row (the table has no data yet), so S3 and KMS were not exercised; run again once it has data"),
+                row("Lake Formation allows the columns but S3 or KMS refuses the data",
+                        () -> Comparisons.query(EXPECTED, READS_ROW, new QueryOutcome.DataDenied("kms:Decrypt not authorized")),
+                        "QUERY Lake Formation gives columns [customer_id, country] but S3 or KMS refused the table's data:"
+                                + " kms:Decrypt not authorized. See \"S3 and KMS through Lake Formation\" in docs/verify.md"),
+                row("S3 or KMS refusing the data of a table the plan gives nothing: Lake Formation let the role through",
+                        () -> Comparisons.query(EXPECTED, REFUSED_ROW, new QueryOutcome.DataDenied("Access Denied (Path: s3://b/k)")),
+                        "QUERY Lake Formation let the role reach the table's data, which the plan gives it nothing of;"
+                                + " only S3 or KMS stopped it: Access Denied (Path: s3://b/k)"),
+                row("a refused one-row probe of a table the plan gives nothing",
+                        () -> Comparisons.query(EXPECTED, REFUSED_ROW, new QueryOutcome.Refused("TABLE_NOT_FOUND"))),
                 row("a pending invitation from central",
                         () -> Comparisons.invitations(EXPECTED, List.of(new Invitation("arn:inv", "LakeFormation-V4", "arn:share", CENTRAL, "PENDING"))),
                         "RAM_INVITATION pending invitation from mesh account 111111111111; accept it, or add the share ARN to"

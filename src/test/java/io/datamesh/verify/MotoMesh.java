@@ -89,6 +89,45 @@ public final class MotoMesh {
 
     /** The correct mesh, except that Athena returns these columns to the marketing analyst's queries. */
     void seed(List<List<String>> marketingColumns) throws IOException, InterruptedException {
+        seedCatalogs();
+        athenaResults(SALES, List.of(ORDERS, CUSTOMERS_WITHOUT_PII).stream().map(Answer::noRows).toList());
+        athenaResults(MARKETING, marketingColumns.stream().map(Answer::noRows).toList());
+    }
+
+    /**
+     * The correct mesh as {@code verify --read-rows} sees it: each table answers its zero-row probe, then
+     * its one-row probe with Athena's header row and {@code rows} data rows.
+     */
+    void seedReadingRows(int rows) throws IOException, InterruptedException {
+        seedCatalogs();
+        List<Answer> answers = List.of(ORDERS, CUSTOMERS_WITHOUT_PII).stream()
+                .flatMap(columns -> java.util.stream.Stream.of(Answer.noRows(columns), new Answer(columns, rows))).toList();
+        athenaResults(SALES, answers);
+        athenaResults(MARKETING, answers);
+    }
+
+    /** What Athena answers one query: its columns, and how many data rows follow the header row. */
+    private record Answer(List<String> columns, int rows) {
+        static Answer noRows(List<String> columns) {
+            return new Answer(columns, 0);
+        }
+
+        /** A SELECT's results as Athena returns them: the column names first, then the data. */
+        List<Map<String, Object>> resultRows() {
+            if (rows == 0) {
+                return List.of();
+            }
+            List<Map<String, Object>> all = new java.util.ArrayList<>();
+            all.add(Map.of("Data", columns.stream().map(c -> Map.of("VarCharValue", c)).toList()));
+            for (int i = 0; i < rows; i++) {
+                int row = i;
+                all.add(Map.of("Data", columns.stream().map(c -> Map.of("VarCharValue", c + "-" + row)).toList()));
+            }
+            return all;
+        }
+    }
+
+    private void seedCatalogs() throws IOException, InterruptedException {
         moto.reset();
         for (StackPlan stack : plan.stacks()) {
             String account = plan.settings().get(stack.stack()).identity().accountId();
@@ -110,8 +149,6 @@ public final class MotoMesh {
                     .resource(r -> r.database(d -> d.catalogId(CENTRAL).name("sales")))
                     .permissionsWithStrings("ALL").permissionsWithGrantOptionWithStrings("ALL"));
         }
-        athenaResults(SALES, List.of(ORDERS, CUSTOMERS_WITHOUT_PII));
-        athenaResults(MARKETING, marketingColumns);
     }
 
     private static void writeSettings(LakeFormationClient lf, String account, Props in) {
@@ -155,8 +192,8 @@ public final class MotoMesh {
     }
 
     /** What Athena answers to the account's queries, in the order verify runs them (moto keeps a queue). */
-    private void athenaResults(String account, List<List<String>> columnsPerQuery) throws IOException, InterruptedException {
-        var results = columnsPerQuery.stream().map(columns -> Map.of("rows", List.of(), "column_info", columns.stream()
+    private void athenaResults(String account, List<Answer> answers) throws IOException, InterruptedException {
+        var results = answers.stream().map(answer -> Map.of("rows", answer.resultRows(), "column_info", answer.columns().stream()
                 .map(c -> Map.of("CatalogName", "hive", "SchemaName", "shared_sales", "TableName", "t", "Name", c, "Label", c,
                         "Type", "varchar")).toList())).toList();
         Map<String, Object> body = new LinkedHashMap<>();

@@ -65,7 +65,7 @@ class VerifyMotoTest {
         }
         MotoMesh.copySample(Path.of("."), dir);
         MeshPlan plan = MeshPlanner.plan(dir, Expectations.VERIFIED_ACCOUNT, Set.of());
-        expected = Expectations.of(plan, Set.of(), StackCredentials.readAll(dir, Set.of(), variable -> null));
+        expected = Expectations.of(plan, Set.of(), StackCredentials.readAll(dir, Set.of(), variable -> null), false);
         mesh = new MotoMesh(moto, plan);
     }
 
@@ -141,6 +141,32 @@ class VerifyMotoTest {
         // 10 settings items (admins, defaults, version); 9 declared grants (central: 3 to the crawler and 4 to the
         // query roles; each domain: DESCRIBE on its link); 2 links; 4 queries
         assertThat(report.get("checked").asInt()).isEqualTo(25);
+    }
+
+    @Test
+    void readRowsReadsARowOfEveryTableNextToTheZeroRowProbe() throws Exception {
+        INVITATIONS.clear();
+        mesh.seedReadingRows(1);
+        Path json = dir.resolve("verify-rows.json");
+        Run run = cli("--dir", dir.toString(), "--read-rows", "--json", json.toString());
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.err()).contains("verify: consumer: query as datamesh-marketing-analyst: SELECT * FROM \"shared_sales\".\"customers\" LIMIT 0")
+                .contains("verify: consumer: query as datamesh-marketing-analyst: SELECT * FROM \"shared_sales\".\"customers\" LIMIT 1");
+        // the 25 items of the zero-row run, and one one-row probe per role and table
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("checked").asInt()).isEqualTo(29);
+    }
+
+    @Test
+    void readRowsOnTablesWithoutDataSaysS3AndKmsWereNotExercised() throws Exception {
+        INVITATIONS.clear();
+        mesh.seedReadingRows(0);
+        Run run = cli("--dir", dir.toString(), "--read-rows");
+
+        assertThat(run.exit()).isEqualTo(ExitCode.LIVE_DIFFERS.code());
+        assertThat(run.out()).contains("arn:aws:iam::333333333333:role/datamesh-marketing-analyst on shared_sales.customers (one row)")
+                .contains("read no row (the table has no data yet), so S3 and KMS were not exercised")
+                .contains("4 difference(s)");
     }
 
     @Test
