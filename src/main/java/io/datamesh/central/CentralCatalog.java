@@ -20,7 +20,7 @@ import java.util.Map;
  * crawlers), and the LF-tag grants that share data with the domains' query roles.
  *
  * <p>Each job is a child component; their resources were direct children of this component
- * before, and keep their URNs there as aliases (README, "Component tree and URNs").
+ * before, and keep their URNs there as aliases (docs/architecture.md, "Component tree and URNs").
  */
 public final class CentralCatalog extends ComponentResource {
     public static final String TYPE = "datamesh:index:CentralCatalog";

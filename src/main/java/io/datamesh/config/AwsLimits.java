@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * Limits AWS puts on what a stack file names and says, checked before any resource is registered
  * so that a value AWS would refuse mid-deployment is refused here, with its source. Each limit is
- * listed, with the page it comes from, in the README's configuration reference; the Glue name
+ * listed, with the page it comes from, in docs/configuration.md; the Glue name
  * lengths are in the schemas ({@code stack.schema.json#/$defs/name}).
  */
 final class AwsLimits {

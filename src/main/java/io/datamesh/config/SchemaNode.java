@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One place in the stack-config schemas ({@code src/main/resources/io/datamesh/config/schema}),
- * with {@code $ref}s followed: what the messages and the README's config tables read from the
+ * with {@code $ref}s followed: what the messages and docs/configuration.md's tables read from the
  * schema beyond what the validator reports.
  *
  * @param file the schema file, e.g. {@code central.schema.json}

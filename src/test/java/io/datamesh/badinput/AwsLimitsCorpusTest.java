@@ -9,7 +9,7 @@ import static io.datamesh.badinput.BadInputCase.refused;
 /**
  * The limits AWS itself puts on what the stack files name and say, refused by {@code ./datamesh plan}
  * before anything is planned (exit 2, file, key, the limit and its source), and the values right at a
- * limit planned. Each limit and its source is listed in the README's configuration reference.
+ * limit planned. Each limit and its source is listed in docs/configuration.md.
  */
 class AwsLimitsCorpusTest extends CorpusTest {
     private static final String PRODUCER = "Pulumi.producer.yaml";

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The README's configuration tables, written from the stack-config schemas: one table per schema file. */
+/** The configuration tables of docs/configuration.md, written from the stack-config schemas: one table per schema file. */
 final class ConfigReference {
     static final List<String> FILES = List.of("stack.schema.json", "domain.schema.json", "central.schema.json",
             "producer.schema.json", "consumer.schema.json");

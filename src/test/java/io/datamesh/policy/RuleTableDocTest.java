@@ -10,15 +10,15 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's rule table is what users read before adopting the packs: it must match the code. */
-class ReadmeRuleTableTest {
+/** The rule tables of docs/policy-rules.md are what users read before adopting the packs: they must match the code. */
+class RuleTableDocTest {
     @Test
     void everyRuleIsListedWithItsDefaultLevel() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String doc = Files.readString(Path.of("docs/policy-rules.md"));
         for (PolicyPack pack : PolicyPacks.all()) {
-            assertThat(readme).contains("### " + pack.name());
+            assertThat(doc).contains("### " + pack.name());
             for (Rule rule : pack.rules()) {
-                assertThat(readme).as("README row of %s", rule.name())
+                assertThat(doc).as("docs/policy-rules.md row of %s", rule.name())
                         .containsPattern("\\| `" + rule.name() + "` \\| [a-z]+ \\| " + pack.levelOf(rule).configName() + " \\|");
             }
         }

@@ -12,29 +12,29 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's configuration reference is written from the schemas, so it cannot drift from what
- * validation accepts. After changing a schema, regenerate it with
- * {@code mvn -q -o test -Dtest=ReadmeConfigTablesTest -Dreadme.update=true}.
+ * The configuration reference (docs/configuration.md) is written from the schemas, so it cannot drift
+ * from what validation accepts. After changing a schema, regenerate it with
+ * {@code mvn -q -o test -Dtest=ConfigTablesDocTest -Ddocs.update=true}.
  */
-class ReadmeConfigTablesTest {
-    private static final Path README = Path.of("README.md");
+class ConfigTablesDocTest {
+    private static final Path DOC = Path.of("docs/configuration.md");
     static final String BEGIN = "<!-- config tables: generated from src/main/resources/io/datamesh/config/schema"
-            + " by ReadmeConfigTablesTest (-Dreadme.update=true rewrites them) -->\n";
+            + " by ConfigTablesDocTest (-Ddocs.update=true rewrites them) -->\n";
     static final String END = "<!-- end of config tables -->";
 
     @Test
-    void readmeConfigTablesAreWhatTheSchemasDeclare() throws IOException {
-        String readme = Files.readString(README);
-        int begin = readme.indexOf(BEGIN);
-        int end = readme.indexOf(END);
-        assertThat(begin).as("README marker %s", BEGIN.strip()).isNotNegative();
-        assertThat(end).as("README marker %s", END).isGreaterThan(begin);
+    void theConfigTablesAreWhatTheSchemasDeclare() throws IOException {
+        String doc = Files.readString(DOC);
+        int begin = doc.indexOf(BEGIN);
+        int end = doc.indexOf(END);
+        assertThat(begin).as("%s marker %s", DOC, BEGIN.strip()).isNotNegative();
+        assertThat(end).as("%s marker %s", DOC, END).isGreaterThan(begin);
         String expected = ConfigReference.markdown();
-        if (Boolean.getBoolean("readme.update")) {
-            Files.writeString(README, readme.substring(0, begin + BEGIN.length()) + expected + readme.substring(end));
+        if (Boolean.getBoolean("docs.update")) {
+            Files.writeString(DOC, doc.substring(0, begin + BEGIN.length()) + expected + doc.substring(end));
             return;
         }
-        assertThat(readme.substring(begin + BEGIN.length(), end)).isEqualTo(expected);
+        assertThat(doc.substring(begin + BEGIN.length(), end)).isEqualTo(expected);
     }
 
     /** The tables' Default column comes from the schemas; the parser must apply exactly those. */
