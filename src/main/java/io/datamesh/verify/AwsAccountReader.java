@@ -256,7 +256,9 @@ public final class AwsAccountReader implements AccountReader {
 
     /**
      * The result set's columns and its data rows. Athena returns a SELECT's column names as the first
-     * row of its results, so that row is not data; it is told by its values, not only its place.
+     * row of its results (the AWS CLI's get-query-results example, aws/aws-cli
+     * awscli/examples/athena/get-query-results.rst), so that row is not data; it is told by its
+     * values, not only its place.
      */
     private static QueryOutcome.Columns columns(ResultSet results) {
         List<String> names = results.resultSetMetadata().columnInfo().stream().map(c -> c.name()).toList();
