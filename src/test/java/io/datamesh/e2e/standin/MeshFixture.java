@@ -35,10 +35,11 @@ final class MeshFixture {
 
     final EmulatedAws aws = new EmulatedAws();
     boolean organization = true;
+    boolean roleInvitations = false;
     private String keyArn;
 
     LakeFormationEmulator as(String account) {
-        return new LakeFormationEmulator(account, REGION, organization);
+        return new LakeFormationEmulator(account, REGION, new RamSharing(organization, roleInvitations));
     }
 
     /** Creates a resource as the account; the provider's error after AWS applied it, or null. */
