@@ -9,7 +9,7 @@
 # The SDK calls of ./datamesh (preflight, verify) go to the stand-in's AWS-API endpoint
 # (AwsApiEndpoint: STS, IAM's policy simulator, Lake Formation settings and permissions, RAM
 # invitations) on the same emulated AWS, one process for the run (DATAMESH_AWS_ENDPOINT); each stack
-# file names a profile (aws:profile) whose access key id is its account id, as moto identifies callers.
+# file names a profile (aws:profile) whose access key id is its account id (as LocalStack identifies callers).
 #
 # Checks, on copies of the committed Pulumi.yaml and Pulumi.<stack>.yaml files:
 #   0. on the emulated fresh accounts, `./datamesh preflight` stops (exit 7) naming, per account, the

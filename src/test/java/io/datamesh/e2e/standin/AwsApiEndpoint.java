@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * GetDataLakeSettings, PutDataLakeSettings and ListPermissions, and RAM GetResourceShareInvitations and
  * AcceptResourceShareInvitation (REST-JSON: {@link JsonApis}); anything else is refused by name.
  *
- * <p>The caller is identified as moto identifies it: the access key id of the SigV4 Authorization
+ * <p>The caller is identified as LocalStack identifies it: the access key id of the SigV4 Authorization
  * header IS the 12-digit account id, and the caller is that account's deployer role (the provider's
  * caller, {@link LakeFormationEmulator#callerArn}); the signature is not checked. The credential
  * scope's service picks the API, and its region must be the emulated region (IAM, a global service,
