@@ -137,7 +137,7 @@ public final class AwsApiEndpoint implements AutoCloseable {
                 var call = new Call(accessKey, service, signedRegion, exchange.getRequestURI().getPath(), body);
                 answer = switch (service) {
                     case "sts", "iam" -> withState(aws -> QueryApis.answer(aws, call));
-                    case "lakeformation", "ram" -> withState(aws -> JsonApis.answer(aws, call, region));
+                    case "lakeformation", "ram" -> withState(aws -> JsonApis.answer(aws, call));
                     default -> throw new ApiError(400, "UnknownOperationException", "the stand-in AWS API does not"
                             + " emulate the service " + service);
                 };

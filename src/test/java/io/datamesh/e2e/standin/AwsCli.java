@@ -44,8 +44,7 @@ public final class AwsCli {
         }
         Map<String, Object> request = LakeFormationShapes.settingsFromApi(JSON.readTree(options.get("--data-lake-settings")));
         EmulatedAws.transact(Path.of(env.get(StandInAwsProvider.STATE_ENV)), aws -> {
-            new LakeFormationEmulator(account, env.getOrDefault(StandInAwsProvider.REGION_ENV, "us-east-1"), new RamSharing(true, false))
-                    .putDataLakeSettings(aws, catalogId, request);
+            LakeFormationEmulator.putDataLakeSettings(aws, catalogId, request);
             return null;
         });
         return 0;

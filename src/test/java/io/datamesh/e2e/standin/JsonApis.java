@@ -25,7 +25,7 @@ final class JsonApis {
     private JsonApis() {
     }
 
-    static Answer answer(EmulatedAws aws, Call call, String region) {
+    static Answer answer(EmulatedAws aws, Call call) {
         JsonNode request = AwsApiEndpoint.json(call.body());
         return switch (call.service() + " " + call.path()) {
             case "lakeformation /GetDataLakeSettings" -> {
@@ -36,18 +36,18 @@ final class JsonApis {
                 String catalog = catalog(call, request);
                 lakeFormation(aws, call, "PutDataLakeSettings", catalog);
                 // The API replaces the settings whole with what the request gives (AwsCli sends the same shape).
-                new LakeFormationEmulator(call.account(), region, new RamSharing(true, false)).putDataLakeSettings(aws, catalog,
+                LakeFormationEmulator.putDataLakeSettings(aws, catalog,
                         LakeFormationShapes.settingsFromApi(request.path("DataLakeSettings")));
                 yield ok(Map.of());
             }
-            case "lakeformation /ListPermissions" -> listPermissions(aws, call, request, region);
+            case "lakeformation /ListPermissions" -> listPermissions(aws, call, request);
             case "ram /getresourceshareinvitations" -> {
                 AwsApiEndpoint.authorize(aws, call, "ram:GetResourceShareInvitations", 403, "AccessDeniedException");
                 List<String> shareArns = strings(request.path("resourceShareArns"));
                 List<String> invitationArns = strings(request.path("resourceShareInvitationArns"));
                 List<Map<String, Object>> found = new ArrayList<>();
                 aws.shares.forEach((arn, share) -> {
-                    if (received(share, call, region) && (shareArns.isEmpty() || shareArns.contains(arn))
+                    if (received(share, call) && (shareArns.isEmpty() || shareArns.contains(arn))
                             && (invitationArns.isEmpty() || invitationArns.contains(LakeFormationEmulator.invitationArn(arn)))) {
                         found.add(invitation(aws, arn, share));
                     }
@@ -59,7 +59,7 @@ final class JsonApis {
                 String invitationArn = request.path("resourceShareInvitationArn").asText("");
                 var match = aws.shares.entrySet().stream()
                         .filter(e -> LakeFormationEmulator.invitationArn(e.getKey()).equals(invitationArn)
-                                && received(e.getValue(), call, region))
+                                && received(e.getValue(), call))
                         .findFirst().orElseThrow(() -> new ApiError(400, "ResourceShareInvitationArnNotFoundException",
                                 "ResourceShareInvitationArn " + invitationArn + " could not be found."));
                 if ("ACCEPTED".equals(match.getValue().invitation)) {
@@ -84,7 +84,7 @@ final class JsonApis {
      * resource as the request spells it, equal after the emulator's normalisation; no related or
      * covering resources). One page: no NextToken.
      */
-    private static Answer listPermissions(EmulatedAws aws, Call call, JsonNode request, String region) {
+    private static Answer listPermissions(EmulatedAws aws, Call call, JsonNode request) {
         String catalog = catalog(call, request);
         lakeFormation(aws, call, "ListPermissions", catalog);
         String principal = request.path("Principal").path("DataLakePrincipalIdentifier").asText(null);
@@ -92,7 +92,8 @@ final class JsonApis {
         if (request.has("Resource")) {
             var inputs = LakeFormationShapes.resourceInputs(request.path("Resource"));
             inputs.put("catalogId", catalog);
-            resource = new LakeFormationEmulator(call.account(), region, new RamSharing(true, false)).resourceOf(inputs);
+            // Only the normalisation is used: how RAM shares arrive does not matter to it.
+            resource = new LakeFormationEmulator(call.account(), call.region(), RamSharing.fromEnv(Map.of())).resourceOf(inputs);
         }
         List<Map<String, Object>> listed = new ArrayList<>();
         for (Grant g : aws.grants.values()) {
@@ -123,8 +124,8 @@ final class JsonApis {
     }
 
     /** A share the caller's account received through an invitation, in the region asked. */
-    private static boolean received(Share share, Call call, String region) {
-        return share.receiver.equals(call.account()) && share.invitation != null && share.region.equals(region);
+    private static boolean received(Share share, Call call) {
+        return share.receiver.equals(call.account()) && share.invitation != null && share.region.equals(call.region());
     }
 
     /**

@@ -191,7 +191,7 @@ final class LakeFormationEmulator {
     }
 
     /** PutDataLakeSettings as the API takes it: whatever the request gives replaces the account's settings. */
-    void putDataLakeSettings(EmulatedAws aws, String catalogId, Map<String, Object> request) {
+    static void putDataLakeSettings(EmulatedAws aws, String catalogId, Map<String, Object> request) {
         var written = EmulatedAws.freshSettings(catalogId);
         written.put("createDatabaseDefaultPermissions", List.of());
         written.put("createTableDefaultPermissions", List.of());

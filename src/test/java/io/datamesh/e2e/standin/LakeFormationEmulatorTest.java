@@ -65,7 +65,7 @@ class LakeFormationEmulatorTest {
                 + "[{\"DataLakePrincipalIdentifier\":\"" + MeshFixture.deployer(CENTRAL) + "\"}],"
                 + "\"CreateDatabaseDefaultPermissions\":[],\"CreateTableDefaultPermissions\":[],"
                 + "\"Parameters\":{\"CROSS_ACCOUNT_VERSION\":\"4\"}}"));
-        mesh.as(CENTRAL).putDataLakeSettings(mesh.aws, CENTRAL, request);
+        LakeFormationEmulator.putDataLakeSettings(mesh.aws, CENTRAL, request);
         var cleared = mesh.as(CENTRAL).dataLakeSettings(mesh.aws, CENTRAL);
         assertThat(cleared.get("createDatabaseDefaultPermissions")).isEqualTo(List.of());
         assertThat(cleared.get("createTableDefaultPermissions")).isEqualTo(List.of());

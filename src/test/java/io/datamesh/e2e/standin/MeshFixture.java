@@ -66,7 +66,7 @@ final class MeshFixture {
     /** The account's settings write: its deploy role as admin, no IAM-only defaults, version 4. */
     /** The account as the mesh leaves it: IAM-only defaults cleared once with the CLI, then the stack's settings write. */
     MeshFixture settings(String account) {
-        as(account).putDataLakeSettings(aws, account, map("admins", List.of(deployer(account))));
+        LakeFormationEmulator.putDataLakeSettings(aws, account, map("admins", List.of(deployer(account))));
         create(account, SETTINGS, account + "-lake", map("admins", List.of(deployer(account)),
                 "createDatabaseDefaultPermissions", List.of(), "createTableDefaultPermissions", List.of(),
                 "parameters", map("CROSS_ACCOUNT_VERSION", "4")));
