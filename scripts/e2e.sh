@@ -6,12 +6,20 @@
 #   scripts/e2e.sh            # builds (or reuses) the tools, then runs every check below
 #   KEEP=1 scripts/e2e.sh     # keep the work dir (backend, logs, recording) for inspection
 #
+# The SDK calls of ./datamesh (preflight, verify) go to the stand-in's AWS-API endpoint
+# (AwsApiEndpoint: STS, IAM's policy simulator, Lake Formation settings and permissions, RAM
+# invitations) on the same emulated AWS, one process for the run (DATAMESH_AWS_ENDPOINT); each stack
+# file names a profile (aws:profile) whose access key id is its account id (as LocalStack identifies callers).
+#
 # Checks, on copies of the committed Pulumi.yaml and Pulumi.<stack>.yaml files:
-#   0. on the emulated fresh accounts, `pulumi preview` of each stack stops before registering
-#      anything, naming the one `aws lakeformation put-data-lake-settings` call that clears Lake
-#      Formation's IAM-only defaults (the provider cannot); the e2e runs exactly that command
-#      against the emulated AWS (an `aws` on PATH that only knows this call);
-#   1. `./datamesh up` (the Automation API driving the CLI) runs producer -> consumer -> central ->
+#   0. on the emulated fresh accounts, `./datamesh preflight` stops (exit 7) naming, per account, the
+#      one `aws lakeformation put-data-lake-settings` call that clears Lake Formation's IAM-only
+#      defaults, and `pulumi preview` of the producer stops before registering anything with the same
+#      call; the e2e runs exactly those commands against the emulated AWS (an `aws` on PATH that only
+#      knows this call). Then `./datamesh up` refuses (exit 7, nothing deployed) a producer deployer
+#      without glue:PutResourcePolicy and a central deployer with only AWSLakeFormationDataAdmin,
+#      naming each missing action;
+#   1. `./datamesh up` (the Automation API driving the CLI), after its preflight, runs producer -> consumer -> central ->
 #      producer -> consumer with BOTH policy packs started as executable packs (docs/policy-packs.md,
 #      mode A), each stack acting as the account its file names (aws:allowedAccountIds, no
 #      DATAMESH_STANDIN_ACCOUNT_ID); each step created resources; stack references resolve through
@@ -82,6 +90,7 @@ export DATAMESH_STANDIN_LOG="$work/standin-operations.jsonl"
 # One emulated AWS for every stack of the run: each provider process acts as one account of it.
 export DATAMESH_STANDIN_STATE="$work/emulated-aws.json"
 rm -f "$DATAMESH_STANDIN_STATE"
+standin=(java -cp "$root/target/test-classes:$root/target/classes:$(cat "$root/target/standin-classpath.txt")")
 mkdir -p "$work/backend"
 log "pulumi $(pulumi version), pulumi-language-java $(source "$bin/versions.env"; echo "$PULUMI_JAVA_VERSION")"
 
@@ -92,12 +101,36 @@ mkdir -p "$proj"
 cp "$root"/Pulumi.*.yaml "$proj/"
 # Each stack file names the account its provider acts in (aws:allowedAccountIds, a pulumi-aws
 # provider key): `./datamesh up` switches nothing between stacks, so the stand-in reads it there.
+# ... and the credentials of that account for the SDK calls (aws:profile, read as verify and
+# preflight read it), from AWS config files of the work dir only.
+export AWS_CONFIG_FILE="$work/aws/config" AWS_SHARED_CREDENTIALS_FILE="$work/aws/credentials"
+unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
+mkdir -p "$work/aws"
+: > "$AWS_CONFIG_FILE"; : > "$AWS_SHARED_CREDENTIALS_FILE"
 for f in "$proj"/Pulumi.*.yaml; do
   account="$(sed -n 's/^  datamesh:accountId: "\([0-9]*\)"$/\1/p' "$f")"
   [[ -n "$account" ]] || fail "no datamesh:accountId in $f"
-  sed -i "s/^config:$/config:\n  aws:allowedAccountIds: [\"$account\"]/" "$f"
+  stack="$(basename "$f" .yaml)"; stack="${stack#Pulumi.}"
+  sed -i "s/^config:$/config:\n  aws:allowedAccountIds: [\"$account\"]\n  aws:profile: datamesh-$stack/" "$f"
   grep -q "aws:allowedAccountIds: \[\"$account\"\]" "$f" || fail "cannot add aws:allowedAccountIds to $f"
+  printf '[profile datamesh-%s]\nregion = %s\n' "$stack" "$(sed -n 's/^  aws:region: //p' "$f")" >> "$AWS_CONFIG_FILE"
+  printf '[datamesh-%s]\naws_access_key_id = %s\naws_secret_access_key = stand-in\n' "$stack" "$account" \
+    >> "$AWS_SHARED_CREDENTIALS_FILE"
 done
+# The AWS-API endpoint of the emulated AWS, in the stacks' region, for the whole run.
+export DATAMESH_STANDIN_REGION; DATAMESH_STANDIN_REGION="$(sed -n 's/^  aws:region: //p' "$proj/Pulumi.central.yaml")"
+"${standin[@]}" io.datamesh.e2e.standin.AwsApiEndpoint > "$work/logs/aws-endpoint.log" 2>&1 &
+endpoint_pid=$!
+trap 'kill "$endpoint_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  DATAMESH_AWS_ENDPOINT="$(head -1 "$work/logs/aws-endpoint.log")"
+  [[ "$DATAMESH_AWS_ENDPOINT" == http://* ]] && break
+  kill -0 "$endpoint_pid" 2>/dev/null || fail "the AWS-API endpoint did not start ($work/logs/aws-endpoint.log)"
+  sleep 0.2
+done
+[[ "$DATAMESH_AWS_ENDPOINT" == http://* ]] || fail "the AWS-API endpoint did not start ($work/logs/aws-endpoint.log)"
+export DATAMESH_AWS_ENDPOINT
+log "AWS-API endpoint of the emulated AWS at $DATAMESH_AWS_ENDPOINT"
 cp -r "$root/sample-data" "$proj/"
 [[ "$executor" == maven || "$executor" == jar ]] || fail "E2E_EXECUTOR must be maven or jar"
 [[ -z "${E2E_UPGRADE_FROM:-}" || "$executor" == maven ]] || fail "E2E_UPGRADE_FROM needs E2E_EXECUTOR=maven"
@@ -144,17 +177,21 @@ expect_pack() { # expect_pack NAME PACK : the CLI lists the local pack, whatever
     || fail "pack $2 not listed as a local pack in $work/logs/$1.log"
 }
 access_in_force() { # access_in_force NAME : the emulated AWS's access in force, checked against the sample's
-  java -cp "$root/target/test-classes:$root/target/classes:$(cat "$root/target/standin-classpath.txt")" \
-    io.datamesh.e2e.standin.AccessInForce "$DATAMESH_STANDIN_STATE" > "$work/logs/access-$1.txt" \
+  "${standin[@]}" io.datamesh.e2e.standin.AccessInForce "$DATAMESH_STANDIN_STATE" > "$work/logs/access-$1.txt" \
     || fail "the access in force could not be computed ($work/logs/access-$1.txt)"
   grep '^e2e: ' "$work/logs/access-$1.txt" >&2 || true
   "${checks[@]}" access "$work/logs/access-$1.txt" || fail "access in force ($1) differs from the sample's expected access"
   log "access in force ($1) is the sample's expected access"
 }
+account_of() { # account_of STACK : its datamesh:accountId
+  local account
+  account="$(sed -n 's/^  datamesh:accountId: "\([0-9]*\)"$/\1/p' "$proj/Pulumi.$1.yaml")"
+  [[ -n "$account" ]] || fail "no datamesh:accountId in Pulumi.$1.yaml"
+  echo "$account"
+}
 as_account_of() { # the stand-in acts as the account of the stack being deployed
   export DATAMESH_STANDIN_ACCOUNT_ID
-  DATAMESH_STANDIN_ACCOUNT_ID="$(sed -n 's/^  datamesh:accountId: "\([0-9]*\)"$/\1/p' "$proj/Pulumi.$1.yaml")"
-  [[ -n "$DATAMESH_STANDIN_ACCOUNT_ID" ]] || fail "no datamesh:accountId in Pulumi.$1.yaml"
+  DATAMESH_STANDIN_ACCOUNT_ID="$(account_of "$1")"
 }
 outputs_have() { # outputs_have STACK KEY... : the stack's outputs hold every KEY, non-empty
   pulumi stack output --json --show-secrets --stack "$1" > "$work/logs/outputs-$1.json"
@@ -165,31 +202,70 @@ outputs_have() { # outputs_have STACK KEY... : the stack's outputs hold every KE
 for s in "${stacks[@]}"; do
   run "init-$s" pulumi stack init "$s" --secrets-provider passphrase --non-interactive
 done
-# ... after clearing each fresh account's IAM-only defaults with the command its preview names.
-mkdir -p "$work/bin"
-cat > "$work/bin/aws" <<AWS
+# ... after clearing each fresh account's IAM-only defaults by hand, with the command preflight names
+# (the step `./datamesh up --clear-iam-defaults` replaces: then drop this function and its call).
+clear_iam_defaults_by_hand() {
+  mkdir -p "$work/bin"
+  cat > "$work/bin/aws" <<AWS
 #!/usr/bin/env bash
 # The AWS CLI against the emulated AWS: only \`lakeformation put-data-lake-settings\` (AwsCli.java).
-exec java -cp "$root/target/test-classes:$root/target/classes:\$(cat "$root/target/standin-classpath.txt")" \\
-  io.datamesh.e2e.standin.AwsCli "\$@"
+exec ${standin[*]@Q} io.datamesh.e2e.standin.AwsCli "\$@"
 AWS
-chmod +x "$work/bin/aws"
-for s in "${stacks[@]}"; do
-  as_account_of "$s"
-  if pulumi preview --non-interactive --stack "$s" "${policy_args[@]}" > "$work/logs/preview-fresh-$s.log" 2>&1; then
-    fail "preview of $s on a fresh account passed, though its IAM-only defaults stand ($work/logs/preview-fresh-$s.log)"
+  chmod +x "$work/bin/aws"
+  local rc=0
+  env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preflight > "$work/logs/preflight-fresh.log" 2>&1 || rc=$?
+  [[ $rc == 7 ]] || fail "preflight of the fresh accounts exited $rc, not 7, though their IAM-only defaults stand ($work/logs/preflight-fresh.log)"
+  # ... and the program itself stops on them too, before registering anything, naming the command.
+  as_account_of producer
+  if pulumi preview --non-interactive --stack producer "${policy_args[@]}" > "$work/logs/preview-fresh-producer.log" 2>&1; then
+    fail "preview of producer on a fresh account passed, though its IAM-only defaults stand ($work/logs/preview-fresh-producer.log)"
   fi
-  clear_defaults="$(grep -o "aws lakeformation put-data-lake-settings --catalog-id $DATAMESH_STANDIN_ACCOUNT_ID .*'" \
-    "$work/logs/preview-fresh-$s.log" | head -1)"
-  [[ -n "$clear_defaults" ]] || fail "preview of $s does not name the command that clears the defaults ($work/logs/preview-fresh-$s.log)"
-  PATH="$work/bin:$PATH" eval "$clear_defaults" || fail "the named command failed for $s: $clear_defaults"
-  log "preview-fresh-$s stopped with the command that clears the IAM-only defaults; ran it"
-done
-# --skip-preflight on every ./datamesh run here: the stand-in AWS provider has no STS, IAM or Lake Formation API
-# endpoint for preflight to ask (docs/preflight.md).
+  for s in "${stacks[@]}"; do
+    as_account_of "$s"
+    clear_defaults="$(grep -o "aws lakeformation put-data-lake-settings --catalog-id $DATAMESH_STANDIN_ACCOUNT_ID .*'" \
+      "$work/logs/preflight-fresh.log" | head -1)"
+    [[ -n "$clear_defaults" ]] || fail "preflight does not name the command that clears the defaults of $s ($work/logs/preflight-fresh.log)"
+    [[ "$s" != producer ]] || grep -qF -- "aws lakeformation put-data-lake-settings --catalog-id $DATAMESH_STANDIN_ACCOUNT_ID " \
+      "$work/logs/preview-fresh-producer.log" || fail "preview of producer does not name the command ($work/logs/preview-fresh-producer.log)"
+    PATH="$work/bin:$PATH" eval "$clear_defaults" || fail "the named command failed for $s: $clear_defaults"
+    log "preflight-fresh named the command that clears the IAM-only defaults of $s; ran it"
+  done
+}
+clear_iam_defaults_by_hand
+# Preflight refuses, before anything is deployed, deployers that `pulumi up` would fail on late: the
+# producer's without glue:PutResourcePolicy, central's with only AWSLakeFormationDataAdmin (which
+# denies lakeformation:PutDataLakeSettings), plus iam:SimulatePrincipalPolicy on itself, without which
+# the simulator refuses and preflight only says so.
+deployer() { "${standin[@]}" io.datamesh.e2e.standin.Deployers "$DATAMESH_STANDIN_STATE" "$@" || fail "cannot set the deployer's policies: $*"; }
+cat > "$work/deployer-without-put-resource-policy.json" <<'JSON'
+{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Resource": "*", "Action": ["lakeformation:*", "kms:*",
+  "iam:*", "ram:*", "s3:*", "athena:*", "glue:Get*", "glue:Create*", "glue:Update*", "glue:Delete*"]}]}
+JSON
+echo '{"Statement": [{"Effect": "Allow", "Action": "iam:SimulatePrincipalPolicy", "Resource": "*"}]}' > "$work/simulate-itself.json"
+deployer "$(account_of producer)" "datamesh-deployer-policy=$work/deployer-without-put-resource-policy.json"
+deployer "$(account_of central)" AWSLakeFormationDataAdmin "simulate-itself=$work/simulate-itself.json"
+recorded_before="$(wc -l < "$DATAMESH_STANDIN_LOG")"
+rc=0
+env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up > "$work/logs/up-refused.log" 2>&1 || rc=$?
+[[ $rc == 7 ]] || fail "./datamesh up with deployers that lack permissions exited $rc, not 7 ($work/logs/up-refused.log)"
+producer_deployer="arn:aws:iam::$(account_of producer):role/datamesh-deployer"
+central_deployer="arn:aws:iam::$(account_of central):role/datamesh-deployer"
+expect_in up-refused "stack producer: the deployer $producer_deployer may not glue:PutResourcePolicy." \
+  "stack central: the deployer $central_deployer may not lakeformation:PutDataLakeSettings (denied explicitly by AWSLakeFormationDataAdmin)." \
+  "stack central: the deployer $central_deployer may not glue:PutResourcePolicy." \
+  "stack central: the deployer $central_deployer may not iam:PassRole on " \
+  "stack central: the deployer $central_deployer may not ram:CreateResourceShare." \
+  "nothing was run"
+! grep -q "stack producer: the deployer .* may not lakeformation:" "$work/logs/up-refused.log" \
+  || fail "preflight names a Lake Formation action the producer's deployer has ($work/logs/up-refused.log)"
+[[ "$(wc -l < "$DATAMESH_STANDIN_LOG")" == "$recorded_before" ]] && ! grep -q "^\[1/" "$work/logs/up-refused.log" \
+  || fail "./datamesh up deployed something though preflight refused ($work/logs/up-refused.log, $DATAMESH_STANDIN_LOG)"
+log "up-refused: preflight stopped up (exit 7, nothing deployed), naming each action the deployers lack"
+deployer "$(account_of producer)" --admin
+deployer "$(account_of central)" --admin
 # `./datamesh up`: every stack in deploy order through the Automation API, both packs on by default;
 # the account of each stack comes from its own file, not from the environment.
-run up env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --skip-preflight --event-log-dir "$work/logs/events"
+run up env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --event-log-dir "$work/logs/events"
 n=0
 for s in "${deploy[@]}"; do
   n=$((n + 1))
@@ -219,13 +295,13 @@ outputs_have producer resourceLinks queryRoles
 access_in_force deployed
 if [[ -n "${E2E_UPGRADE_FROM:-}" ]]; then
   rm -rf "$proj/src" && cp -r "$root/src" "$root/pom.xml" "$proj/"
-  run upgrade-preview env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --skip-preflight --event-log-dir "$work/logs/upgrade-events"
+  run upgrade-preview env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --event-log-dir "$work/logs/upgrade-events"
   # Added since d4be6e5 on purpose: the audit-log bucket's versioning (issue 18, CKV_AWS_21).
   "${checks[@]}" in-place-upgrade --added aws:s3/bucketVersioningV2:BucketVersioningV2::sales-audit-logs-versioning \
     "$work"/logs/upgrade-events/*.events.jsonl \
     || fail "upgrading from $E2E_UPGRADE_FROM replaces or deletes resources ($work/logs/upgrade-events)"
   log "upgrade from $E2E_UPGRADE_FROM: the preview replaces and deletes nothing; creates only components"
-  run upgrade env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --skip-preflight
+  run upgrade env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up
   access_in_force upgraded
 fi
 
@@ -235,7 +311,7 @@ for s in "${stacks[@]}"; do
   run "preview-$s" pulumi preview --expect-no-changes --non-interactive --stack "$s" "${policy_args[@]}"
 done
 # ... so a domain's second run, resumed on its own, is previewed and skipped.
-run up-second-run-again env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --skip-preflight --stack producer --from 2
+run up-second-run-again env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --stack producer --from 2
 expect_in up-second-run-again "[2/2] up producer (second run): nothing to do (" "up: 1 step(s) done"
 
 # 5. A replaced grant keeps its access: every input of a grant forces replacement, and one made
@@ -261,7 +337,7 @@ expect_in preview-central-broken "mandatory" "lf-no-grant-admits-pii"
 log "preview-central-broken failed as expected with lf-no-grant-admits-pii"
 # ... and `./datamesh preview` stops at that stack with exit code 3, naming the command that resumes.
 rc=0
-env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --skip-preflight --stack central > "$work/logs/datamesh-preview-broken.log" 2>&1 || rc=$?
+env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --stack central > "$work/logs/datamesh-preview-broken.log" 2>&1 || rc=$?
 [[ $rc == 3 ]] || fail "./datamesh preview of the broken central exited $rc, not 3 ($work/logs/datamesh-preview-broken.log)"
 expect_in datamesh-preview-broken "[1/1] preview central FAILED (a mandatory policy is violated)" "lf-no-grant-admits-pii" \
   "  ./datamesh preview --stack central --from 1"
@@ -271,13 +347,13 @@ log "datamesh-preview-broken stopped at central with exit code 3 and the resume 
 # the pack advertises.
 echo '{}' > "$work/aws-baseline-config.json"
 echo '{"lf-no-grant-admits-pii": {"allowedPrincipals": ["333333333333"]}}' > "$work/governance-config.json"
-run preview-central-broken-allowlisted env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --skip-preflight --stack central \
+run preview-central-broken-allowlisted env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --stack central \
   --policy-pack-config "$work/aws-baseline-config.json" --policy-pack-config "$work/governance-config.json"
 expect_in preview-central-broken-allowlisted "✅ datamesh-governance@v0.1.0"
 cp "$work/Pulumi.central.yaml.good" "$proj/Pulumi.central.yaml"
 
 # 7. Destroy the producer: the data bucket and its key are retained, and the CLI says so.
-run destroy-producer env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" destroy --skip-preflight --stack producer
+run destroy-producer env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" destroy --stack producer
 # ... and the command names them among what the producer retains (the plan's retainOnDelete).
 retained="$(sed -n 's/^  retained in the account (retainOnDelete): //p' "$work/logs/destroy-producer.log")"
 for r in sales-data sales-data-key; do

@@ -1,12 +1,9 @@
 package io.datamesh.e2e.standin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,42 +42,11 @@ public final class AwsCli {
                     + " the credentials are for account " + account + ", not " + catalogId);
             return 254;
         }
-        Map<String, Object> request = request(JSON.readTree(options.get("--data-lake-settings")));
+        Map<String, Object> request = LakeFormationShapes.settingsFromApi(JSON.readTree(options.get("--data-lake-settings")));
         EmulatedAws.transact(Path.of(env.get(StandInAwsProvider.STATE_ENV)), aws -> {
-            new LakeFormationEmulator(account, env.getOrDefault(StandInAwsProvider.REGION_ENV, "us-east-1"), true)
-                    .putDataLakeSettings(aws, catalogId, request);
+            LakeFormationEmulator.putDataLakeSettings(aws, catalogId, request);
             return null;
         });
         return 0;
-    }
-
-    /** The API's DataLakeSettings shape, in the property names the emulated state keeps. */
-    static Map<String, Object> request(JsonNode settings) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("admins", principals(settings.path("DataLakeAdmins")));
-        r.put("readOnlyAdmins", principals(settings.path("ReadOnlyAdmins")));
-        r.put("createDatabaseDefaultPermissions", permissions(settings.path("CreateDatabaseDefaultPermissions")));
-        r.put("createTableDefaultPermissions", permissions(settings.path("CreateTableDefaultPermissions")));
-        r.put("parameters", JSON.convertValue(settings.path("Parameters"), Map.class));
-        r.put("trustedResourceOwners", JSON.convertValue(settings.path("TrustedResourceOwners"), List.class));
-        r.put("allowExternalDataFiltering", settings.path("AllowExternalDataFiltering").asBoolean(false));
-        r.put("externalDataFilteringAllowLists", principals(settings.path("ExternalDataFilteringAllowList")));
-        r.put("authorizedSessionTagValueLists", JSON.convertValue(settings.path("AuthorizedSessionTagValueList"), List.class));
-        r.put("allowFullTableExternalDataAccess", settings.path("AllowFullTableExternalDataAccess").asBoolean(false));
-        r.values().removeIf(v -> v == null);
-        return r;
-    }
-
-    private static List<String> principals(JsonNode list) {
-        List<String> arns = new ArrayList<>();
-        list.forEach(p -> arns.add(p.path("DataLakePrincipalIdentifier").asText()));
-        return arns;
-    }
-
-    private static List<Map<String, Object>> permissions(JsonNode list) {
-        List<Map<String, Object>> result = new ArrayList<>();
-        list.forEach(p -> result.add(Map.of("principal", p.path("Principal").path("DataLakePrincipalIdentifier").asText(),
-                "permissions", JSON.convertValue(p.path("Permissions"), List.class))));
-        return result;
     }
 }

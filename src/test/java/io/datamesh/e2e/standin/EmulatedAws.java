@@ -56,6 +56,12 @@ final class EmulatedAws {
     public TreeSet<String> workgroups = new TreeSet<>();
     /** AWS RAM resource shares Lake Formation made, by share ARN. */
     public Map<String, Share> shares = new TreeMap<>();
+    /**
+     * The identity policies of each account's deployer ({@code datamesh-deployer} role), by account:
+     * policy name to document. An account without an entry has a deployer with AdministratorAccess,
+     * which is what the provider's emulation assumes (it never refuses the deployer an action).
+     */
+    public Map<String, Map<String, String>> deployerPolicies = new TreeMap<>();
 
     public static final class Database {
         public String catalogId;
@@ -105,6 +111,8 @@ final class EmulatedAws {
         public String receiver;
         /** ACTIVE (usable), PENDING (an invitation not accepted yet) or DISASSOCIATED (the receiver left). */
         public String status;
+        /** The receiver's invitation: PENDING or ACCEPTED; null when the share needed none (inside an Organization). */
+        public String invitation;
     }
 
     static Map<String, Object> freshSettings(String account) {

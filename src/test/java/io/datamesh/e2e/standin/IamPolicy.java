@@ -33,7 +33,50 @@ final class IamPolicy {
 
     /** Identity policies (no Principal element): do they allow the request? */
     static boolean identityAllows(List<String> policies, Request request) {
-        return decide(policies.stream().flatMap(p -> statements(p).stream()).toList(), request, false);
+        Map<String, String> named = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < policies.size(); i++) {
+            named.put(String.valueOf(i), policies.get(i));
+        }
+        return evaluate(named, request).decision() == Decision.ALLOWED;
+    }
+
+    /** IAM's three outcomes, spelled as the policy simulator's EvalDecision. */
+    enum Decision {
+        ALLOWED("allowed"), EXPLICIT_DENY("explicitDeny"), IMPLICIT_DENY("implicitDeny");
+
+        final String wire;
+
+        Decision(String wire) {
+            this.wire = wire;
+        }
+    }
+
+    /**
+     * The decision on named identity policies, and the policies whose statements decided it (the
+     * denying ones for an explicit deny, the allowing ones for an allow), as the policy simulator
+     * reports them in MatchedStatements.
+     */
+    record Evaluation(Decision decision, List<String> matchedPolicies) {
+    }
+
+    static Evaluation evaluate(Map<String, String> namedPolicies, Request request) {
+        List<String> allowing = new ArrayList<>();
+        List<String> denying = new ArrayList<>();
+        namedPolicies.forEach((name, policy) -> {
+            for (JsonNode statement : statements(policy)) {
+                if (matches(statement, request, false)) {
+                    List<String> into = "Deny".equals(statement.path("Effect").asText()) ? denying : allowing;
+                    if (!into.contains(name)) {
+                        into.add(name);
+                    }
+                }
+            }
+        });
+        if (!denying.isEmpty()) {
+            return new Evaluation(Decision.EXPLICIT_DENY, denying);
+        }
+        return allowing.isEmpty() ? new Evaluation(Decision.IMPLICIT_DENY, List.of())
+                : new Evaluation(Decision.ALLOWED, allowing);
     }
 
     /** A resource or key policy (statements name principals): does it allow the request? */

@@ -140,7 +140,7 @@ class LakeFormationContentionTest {
 
     @Test
     void theSameResourceIsTheTableOfAGrantOrTagAssignmentTheExpressionOfATagPolicyOrTheAccountsSettings() {
-        var emulator = new LakeFormationEmulator("111111111111", "eu-west-1", true);
+        var emulator = new LakeFormationEmulator("111111111111", "eu-west-1", new RamSharing(true, false));
         var orders = Map.<String, Object>of("databaseName", "sales", "name", "orders");
         String table = emulator.contendedResource(PERMISSIONS, Map.of("principal", "a", "table", orders));
         assertEquals("table 111111111111/sales/orders", table);

@@ -77,16 +77,16 @@ final class LakeFormationEmulator {
 
     private final String account;
     private final String region;
-    private final boolean organization;
+    private final RamSharing sharing;
 
     /**
-     * @param account      the account the provider process acts as (its credentials)
-     * @param organization whether the accounts share one AWS Organization with RAM sharing enabled
+     * @param account the account the provider process acts as (its credentials)
+     * @param sharing whether RAM shares reach their receivers at once or as invitations
      */
-    LakeFormationEmulator(String account, String region, boolean organization) {
+    LakeFormationEmulator(String account, String region, RamSharing sharing) {
         this.account = account;
         this.region = region;
-        this.organization = organization;
+        this.sharing = sharing;
     }
 
     static String callerArn(String account) {
@@ -191,7 +191,7 @@ final class LakeFormationEmulator {
     }
 
     /** PutDataLakeSettings as the API takes it: whatever the request gives replaces the account's settings. */
-    void putDataLakeSettings(EmulatedAws aws, String catalogId, Map<String, Object> request) {
+    static void putDataLakeSettings(EmulatedAws aws, String catalogId, Map<String, Object> request) {
         var written = EmulatedAws.freshSettings(catalogId);
         written.put("createDatabaseDefaultPermissions", List.of());
         written.put("createTableDefaultPermissions", List.of());
@@ -335,7 +335,7 @@ final class LakeFormationEmulator {
                         + " does not allow glue:ShareResource to ram.amazonaws.com, which cross-account grants at "
                         + "cross-account version " + aws.crossAccountVersion(account) + " share through (AWS RAM)");
             }
-            share(aws, receiver);
+            share(aws, receiver, principal);
         }
         addGrant(aws, catalogId, principal, resource, permissions, grantable);
         if ("lfTagPolicy".equals(resource.get("type")) && !resourceCatalog.equals(account)) {
@@ -445,17 +445,23 @@ final class LakeFormationEmulator {
                 + UUID.nameUUIDFromBytes((owner + "->" + receiver).getBytes(StandardCharsets.UTF_8));
     }
 
+    static String invitationArn(String shareArn) {
+        return shareArn.replace(":resource-share/", ":resource-share-invitation/");
+    }
+
     /**
      * Lake Formation (version 3 or later) shares through one AWS RAM resource share per pair of accounts:
-     * usable at once inside an Organization with RAM sharing enabled, else an invitation.
+     * usable at once inside an Organization with RAM sharing enabled, else an invitation ({@link RamSharing}).
      */
-    private void share(EmulatedAws aws, String receiver) {
+    private void share(EmulatedAws aws, String receiver, String principal) {
         aws.shares.computeIfAbsent(shareArn(region, account, receiver), arn -> {
             var s = new Share();
             s.region = region;
             s.owner = account;
             s.receiver = receiver;
-            s.status = organization ? "ACTIVE" : "PENDING";
+            boolean invited = sharing.invites(principal);
+            s.status = invited ? "PENDING" : "ACTIVE";
+            s.invitation = invited ? "PENDING" : null;
             return s;
         });
     }
@@ -466,11 +472,17 @@ final class LakeFormationEmulator {
      */
     private void acceptShare(EmulatedAws aws, String shareArn) {
         Share share = aws.shares.get(shareArn);
-        if (share == null || !share.receiver.equals(account) || !"PENDING".equals(share.status)) {
+        if (share == null || !share.receiver.equals(account) || !"PENDING".equals(share.invitation)) {
             throw new Refused("No pending RAM Resource Share (" + shareArn + ") invitation found\n\n"
                     + "NOTE: If both AWS accounts are in the same AWS Organization and RAM Sharing with AWS "
                     + "Organizations is enabled, this resource is not necessary");
         }
+        accept(share);
+    }
+
+    /** AcceptResourceShareInvitation, by the provider's accepter or through the API: the share becomes usable. */
+    static void accept(Share share) {
+        share.invitation = "ACCEPTED";
         share.status = "ACTIVE";
     }
 

@@ -1,5 +1,7 @@
 package io.datamesh.e2e.standin;
 
+import io.datamesh.e2e.standin.EmulatedAws.Share;
+
 import io.datamesh.e2e.standin.LakeFormationEmulator.Refused;
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +61,11 @@ class LakeFormationEmulatorTest {
         assertThat(written.get("createTableDefaultPermissions")).isEqualTo(List.of(IAM_ONLY));
         assertThat(written.get("admins")).isEqualTo(List.of(MeshFixture.deployer(CENTRAL)));
 
-        var request = AwsCli.request(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"DataLakeAdmins\":"
+        var request = LakeFormationShapes.settingsFromApi(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"DataLakeAdmins\":"
                 + "[{\"DataLakePrincipalIdentifier\":\"" + MeshFixture.deployer(CENTRAL) + "\"}],"
                 + "\"CreateDatabaseDefaultPermissions\":[],\"CreateTableDefaultPermissions\":[],"
                 + "\"Parameters\":{\"CROSS_ACCOUNT_VERSION\":\"4\"}}"));
-        mesh.as(CENTRAL).putDataLakeSettings(mesh.aws, CENTRAL, request);
+        LakeFormationEmulator.putDataLakeSettings(mesh.aws, CENTRAL, request);
         var cleared = mesh.as(CENTRAL).dataLakeSettings(mesh.aws, CENTRAL);
         assertThat(cleared.get("createDatabaseDefaultPermissions")).isEqualTo(List.of());
         assertThat(cleared.get("createTableDefaultPermissions")).isEqualTo(List.of());
@@ -231,6 +233,23 @@ class LakeFormationEmulatorTest {
                 .hasMessage("No pending RAM Resource Share (" + arn + ") invitation found\n\nNOTE: If both AWS accounts "
                         + "are in the same AWS Organization and RAM Sharing with AWS Organizations is enabled, this "
                         + "resource is not necessary");
+    }
+
+    @Test
+    void withRoleInvitationsAGrantToARoleOfAnotherAccountIsAnInvitationEvenInsideAnOrganization() {
+        var roles = new MeshFixture();
+        roles.roleInvitations = true;
+        roles.settings(CENTRAL).centralCatalog();
+        assertThat(roles.create(CENTRAL, PERMISSIONS, "grant-analyst", MeshFixture.tagPolicyGrant(CENTRAL, MeshFixture.ANALYST,
+                List.of("SELECT"), List.of()))).isNull();
+        Share share = roles.aws.shares.get(LakeFormationEmulator.shareArn(MeshFixture.REGION, CENTRAL, CONSUMER));
+        assertThat(share.status).isEqualTo("PENDING");
+        assertThat(share.invitation).isEqualTo("PENDING");
+
+        var accounts = new MeshFixture();
+        accounts.roleInvitations = true;
+        accounts.settings(CENTRAL).centralCatalog().shareWithConsumer();
+        assertThat(accounts.aws.shares.get(LakeFormationEmulator.shareArn(MeshFixture.REGION, CENTRAL, CONSUMER)).invitation).isNull();
     }
 
     @Test

@@ -35,10 +35,11 @@ final class MeshFixture {
 
     final EmulatedAws aws = new EmulatedAws();
     boolean organization = true;
+    boolean roleInvitations = false;
     private String keyArn;
 
     LakeFormationEmulator as(String account) {
-        return new LakeFormationEmulator(account, REGION, organization);
+        return new LakeFormationEmulator(account, REGION, new RamSharing(organization, roleInvitations));
     }
 
     /** Creates a resource as the account; the provider's error after AWS applied it, or null. */
@@ -65,7 +66,7 @@ final class MeshFixture {
     /** The account's settings write: its deploy role as admin, no IAM-only defaults, version 4. */
     /** The account as the mesh leaves it: IAM-only defaults cleared once with the CLI, then the stack's settings write. */
     MeshFixture settings(String account) {
-        as(account).putDataLakeSettings(aws, account, map("admins", List.of(deployer(account))));
+        LakeFormationEmulator.putDataLakeSettings(aws, account, map("admins", List.of(deployer(account))));
         create(account, SETTINGS, account + "-lake", map("admins", List.of(deployer(account)),
                 "createDatabaseDefaultPermissions", List.of(), "createTableDefaultPermissions", List.of(),
                 "parameters", map("CROSS_ACCOUNT_VERSION", "4")));

@@ -66,8 +66,10 @@ import java.util.TreeSet;
  *   <li>{@value #STATE_ENV}: JSON file of the emulated AWS shared by all processes; default
  *       {@code <recording>.state.json} when {@value #LOG_ENV} is set, else each process emulates an
  *       AWS of its own, in memory. Start each run with a fresh file;</li>
- *   <li>{@value #ORGANIZATION_ENV}: {@code false} when the accounts are not in one AWS Organization
+ *   <li>{@value RamSharing#ORGANIZATION_ENV}: {@code false} when the accounts are not in one AWS Organization
  *       with RAM sharing enabled, so RAM shares stay invitations until accepted (default true);</li>
+ *   <li>{@value RamSharing#ROLE_INVITATIONS_ENV}: {@code true} for invitations, even inside an Organization,
+ *       for shares made for grants to IAM roles (default false);</li>
  *   <li>{@value #LOG_ENV}: JSON-lines file to append operations to (optional): create, update, delete,
  *       and {@code failed} (with an {@code error}) and {@code retry} lines;</li>
  *   <li>{@value #ACCOUNT_ENV}: the account id to act as; else the provider's
@@ -85,7 +87,6 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     public static final String ACCOUNT_ENV = "DATAMESH_STANDIN_ACCOUNT_ID";
     public static final String REGION_ENV = "DATAMESH_STANDIN_REGION";
     public static final String STATE_ENV = "DATAMESH_STANDIN_STATE";
-    public static final String ORGANIZATION_ENV = "DATAMESH_STANDIN_ORGANIZATION";
     public static final String DEFAULT_ACCOUNT = "111111111111";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -353,8 +354,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     }
 
     private LakeFormationEmulator emulator() {
-        return new LakeFormationEmulator(accountId, region,
-                !"false".equalsIgnoreCase(env.getOrDefault(ORGANIZATION_ENV, "true")));
+        return new LakeFormationEmulator(accountId, region, RamSharing.fromEnv(env));
     }
 
     /**
