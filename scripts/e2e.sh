@@ -98,7 +98,7 @@ for f in "$proj"/Pulumi.*.yaml; do
   sed -i "s/^config:$/config:\n  aws:allowedAccountIds: [\"$account\"]/" "$f"
   grep -q "aws:allowedAccountIds: \[\"$account\"\]" "$f" || fail "cannot add aws:allowedAccountIds to $f"
 done
-cp -r "$root/sample-data" "$proj/"
+cp -r "$root/sample-data" "$root/contracts" "$proj/"
 [[ "$executor" == maven || "$executor" == jar ]] || fail "E2E_EXECUTOR must be maven or jar"
 [[ -z "${E2E_UPGRADE_FROM:-}" || "$executor" == maven ]] || fail "E2E_UPGRADE_FROM needs E2E_EXECUTOR=maven"
 if [[ -n "${E2E_UPGRADE_FROM:-}" ]]; then

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -97,9 +98,23 @@ class MeshPlannerTest {
     }
 
     @Test
-    void contractTagsOutsideTheCentralOntologyAreConfigErrorsOfTheProducerFile(@TempDir Path dir) throws IOException {
+    void contractTagsOutsideTheCentralOntologyAreConfigErrorsOfTheContractFile(@TempDir Path dir) throws IOException {
+        SampleMesh.copyTo(dir);
+        Path customers = dir.resolve("contracts/customers.odcs.yaml");
+        Files.writeString(customers, Files.readString(customers)
+                .replace("        classification: pii\n      - name: email", "        tags: [pii=yes]\n      - name: email")
+                .replace("classification=confidential", "sensitivity=high"));
+        var e = catchThrowableOfType(InvalidMeshException.class, () -> MeshPlanner.plan(dir, AccountState.TYPICAL));
+        assertThat(e.problems())
+                .anyMatch(p -> p.startsWith("contracts/customers.odcs.yaml: $.schema[0].properties[1].tags.pii: 'yes' is not an allowed value"))
+                .anyMatch(p -> p.startsWith("contracts/customers.odcs.yaml: $.schema[0].tags.sensitivity: 'sensitivity' is not an LF-tag key"));
+    }
+
+    @Test
+    void dataProductsTagsOutsideTheCentralOntologyAreConfigErrorsOfTheProducerFile(@TempDir Path dir) throws IOException {
         SampleMesh.copyTo(dir);
         Path producer = dir.resolve("Pulumi.producer.yaml");
+        Files.copy(SampleMesh.DATA_PRODUCTS_STACK, producer, StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(producer, Files.readString(producer)
                 .replace("tags: {pii: \"true\"}}", "tags: {pii: \"yes\"}}")
                 .replace("classification: confidential", "sensitivity: high"));
