@@ -2,13 +2,13 @@ package io.datamesh.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamesh.badinput.BadInputMesh;
 import io.datamesh.plan.SampleMesh;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static io.datamesh.cli.PlanCommandTest.datamesh;
@@ -26,21 +26,17 @@ class ContractReviewCommandTest {
     static Path changed;
 
     @BeforeAll
-    static void copyTheSampleWithANewCustomersContract() throws IOException {
-        changed = Files.createDirectory(tmp.resolve("changed"));
-        SampleMesh.copyTo(changed);
-        Path customers = changed.resolve("contracts/customers.odcs.yaml");
-        String contract = Files.readString(customers);
+    static void copyTheSampleWithANewCustomersContract() {
+        String customers = "contracts/customers.odcs.yaml";
         String segment = "        description: Marketing segment\n";
-        String phone = "      - name: phone\n        logicalType: string\n        description: Contact phone number\n"
-                + "        classification: pii\n";
-        assertThat(contract).contains(segment, phone, "version: 1.0.0", "logicalType: date\n        description: Day the customer signed up");
-        Files.writeString(customers, contract.replace("version: 1.0.0", "version: 2.0.0")
-                .replace(segment, segment + "        classification: pii\n")
-                .replace(phone, "")
-                .replace("logicalType: date\n        description: Day the customer signed up",
+        changed = BadInputMesh.copyOfSamples(tmp).replace(customers, "version: 1.0.0", "version: 2.0.0")
+                .replace(customers, segment, segment + "        classification: pii\n")
+                .replace(customers, "      - name: phone\n        logicalType: string\n        description: Contact phone number\n"
+                        + "        classification: pii\n", "")
+                .replace(customers, "logicalType: date\n        description: Day the customer signed up",
                         "logicalType: timestamp\n        description: Day the customer signed up")
-                + "      - name: loyalty_tier\n        logicalType: string\n        description: Loyalty programme tier\n");
+                .append(customers, "      - name: loyalty_tier", "        logicalType: string", "        description: Loyalty programme tier")
+                .root();
     }
 
     @Test
