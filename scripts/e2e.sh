@@ -131,7 +131,7 @@ done
 [[ "$DATAMESH_AWS_ENDPOINT" == http://* ]] || fail "the AWS-API endpoint did not start ($work/logs/aws-endpoint.log)"
 export DATAMESH_AWS_ENDPOINT
 log "AWS-API endpoint of the emulated AWS at $DATAMESH_AWS_ENDPOINT"
-cp -r "$root/sample-data" "$proj/"
+cp -r "$root/sample-data" "$root/contracts" "$proj/"
 [[ "$executor" == maven || "$executor" == jar ]] || fail "E2E_EXECUTOR must be maven or jar"
 [[ -z "${E2E_UPGRADE_FROM:-}" || "$executor" == maven ]] || fail "E2E_UPGRADE_FROM needs E2E_EXECUTOR=maven"
 if [[ -n "${E2E_UPGRADE_FROM:-}" ]]; then

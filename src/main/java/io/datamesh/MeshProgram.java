@@ -69,7 +69,7 @@ public final class MeshProgram {
         List<ProducerExport> producers = new ArrayList<>();
         for (DomainAccount producer : settings.producers()) {
             domainStacks.get(producer.domain()).optionalVersioned(MeshOutputs.PRODUCER, ProducerOutput.class,
-                    ProducerOutput.VERSION).ifPresentOrElse(
+                    ProducerOutput.OLDEST_READ, ProducerOutput.VERSION).ifPresentOrElse(
                     output -> producers.add(checked(producer, output.toExport(), settings)),
                     () -> diagnostics.warn("producer '" + producer.domain() + "' (stack " + producer.stack()
                             + ") is configured but not deployed yet: skipped. Deploy it, then run this stack again."));

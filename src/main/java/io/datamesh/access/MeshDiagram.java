@@ -13,13 +13,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * A Mermaid flowchart of the planned mesh that stays readable as the mesh grows: one subgraph per
  * account (labelled with its stacks) and, in the catalog's account, one subgraph per database
- * (labelled with its LF-tags) holding its tables with their own and their columns' tags. Each
+ * (labelled with its LF-tags) holding its tables with their owner, contract version, own and their
+ * columns' tags. Each
  * distinct grant expression is a node of its own, so an edge carries only the permissions and
  * many grants of one expression share its text instead of repeating it on every edge. Named
  * grants start at the database or table they are on, a role's DESCRIBE on LF-tag values is one
@@ -32,15 +34,19 @@ public final class MeshDiagram {
     private final Map<String, String> expressionNodes = new LinkedHashMap<>();
     private final Map<String, Map<String, List<String>>> tagValuesByPrincipal = new LinkedHashMap<>();
     private final List<String> edges = new ArrayList<>();
+    private final Map<String, PlannedContracts.Contract> contracts;
 
-    private MeshDiagram() {
+    private MeshDiagram(Map<String, PlannedContracts.Contract> contracts) {
+        this.contracts = contracts;
     }
 
     public static String mermaid(MeshPlan plan) {
-        var diagram = new MeshDiagram();
+        var stacks = PlanAccessModel.stacks(plan);
+        var model = PlanAccessModel.of(plan);
+        var diagram = new MeshDiagram(PlannedContracts.of(stacks, model));
         plan.stacks().forEach(s -> diagram.stacksByAccount
                 .computeIfAbsent(plan.settings().get(s.stack()).identity().accountId(), a -> new ArrayList<>()).add(s.stack()));
-        diagram.draw(PlanAccessModel.of(plan));
+        diagram.draw(model);
         return diagram.render();
     }
 
@@ -62,23 +68,28 @@ public final class MeshDiagram {
                 edges.add(from + " -->|\"DESCRIBE on tag values " + String.join(", ", values) + "\"| " + principal)));
     }
 
-    /** A database and its tables: the database's tags on the subgraph, each table's own and its columns' tags in its node. */
-    private static String databaseSubgraph(TaggedCatalog catalog, TaggedCatalog.Database db) {
+    /**
+     * A database and its tables: the database's tags on the subgraph; in each table's node its owner
+     * and contract version (when its contract names them), its own and its columns' tags.
+     */
+    private String databaseSubgraph(TaggedCatalog catalog, TaggedCatalog.Database db) {
         String id = databaseId(catalog.catalogId(), db.name());
         var out = new StringBuilder("subgraph " + id + "[\"database " + db.name()
-                + (db.tags().isEmpty() ? "" : ": " + tagsText(db.tags())) + "\"]\n");
+                + (db.tags().isEmpty() ? "" : ": " + PlannedContracts.tagsText(db.tags())) + "\"]\n");
         for (TaggedCatalog.Table table : catalog.tables()) {
             if (!table.database().equals(db.name())) {
                 continue;
             }
             List<String> lines = new ArrayList<>();
             lines.add(table.name());
+            Optional.ofNullable(contracts.get(table.qualifiedName())).filter(c -> c.owner().isPresent() || c.version().isPresent())
+                    .ifPresent(c -> lines.add("owner " + c.ownerText() + " · contract " + c.versionText()));
             if (!table.tags().isEmpty()) {
-                lines.add(tagsText(table.tags()));
+                lines.add(PlannedContracts.tagsText(table.tags()));
             }
             Map<String, List<String>> columnsByTags = new LinkedHashMap<>();
             table.columns().stream().filter(c -> !c.tags().isEmpty())
-                    .forEach(c -> columnsByTags.computeIfAbsent(tagsText(c.tags()), t -> new ArrayList<>()).add(c.name()));
+                    .forEach(c -> columnsByTags.computeIfAbsent(PlannedContracts.tagsText(c.tags()), t -> new ArrayList<>()).add(c.name()));
             columnsByTags.forEach((tags, columns) -> lines.add(String.join(", ", columns) + ": " + tags));
             out.append("      ").append(tableId(catalog.catalogId(), table.database(), table.name()))
                     .append("[\"").append(String.join("<br/>", lines)).append("\"]\n");
@@ -157,10 +168,6 @@ public final class MeshDiagram {
 
     private static String id(String kind, String name) {
         return kind + "_" + name.replaceAll("[^A-Za-z0-9]", "_");
-    }
-
-    private static String tagsText(Map<String, String> tags) {
-        return tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private String render() {

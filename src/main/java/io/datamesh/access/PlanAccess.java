@@ -31,12 +31,14 @@ import java.util.stream.Collectors;
  * @param inForce    the model without the refused grants: what the matrix, verdicts and diff show
  * @param planned    the model with every planned grant, to tell a denial caused by a refusal
  * @param unmodelled each stack's mandatory findings on anything but a grant (stacks without any left out)
+ * @param contracts  the planned tables' contracts by {@code database.table}: owner, version, columns, tags
  */
 public record PlanAccess(AccessModel inForce, AccessModel planned, List<Refusal> refused,
-                         Map<String, List<PolicyFinding>> unmodelled) {
+                         Map<String, List<PolicyFinding>> unmodelled, Map<String, PlannedContracts.Contract> contracts) {
     public PlanAccess {
         refused = List.copyOf(refused);
         unmodelled = Collections.unmodifiableMap(new LinkedHashMap<>(unmodelled));
+        contracts = Collections.unmodifiableMap(new LinkedHashMap<>(contracts));
     }
 
     /** A planned grant and the mandatory policy that refuses it. */
@@ -79,7 +81,9 @@ public record PlanAccess(AccessModel inForce, AccessModel planned, List<Refusal>
             }
         }
         var refusedUrns = refused.stream().map(Refusal::urn).collect(Collectors.toSet());
-        return new PlanAccess(PlanAccessModel.of(stacks, refusedUrns), PlanAccessModel.of(stacks, Set.of()), refused, unmodelled);
+        var planned = PlanAccessModel.of(stacks, Set.of());
+        return new PlanAccess(PlanAccessModel.of(stacks, refusedUrns), planned, refused, unmodelled,
+                PlannedContracts.of(stacks, planned));
     }
 
     /**

@@ -30,6 +30,7 @@ import io.datamesh.names.MeshNames;
 import io.datamesh.config.DataProduct;
 import io.datamesh.stackref.ProducerExport;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -115,11 +116,16 @@ public final class ProducerOnboarding extends ComponentResource {
 
     private CatalogTable declaredTable(String name, DataProduct product, CatalogDatabase database) {
         var format = TableFormats.of(product.format());
-        return new CatalogTable(name + "-" + product.name(), CatalogTableArgs.builder()
+        var parameters = new LinkedHashMap<>(format.tableParameters());
+        product.version().ifPresent(v -> parameters.put(MeshNames.CONTRACT_VERSION_PARAMETER, v));
+        var table = CatalogTableArgs.builder()
                 .catalogId(args.catalogId()).databaseName(databaseName).name(product.name())
-                .description(product.description())
+                .description(product.description());
+        // The catalog carries the owner to every account the table is shared with (GetTable's Owner).
+        product.owner().ifPresent(table::owner);
+        return new CatalogTable(name + "-" + product.name(), table
                 .tableType("EXTERNAL_TABLE")
-                .parameters(format.tableParameters())
+                .parameters(parameters)
                 .storageDescriptor(CatalogTableStorageDescriptorArgs.builder()
                         .location("s3://" + args.producer().bucketName() + "/" + product.prefix())
                         .inputFormat(format.inputFormat())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.datamesh.access.AccessDiff;
 import io.datamesh.access.PlanAccess;
+import io.datamesh.access.PlannedContracts;
 import io.datamesh.lakeformation.AccessEvaluator;
 import io.datamesh.lakeformation.AccessEvaluator.CatalogTable;
 import io.datamesh.lakeformation.AccessEvaluator.TableAccess;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,12 +119,15 @@ public final class AccessCommand implements Callable<Integer> {
         }
         List<TableAccess> matrix = evaluator.matrix();
         printMatrix(out, matrix);
+        out.println();
+        printProducts(out, head.contracts().values());
         head.refused().forEach(r -> out.println("refused (grants nothing): " + r.grant() + " in stack " + r.stack()
                 + " by " + r.pack() + "/" + r.policy() + ": " + r.detail().replace("\n", " — ")));
         if (json != null) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("access", matrix.stream().map(AccessCommand::json).toList());
             root.put("refused", head.refused().stream().map(AccessCommand::json).toList());
+            root.put("products", head.contracts().values().stream().map(AccessCommand::json).toList());
             JSON.writeValue(json.toFile(), root);
             out.println("wrote " + json);
         }
@@ -154,7 +159,7 @@ public final class AccessCommand implements Callable<Integer> {
 
     private int diff(PrintWriter out, PlanAccess baseAccess, PlanAccess head) throws IOException {
         var diff = AccessDiff.between(new AccessEvaluator(baseAccess.inForce()).matrix(),
-                new AccessEvaluator(head.inForce()).matrix());
+                new AccessEvaluator(head.inForce()).matrix(), PlannedContracts.changes(baseAccess.contracts(), head.contracts()));
         out.print(format == Format.markdown ? diff.markdown() : diff.text());
         if (json != null) {
             JSON.writeValue(json.toFile(), diff.json());
@@ -184,6 +189,24 @@ public final class AccessCommand implements Callable<Integer> {
                 a.table(), a.columns().isEmpty() ? "-" : String.join(",", a.columns()),
                 String.join(",", a.permissions()), String.join(" + ", a.via())}));
         TextTable.print(out, rows);
+    }
+
+    /** Who owns each data product the access is to, and the version of its contract. */
+    private static void printProducts(PrintWriter out, Collection<PlannedContracts.Contract> contracts) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"DATA PRODUCT", "OWNER", "CONTRACT", "COLUMNS"});
+        contracts.forEach(c -> rows.add(new String[]{c.table(), c.ownerText(), c.versionText(),
+                String.valueOf(c.columns().size())}));
+        TextTable.print(out, rows);
+    }
+
+    private static Map<String, Object> json(PlannedContracts.Contract c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("table", c.table());
+        row.put("owner", c.owner().orElse(null));
+        row.put("contractVersion", c.version().orElse(null));
+        row.put("columns", c.columns());
+        return row;
     }
 
     private static Map<String, Object> json(TableAccess a) {

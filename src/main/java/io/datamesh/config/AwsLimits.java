@@ -20,6 +20,8 @@ final class AwsLimits {
     static final int TABLE_DESCRIPTION_BYTES = 2048;
     /** Glue Column.Comment: "Maximum length of 255" (AWS Glue API, Column). */
     static final int COLUMN_COMMENT_BYTES = 255;
+    /** Glue TableInput.Owner: "Maximum length of 255" (AWS Glue API, TableInput). */
+    static final int TABLE_OWNER_BYTES = 255;
     /**
      * "LF-Tag keys and LF-Tag values can't exceed 50 characters in length" (Lake Formation developer
      * guide, "Lake Formation tag-based access control notes and restrictions"): stricter than the API
@@ -74,7 +76,12 @@ final class AwsLimits {
 
     /** Glue counts description and comment lengths in bytes: a non-ASCII character takes two to four. */
     static void glueText(ConfigNode node, int maxBytes, String field) {
-        int bytes = node.text("").getBytes(StandardCharsets.UTF_8).length;
+        glueText(node, node.text(""), maxBytes, field);
+    }
+
+    /** A Glue text made from the config at {@code node}, reported there. */
+    static void glueText(ConfigNode node, String text, int maxBytes, String field) {
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxBytes) {
             node.problem(String.format(Locale.ROOT, "is too long: %,d bytes in UTF-8, at most %,d (AWS Glue API, %s)",
                     bytes, maxBytes, field));

@@ -8,7 +8,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.datamesh.names.MeshNames;
 import io.datamesh.util.YamlFile;
 
 import java.math.BigDecimal;
@@ -24,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -46,12 +44,13 @@ final class OdcsContracts {
     static final String PII_CLASSIFICATION = "pii";
     static final String PII_TAG = "pii";
     static final String CLASSIFICATION_TAG = "classification";
+    /** The role of a team member who owns the contract (ODCS: "Examples might be owner, data steward"). */
+    static final String OWNER_ROLE = "owner";
 
     private static final JsonSchema ODCS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909)
             .getSchema(SchemaLocation.of("classpath:" + SCHEMA),
                     SchemaValidatorsConfig.builder().pathType(PathType.LEGACY).build());
     private static final SchemaNode NAME = SchemaNode.root("stack.schema.json").get("$defs").get("name");
-    private static final Pattern S3_LOCATION = Pattern.compile("s3://([^/]+)/(.*)");
 
     private OdcsContracts() {
     }
@@ -136,49 +135,34 @@ final class OdcsContracts {
             return List.of();
         }
         var root = new ConfigNode("$", document, problems);
-        var server = server(root.field("servers"), identity, domain);
+        var server = OdcsServer.of(root.field("servers"), identity, domain);
         var schemaNode = root.field("schema");
         if (schemaNode.elements().isEmpty()) {
             schemaNode.problem("has no schema object: a contract declares at least one table (schema[].properties)");
         }
-        return schemaNode.list(object -> product(object, file, server, domain));
+        var about = new About(owner(root.field("team")), Optional.of(root.field("version").text("")));
+        return schemaNode.list(object -> product(object, file, server, about, domain));
     }
 
-    /** The S3 server of a contract: where in the domain's data bucket its objects are, and their format. */
-    private record S3Server(Optional<ConfigNode> location, String prefixPattern, String format) {
+    /** What a contract says of all its products: who owns them and the contract's version. */
+    private record About(Optional<String> owner, Optional<String> version) {
     }
 
-    private static S3Server server(ConfigNode servers, StackIdentity identity, String domain) {
-        List<ConfigNode> s3 = servers.elements().stream().filter(s -> s.field("type").text("").equals("s3")).toList();
-        if (s3.size() > 1) {
-            s3.get(1).problem("is a second s3 server (also " + s3.get(0).key() + "): a product's files are in one place,"
-                    + " the domain's data bucket; keep one");
-        }
-        if (s3.isEmpty()) {
-            return new S3Server(Optional.empty(), "{model}/", "csv");
-        }
-        ConfigNode server = s3.get(0);
-        ConfigNode location = server.field("location");
-        String bucket = MeshNames.dataBucket(identity.namePrefix(), domain, identity.accountId(), identity.region());
-        Matcher m = S3_LOCATION.matcher(location.text(""));
-        String prefix = "{model}/";
-        if (!m.matches()) {
-            location.problem("'" + location.text("") + "' is not s3://<bucket>/<prefix>/, e.g. s3://" + bucket + "/{model}/");
-        } else if (!identity.accountId().isEmpty() && !identity.region().isEmpty() && !m.group(1).equals(bucket)) {
-            location.problem("names the bucket '" + m.group(1) + "', but this domain's data is in its own data bucket "
-                    + bucket + ": use s3://" + bucket + "/" + m.group(2));
-        } else {
-            prefix = m.group(2);
-        }
-        ConfigNode format = server.field("format");
-        String formatText = format.text("csv");
-        if (!List.of("csv", "json", "parquet").contains(formatText)) {
-            format.problem("'" + formatText + "' is not a format the catalog's tables read: csv, json or parquet");
-        }
-        return new S3Server(Optional.of(location), prefix, formatText);
+    /**
+     * Who answers for the contract: its team's name; for a team without one (the deprecated array
+     * form has none) the usernames of the members whose role is owner.
+     */
+    private static Optional<String> owner(ConfigNode team) {
+        ConfigNode name = team.field("name");
+        List<ConfigNode> members = team.elements().isEmpty() ? team.field("members").elements() : team.elements();
+        String owner = name.isPresent() ? name.text("") : String.join(", ", members.stream()
+                .filter(m -> m.field("role").text("").equalsIgnoreCase(OWNER_ROLE)).map(m -> m.field("username").text(""))
+                .toList());
+        AwsLimits.glueText(name.isPresent() ? name : team, owner, AwsLimits.TABLE_OWNER_BYTES, "TableInput.Owner");
+        return owner.isBlank() ? Optional.empty() : Optional.of(owner);
     }
 
-    private static DataProduct product(ConfigNode object, String file, S3Server server, String domain) {
+    private static DataProduct product(ConfigNode object, String file, OdcsServer server, About about, String domain) {
         var nameNode = object.field("name");
         String name = nameNode.text("");
         glueName(nameNode);
@@ -199,13 +183,19 @@ final class OdcsContracts {
         List<QualityRule> quality = object.field("quality").elements().stream()
                 .flatMap(q -> rule(q, true, columnNames).stream()).toList();
         return new DataProduct(name, object.field("description").text(""), server.format(), prefix,
-                tags(object, Optional.empty()), columns, quality, Optional.of(new DataProduct.Contract(file, object.key())));
+                tags(object, Optional.empty()), columns, quality, about.owner(), about.version(),
+                Optional.of(new DataProduct.Contract(file, object.key())));
     }
 
+    /** The rules of stack.schema.json's name, which dataProducts names are validated against. */
     private static void glueName(ConfigNode nameNode) {
         String name = nameNode.text("");
         if (!name.matches(NAME.text("pattern").orElseThrow())) {
             nameNode.problem(NAME.errorMessage("pattern").orElseThrow().replace("{value}", name));
+        }
+        Optional<String> max = NAME.text("maxLength");
+        if (name.length() > Integer.parseInt(max.orElseThrow())) {
+            nameNode.problem(ConfigMessages.tooLong(name.length(), max, NAME.errorMessage("maxLength")));
         }
     }
 

@@ -23,6 +23,8 @@ public final class OdcsExport {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
 
+    static final String FIRST_VERSION = "1.0.0";
+
     private OdcsExport() {
     }
 
@@ -43,9 +45,11 @@ public final class OdcsExport {
         root.put("kind", "DataContract");
         root.put("id", producer.domain() + "-" + product.name());
         root.put("name", product.name());
-        root.put("version", "1.0.0");
+        // A product of datamesh:dataProducts has no version yet: its first contract is the first version.
+        root.put("version", product.version().orElse(FIRST_VERSION));
         root.put("status", "active");
         root.put("domain", producer.domain());
+        product.owner().ifPresent(owner -> root.putObject("team").put("name", owner));
         ObjectNode server = root.putArray("servers").addObject();
         server.put("server", producer.domain() + "-data");
         server.put("type", "s3");

@@ -8,6 +8,9 @@ package io.datamesh.names;
  * account is the same string in every stack of the mesh.
  */
 public final class MeshNames {
+    /** The catalog table parameter holding the version of the data product's contract (ODCS {@code version}). */
+    public static final String CONTRACT_VERSION_PARAMETER = "datamesh:contractVersion";
+
     private MeshNames() {
     }
 

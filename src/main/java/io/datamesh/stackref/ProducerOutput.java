@@ -6,17 +6,22 @@ import io.datamesh.util.Ordered;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The wire format of a producer stack's {@code producer} output, kept apart from the config
  * records it is made from: renaming a config field must not silently change what a deployed
  * central stack reads.
  *
- * @param version the wire format's version: a central stack refuses a version it does not know
+ * @param version the wire format's version: a central stack refuses a version it does not know.
+ *                Version 2 added each product's owner and contract version; version 1 (without them)
+ *                still reads, so central runs before its producers are deployed again.
  */
 public record ProducerOutput(int version, String domain, String accountId, String bucketName, String kmsKeyArn,
                              Map<String, String> databaseTags, List<Product> dataProducts) {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The oldest version a central stack of this program reads. */
+    public static final int OLDEST_READ = 1;
 
     public ProducerOutput {
         databaseTags = Ordered.copy(databaseTags);
@@ -33,9 +38,14 @@ public record ProducerOutput(int version, String domain, String accountId, Strin
                 dataProducts.stream().map(Product::toContract).toList());
     }
 
-    /** A data product's contract on the wire. */
+    /**
+     * A data product's contract on the wire.
+     *
+     * @param owner   empty for none; absent (null) in version 1
+     * @param version the contract's version, empty for none; absent (null) in version 1
+     */
     public record Product(String name, String description, String format, String prefix, Map<String, String> tags,
-                          List<Column> columns) {
+                          List<Column> columns, String owner, String version) {
         public Product {
             tags = Ordered.copy(tags);
             columns = List.copyOf(columns);
@@ -44,12 +54,17 @@ public record ProducerOutput(int version, String domain, String accountId, Strin
         static Product of(DataProduct product) {
             return new Product(product.name(), product.description(), product.format(), product.prefix(),
                     product.tags(), product.columns().stream().map(c -> new Column(c.name(), c.type(), c.comment(),
-                    c.tags())).toList());
+                    c.tags())).toList(), product.owner().orElse(""), product.version().orElse(""));
         }
 
         DataProduct toContract() {
             return new DataProduct(name, description, format, prefix, tags, columns.stream()
-                    .map(c -> new ContractColumn(c.name(), c.type(), c.comment(), c.tags())).toList());
+                    .map(c -> new ContractColumn(c.name(), c.type(), c.comment(), c.tags())).toList(), List.of(),
+                    given(owner), given(version), Optional.empty());
+        }
+
+        private static Optional<String> given(String value) {
+            return Optional.ofNullable(value).filter(v -> !v.isEmpty());
         }
     }
 

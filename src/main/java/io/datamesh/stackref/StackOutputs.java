@@ -61,7 +61,15 @@ public final class StackOutputs {
 
     /** A record with a format version, e.g. {@link QueryRoles}. */
     public <T> Optional<T> optionalVersioned(String output, Class<T> type, int version) {
-        return raw(output).map(v -> convert(output, versioned("output '" + output + "'", v, version),
+        return optionalVersioned(output, type, version, version);
+    }
+
+    /**
+     * A record in any format version from {@code oldest} to {@code version}, e.g. a
+     * {@link ProducerOutput}: a newer version only added fields, which read as null from an older one.
+     */
+    public <T> Optional<T> optionalVersioned(String output, Class<T> type, int oldest, int version) {
+        return raw(output).map(v -> convert(output, versioned("output '" + output + "'", v, oldest, version),
                 MAPPER.constructType(type)));
     }
 
@@ -73,7 +81,7 @@ public final class StackOutputs {
             }
             var checked = new LinkedHashMap<Object, Object>();
             entries.forEach((key, entry) -> checked.put(key,
-                    versioned("output '" + output + "' (entry '" + key + "')", entry, version)));
+                    versioned("output '" + output + "' (entry '" + key + "')", entry, version, version)));
             return convert(output, checked, mapOf(type));
         });
     }
@@ -92,8 +100,8 @@ public final class StackOutputs {
         }
     }
 
-    /** The value when it is in the version this program reads, with the version it was read as. */
-    private Object versioned(String what, Object value, int version) {
+    /** The value when it is in a version this program reads, with the version it was read as. */
+    private Object versioned(String what, Object value, int oldest, int version) {
         if (!(value instanceof Map<?, ?> fields)) {
             return value;
         }
@@ -101,13 +109,14 @@ public final class StackOutputs {
         // Numbers cross the engine as doubles: 1.0 is version 1, 1.5 is no version.
         int found = published == null ? UNVERSIONED
                 : published instanceof Number n && n.doubleValue() == n.intValue() ? n.intValue() : -1;
-        if (found == version) {
+        if (found >= oldest && found <= version) {
             var withVersion = new LinkedHashMap<Object, Object>(fields);
             withVersion.put("version", found);
             return withVersion;
         }
         throw new RunException(what + " of stack " + stack + " is in format version "
-                + (found < 0 ? "'" + published + "'" : found) + "; this program reads version " + version + ": "
+                + (found < 0 ? "'" + published + "'" : found) + "; this program reads version "
+                + (oldest == version ? "" : oldest + " to ") + version + ": "
                 + (found > version ? "that stack was deployed by a newer version of the program; run this stack with it."
                 : "deploy " + stack + " again with this version of the program. Deploy order: " + MeshOutputs.DEPLOY_ORDER + "."));
     }

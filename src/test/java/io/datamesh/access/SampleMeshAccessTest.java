@@ -84,8 +84,8 @@ class SampleMeshAccessTest {
         assertTrue(mermaid.contains("db_333333333333_shared_sales -.->|\"points to\"| db_111111111111_sales"), mermaid);
         assertTrue(mermaid.contains("expr_2{{\"TABLE where domain in [sales] AND pii in [false]\"}}"), mermaid);
         assertTrue(mermaid.contains("expr_2 -->|\"SELECT, DESCRIBE\"| role_333333333333_datamesh_marketing_analyst"), mermaid);
-        assertTrue(mermaid.contains("table_111111111111_sales_customers[\"customers<br/>classification=confidential<br/>"
-                + "full_name, email, phone: pii=true\"]"), mermaid);
+        assertTrue(mermaid.contains("table_111111111111_sales_customers[\"customers<br/>owner sales-crm · contract 1.0.0<br/>"
+                + "classification=confidential<br/>full_name, email, phone: pii=true\"]"), mermaid);
     }
 
     private static StackPlan withoutLinkDescribe(StackPlan stack) {

@@ -46,6 +46,15 @@ public final class BadInputMesh {
         return new BadInputMesh(root);
     }
 
+    /** The producer declaring its products inline ({@link SampleMesh#DATA_PRODUCTS_STACK}), for cases about that form. */
+    public BadInputMesh withDataProducts() {
+        try {
+            return write("Pulumi.producer.yaml", Files.readString(SampleMesh.DATA_PRODUCTS_STACK));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path root() {
         return root;
     }

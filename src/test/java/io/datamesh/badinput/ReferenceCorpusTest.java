@@ -35,10 +35,10 @@ class ReferenceCorpusTest extends CorpusTest {
                 refused("an expression naming a domain outside the ontology", m -> m.replace(CENTRAL, "        domain: [sales]\n"
                         + "        pii: [\"false\"]\n    # The producer", "        domain: [finance]\n        pii: [\"false\"]\n"
                         + "    # The producer"), CENTRAL + ": datamesh:grants[1].expression.domain"),
-                refused("no data products", m -> m.edit(PRODUCER, t -> t.substring(0, t.indexOf("  datamesh:dataProducts:"))
+                refused("no data products", m -> m.withDataProducts().edit(PRODUCER, t -> t.substring(0, t.indexOf("  datamesh:dataProducts:"))
                         + "  datamesh:dataProducts: []\n"), PRODUCER + ": datamesh:dataProducts: is empty: a producer publishes"
                         + " at least one data product"),
-                refused("a product with no columns", m -> m.edit(PRODUCER, t -> t.replaceFirst("(?s)      columns:\n(        - \\{name: "
+                refused("a product with no columns", m -> m.withDataProducts().edit(PRODUCER, t -> t.replaceFirst("(?s)      columns:\n(        - \\{name: "
                         + "order_id.*?)\n    - name: customers", "      columns: []\n    - name: customers")),
                         PRODUCER + ": datamesh:dataProducts[0].columns: is required: a contract declares its columns"),
                 refused("a grant with no permissions", m -> m.replace(CENTRAL, "permissions: [DESCRIBE]", "permissions: []"),
@@ -65,13 +65,13 @@ class ReferenceCorpusTest extends CorpusTest {
                 refused("a duplicate grant name", m -> m.replace(CENTRAL, "name: sales-own-tables", "name: sales-own-database"),
                         CENTRAL + ": datamesh:grants[3].name: duplicate grant name 'sales-own-database' (also"
                                 + " datamesh:grants[2].name)"),
-                refused("a duplicate data product", m -> m.replace(PRODUCER, "    - name: customers", "    - name: orders"),
+                refused("a duplicate data product", m -> m.withDataProducts().replace(PRODUCER, "    - name: customers", "    - name: orders"),
                         PRODUCER + ": datamesh:dataProducts[1].name: duplicate data product 'orders' (also"
                                 + " datamesh:dataProducts[0].name)"),
-                refused("a duplicate column", m -> m.replace(PRODUCER, "{name: product,", "{name: quantity,"),
+                refused("a duplicate column", m -> m.withDataProducts().replace(PRODUCER, "{name: product,", "{name: quantity,"),
                         PRODUCER + ": datamesh:dataProducts[0].columns[4].name: duplicate column 'quantity' (also"
                                 + " datamesh:dataProducts[0].columns[3].name)"),
-                refused("a duplicate prefix", m -> m.replace(PRODUCER, "prefix: customers/", "prefix: orders/"),
+                refused("a duplicate prefix", m -> m.withDataProducts().replace(PRODUCER, "prefix: customers/", "prefix: orders/"),
                         "datamesh:dataProducts[1].prefix: duplicate prefix 'orders/' (also datamesh:dataProducts[0].prefix)"),
                 refused("a duplicate LF-tag value", m -> m.replace(CENTRAL, "[public, internal, confidential]",
                         "[public, internal, public]"), CENTRAL + ": datamesh:lfTags.classification[2]: duplicate value 'public'"

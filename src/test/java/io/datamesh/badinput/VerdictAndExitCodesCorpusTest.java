@@ -15,10 +15,10 @@ import static io.datamesh.badinput.BadInputCase.refused;
  * mandatory policy refuses is never shown as access anyone has.
  */
 class VerdictAndExitCodesCorpusTest extends CorpusTest {
-    /** A PII column re-tagged as not PII: lf-pii-columns-tagged (mandatory) stops the central stack. */
-    static final Consumer<BadInputMesh> FULL_NAME_NOT_PII = mesh -> mesh.replace("Pulumi.producer.yaml",
-            "name: full_name, type: string, comment: Customer name, tags: {pii: \"true\"}",
-            "name: full_name, type: string, comment: Customer name, tags: {pii: \"false\"}");
+    /** A PII column re-tagged as not PII in its contract: lf-pii-columns-tagged (mandatory) stops the central stack. */
+    static final Consumer<BadInputMesh> FULL_NAME_NOT_PII = mesh -> mesh.replace("contracts/customers.odcs.yaml",
+            "description: Customer name\n        classification: pii\n",
+            "description: Customer name\n        tags: [pii=false]\n");
     static final String VIOLATION = "policy mandatory: datamesh-governance/lf-pii-columns-tagged on central-sales-customers";
     /** full_name in a reader's column list, as the matrix would print it had the re-tagging been deployable. */
     static final String FULL_NAME_READABLE = "customer_id,full_name,country";
@@ -114,7 +114,8 @@ class VerdictAndExitCodesCorpusTest extends CorpusTest {
 
     /** {@code base/}: the same stacks without the marketing analyst's TABLE grant, so the project gains it. */
     static void baseWithoutTheMarketingGrant(BadInputMesh mesh) {
-        for (String file : new String[]{"Pulumi.yaml", "Pulumi.producer.yaml", "Pulumi.consumer.yaml"}) {
+        for (String file : new String[]{"Pulumi.yaml", "Pulumi.producer.yaml", "Pulumi.consumer.yaml",
+                "contracts/orders.odcs.yaml", "contracts/customers.odcs.yaml"}) {
             mesh.write("base/" + file, mesh.read(file));
         }
         String central = mesh.read("Pulumi.central.yaml");

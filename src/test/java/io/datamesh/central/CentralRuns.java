@@ -16,6 +16,7 @@ import io.datamesh.stackref.QueryRoles;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * CentralCatalog runs shared by the tests of its children: each variant is planned once, through
@@ -63,7 +64,8 @@ final class CentralRuns {
                 new DataProduct("customers", "Customers", "parquet", "customers/", Map.of("classification", "confidential"),
                         List.of(new ContractColumn("customer_id", "string", "Customer", Map.of()),
                                 new ContractColumn("email", "string", "Email", Map.of("pii", "true")),
-                                new ContractColumn("phone", "string", "Phone", Map.of("pii", "true"))))));
+                                new ContractColumn("phone", "string", "Phone", Map.of("pii", "true"))), List.of(),
+                        Optional.of("sales-crm"), Optional.of("2.0.0"), Optional.empty())));
     }
 
     static CentralSettings settings() {

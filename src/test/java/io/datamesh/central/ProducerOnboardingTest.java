@@ -1,5 +1,6 @@
 package io.datamesh.central;
 
+import io.datamesh.names.MeshNames;
 import io.datamesh.resource.PlannedResource;
 import io.datamesh.plan.StackPlan;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,18 @@ class ProducerOnboardingTest {
                 .containsEntry("schemaChangePolicy", Map.of("deleteBehavior", "LOG", "updateBehavior", "LOG"));
         assertThat(crawler.options().dependsOn()).anySatisfy(d -> assertThat(d).endsWith("::central-sales-customers"))
                 .anySatisfy(d -> assertThat(d).endsWith("::central-crawler-logs"));
+    }
+
+    /** Consumers read the shared table's Owner and parameters through their resource link: the contract's owner and version. */
+    @Test
+    void aContractsOwnerAndVersionAreOnItsTableAndAProductWithoutNoneHasNeither() {
+        var customers = named(plan, "central-sales-customers").inputs();
+        assertThat(customers).containsEntry("owner", "sales-crm");
+        assertThat(map(customers.get("parameters"))).containsEntry(MeshNames.CONTRACT_VERSION_PARAMETER, "2.0.0")
+                .containsEntry("classification", "parquet");
+        var orders = named(plan, "central-sales-orders").inputs();
+        assertThat(orders).doesNotContainKey("owner");
+        assertThat(map(orders.get("parameters"))).doesNotContainKey(MeshNames.CONTRACT_VERSION_PARAMETER);
     }
 
     @Test

@@ -2,35 +2,54 @@ package io.datamesh.plan;
 
 import io.datamesh.badinput.BadInputMesh;
 import io.datamesh.badinput.Datamesh;
+import io.datamesh.names.MeshNames;
 import io.datamesh.resource.PlannedResource;
+import io.datamesh.resource.Props;
+import io.datamesh.resource.ResourceTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample producer declares its products in datamesh:dataProducts; the same stack reading them
- * from the sample's ODCS contracts (contracts/*.odcs.yaml, the test resource
- * contracts/Pulumi.producer.contracts.yaml) must plan exactly the same producer and central
+ * The sample producer reads its products from ODCS contracts (contracts/*.odcs.yaml); the same
+ * stack declaring them inline, as it did before (the test resource
+ * contracts/Pulumi.producer.dataProducts.yaml), must plan exactly the same producer and central
  * resources — the tables, columns, types and LF-tags — and so must the contracts that
- * {@code ./datamesh contract export} writes from the dataProducts.
+ * {@code ./datamesh contract export} writes from the dataProducts. What only a contract has (its
+ * team as the catalog table's Owner, its version as a table parameter) is compared on its own.
  */
 public class ContractPlanEquivalenceTest {
-    public static final Path CONTRACTS_STACK = Path.of("src/test/resources/contracts/Pulumi.producer.contracts.yaml");
-
     @Test
     void theSampleContractsPlanWhatItsDataProductsPlanned(@TempDir Path tmp) throws Exception {
-        Path project = BadInputMesh.copyOfSamples(tmp).root();
-        Files.copy(CONTRACTS_STACK, project.resolve("Pulumi.producer.yaml"), StandardCopyOption.REPLACE_EXISTING);
-        assertSameResources(SampleMesh.plan(), MeshPlanner.plan(project, AccountState.TYPICAL));
+        MeshPlan legacy = MeshPlanner.plan(legacyProject(tmp), AccountState.TYPICAL);
+        assertSameResources(legacy, SampleMesh.plan());
+        assertThat(contractOf(SampleMesh.plan())).containsExactly(
+                Map.entry("orders", List.of("sales-order-management", "1.0.0")), Map.entry("customers", List.of("sales-crm", "1.0.0")));
+        assertThat(contractOf(legacy)).containsExactly(Map.entry("orders", List.of()), Map.entry("customers", List.of()));
+    }
+
+    /** Table → [owner, contract version] of the central catalog's tables, as planned. */
+    private static Map<String, List<Object>> contractOf(MeshPlan plan) {
+        Map<String, List<Object>> contracts = new LinkedHashMap<>();
+        plan.stacks().stream().filter(s -> s.stack().equals("central")).findFirst().orElseThrow()
+                .ofType(ResourceTypes.GLUE_TABLE).forEach(r -> {
+                    var in = Props.of(r.inputs());
+                    contracts.put(in.string("name").orElseThrow(), Stream.of(in.string("owner"),
+                            in.string("parameters", MeshNames.CONTRACT_VERSION_PARAMETER)).flatMap(Optional::stream)
+                            .map(Object.class::cast).toList());
+                });
+        return contracts;
     }
 
     @Test
@@ -60,9 +79,9 @@ public class ContractPlanEquivalenceTest {
                 .exits(2).says("contracts/orders.odcs.yaml: exists; export never overwrites a contract", "nothing was written");
     }
 
-    /** A copy of the samples, sample data included, without the contract files. */
+    /** A copy of the samples, sample data included, whose producer declares dataProducts, without the contract files. */
     private static Path legacyProject(Path parent) throws IOException {
-        Path dir = BadInputMesh.copyOfSamples(parent).root();
+        Path dir = BadInputMesh.copyOfSamples(parent).withDataProducts().root();
         for (String contract : List.of("orders", "customers")) {
             Files.delete(dir.resolve("contracts/" + contract + ".odcs.yaml"));
         }
@@ -79,15 +98,28 @@ public class ContractPlanEquivalenceTest {
     }
 
     /**
-     * URN → inputs: every resource of the stack, with what the engine would send the provider. A
-     * sample file's asset prints with its object identity: the same file compares as the same text.
+     * URN → inputs: every resource of the stack, with what the engine would send the provider, but
+     * a table's owner and contract version (see contractOf). A sample file's asset prints with its
+     * object identity: the same file compares as the same text.
      */
     private static Map<String, String> resources(MeshPlan plan, String stack) {
         Map<String, String> byUrn = new TreeMap<>();
         plan.stacks().stream().filter(s -> s.stack().equals(stack)).findFirst().orElseThrow().resources()
                 .forEach((PlannedResource r) -> byUrn.put(r.urn(),
-                        String.valueOf(r.inputs()).replaceAll("FileAsset@\\p{XDigit}+", "FileAsset")));
+                        String.valueOf(withoutContractMetadata(r)).replaceAll("FileAsset@\\p{XDigit}+", "FileAsset")));
         assertThat(byUrn).as(stack).isNotEmpty();
         return byUrn;
+    }
+
+    private static Map<String, Object> withoutContractMetadata(PlannedResource r) {
+        if (!r.type().equals(ResourceTypes.GLUE_TABLE)) {
+            return r.inputs();
+        }
+        var inputs = new LinkedHashMap<>(r.inputs());
+        inputs.remove("owner");
+        var parameters = new LinkedHashMap<>(SampleMesh.map(inputs.get("parameters")));
+        parameters.remove(MeshNames.CONTRACT_VERSION_PARAMETER);
+        inputs.put("parameters", parameters);
+        return inputs;
     }
 }

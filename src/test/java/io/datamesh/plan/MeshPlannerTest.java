@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -97,16 +98,35 @@ class MeshPlannerTest {
     }
 
     @Test
-    void contractTagsOutsideTheCentralOntologyAreConfigErrorsOfTheProducerFile(@TempDir Path dir) throws IOException {
+    void contractTagsOutsideTheCentralOntologyAreConfigErrorsOfTheContractFile(@TempDir Path dir) throws IOException {
         SampleMesh.copyTo(dir);
-        Path producer = dir.resolve("Pulumi.producer.yaml");
-        Files.writeString(producer, Files.readString(producer)
-                .replace("tags: {pii: \"true\"}}", "tags: {pii: \"yes\"}}")
-                .replace("classification: confidential", "sensitivity: high"));
-        var e = catchThrowableOfType(InvalidMeshException.class, () -> MeshPlanner.plan(dir, AccountState.TYPICAL));
-        assertThat(e.problems())
+        assertThat(problemsAfterEditing(dir, "contracts/customers.odcs.yaml",
+                "        classification: pii\n      - name: email", "        tags: [pii=yes]\n      - name: email",
+                "classification=confidential", "sensitivity=high"))
+                .anyMatch(p -> p.startsWith("contracts/customers.odcs.yaml: $.schema[0].properties[1].tags.pii: 'yes' is not an allowed value"))
+                .anyMatch(p -> p.startsWith("contracts/customers.odcs.yaml: $.schema[0].tags.sensitivity: 'sensitivity' is not an LF-tag key"));
+    }
+
+    @Test
+    void dataProductsTagsOutsideTheCentralOntologyAreConfigErrorsOfTheProducerFile(@TempDir Path dir) throws IOException {
+        SampleMesh.copyTo(dir);
+        Files.copy(SampleMesh.DATA_PRODUCTS_STACK, dir.resolve("Pulumi.producer.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(problemsAfterEditing(dir, "Pulumi.producer.yaml", "tags: {pii: \"true\"}}", "tags: {pii: \"yes\"}}",
+                "classification: confidential", "sensitivity: high"))
                 .anyMatch(p -> p.startsWith("Pulumi.producer.yaml: datamesh:dataProducts[1].columns[1].tags.pii: 'yes' is not an allowed value"))
                 .anyMatch(p -> p.startsWith("Pulumi.producer.yaml: datamesh:dataProducts[1].tags.sensitivity: 'sensitivity' is not an LF-tag key"));
+    }
+
+    /** The configuration problems of the project in {@code dir} once {@code file}'s texts are replaced, pairwise. */
+    private static List<String> problemsAfterEditing(Path dir, String file, String... fromTo) throws IOException {
+        Path path = dir.resolve(file);
+        String text = Files.readString(path);
+        for (int i = 0; i < fromTo.length; i += 2) {
+            assertThat(text).contains(fromTo[i]);
+            text = text.replace(fromTo[i], fromTo[i + 1]);
+        }
+        Files.writeString(path, text);
+        return catchThrowableOfType(InvalidMeshException.class, () -> MeshPlanner.plan(dir, AccountState.TYPICAL)).problems();
     }
 
 }

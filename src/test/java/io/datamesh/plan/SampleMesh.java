@@ -14,6 +14,11 @@ import java.util.Map;
 /** The sample stacks at the repository root, planned once per test JVM and shared by the tests. */
 public final class SampleMesh {
     public static final Path ROOT = Path.of(".").toAbsolutePath().normalize();
+    /**
+     * The sample producer as it was before its ODCS contracts: its products inline in
+     * datamesh:dataProducts, for the tests of that form (ContractPlanEquivalenceTest: the same plan).
+     */
+    public static final Path DATA_PRODUCTS_STACK = ROOT.resolve("src/test/resources/contracts/Pulumi.producer.dataProducts.yaml");
     private static MeshPlan plan;
 
     private SampleMesh() {

@@ -26,6 +26,7 @@ import static io.datamesh.resource.ResourceTypes.BUCKET;
 import static io.datamesh.resource.ResourceTypes.CLOUDTRAIL_TRAIL;
 import static io.datamesh.resource.ResourceTypes.GLUE_DATABASE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The sample producer and its variants, in one run: {@code sales} as configured (second run: it
@@ -125,6 +126,9 @@ class ProducerDomainTest {
         assertThat(export).containsEntry("version", ProducerOutput.VERSION).containsEntry("domain", "sales")
                 .containsEntry("accountId", OWN).containsEntry("databaseTags", Map.of("classification", "internal", "pii", "false"));
         assertThat((List<?>) export.get("dataProducts")).extracting(p -> map(p).get("name")).containsExactly("orders", "customers");
+        // The contracts' teams and versions travel to central, which writes them on the catalog tables.
+        assertThat((List<?>) export.get("dataProducts")).extracting(p -> map(p).get("owner"), p -> map(p).get("version"))
+                .containsExactly(tuple("sales-order-management", "1.0.0"), tuple("sales-crm", "1.0.0"));
         assertThat(export.get("kmsKeyArn")).isEqualTo(run.named(OBJECT, "sales-sample-orders-orders.csv").inputs().get("kmsKeyId"));
     }
 

@@ -23,9 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The wire formats stacks publish to each other, and how a stack reads another's outputs. */
 class StackOutputsTest {
     private static final String STACK = "organization/datamesh/producer";
+    private static final List<ContractColumn> COLUMNS = List.of(new ContractColumn("email", "string", "", Map.of("pii", "true")));
     private static final ProducerExport EXPORT = new ProducerExport("sales", "222222222222", "bucket", "arn:aws:kms:key",
-            Map.of("pii", "false"), List.of(new DataProduct("orders", "Orders", "csv", "orders/", Map.of(),
-            List.of(new ContractColumn("email", "string", "", Map.of("pii", "true"))))));
+            Map.of("pii", "false"), List.of(new DataProduct("orders", "Orders", "csv", "orders/", Map.of(), COLUMNS, List.of(),
+            Optional.of("sales-order-management"), Optional.of("1.2.0"), Optional.empty())));
+    /** EXPORT as a producer of format version 1 published it: no owner, no contract version. */
+    private static final ProducerExport EXPORT_V1 = new ProducerExport("sales", "222222222222", "bucket", "arn:aws:kms:key",
+            Map.of("pii", "false"), List.of(new DataProduct("orders", "Orders", "csv", "orders/", Map.of(), COLUMNS)));
     private static final DomainShare SHARE = new DomainShare(List.of(new DomainShare.Grant("g", ResourceType.TABLE,
             List.of(LfPermission.SELECT, LfPermission.DESCRIBE), TagExpression.of(Map.of("domain", List.of("sales"))))),
             List.of("sales"), List.of(new DomainShare.Table("sales", "orders", List.of("id"), true, List.of(LfPermission.SELECT))));
@@ -36,11 +40,20 @@ class StackOutputsTest {
     static void readOutputsOfAStack() {
         var outputs = new LinkedHashMap<String, Object>();
         outputs.put("current", StackOutputs.toOutput(ProducerOutput.of(EXPORT)));
-        var unversioned = new LinkedHashMap<>(map(StackOutputs.toOutput(ProducerOutput.of(EXPORT))));
+        var versionOne = new LinkedHashMap<>(map(StackOutputs.toOutput(ProducerOutput.of(EXPORT))));
+        versionOne.put("version", 1);
+        versionOne.put("dataProducts", ((List<?>) versionOne.get("dataProducts")).stream().map(p -> {
+            var product = new LinkedHashMap<>(map(p));
+            product.remove("owner");
+            product.remove("version");
+            return product;
+        }).toList());
+        outputs.put("versionOne", versionOne);
+        var unversioned = new LinkedHashMap<>(versionOne);
         unversioned.remove("version");
         outputs.put("unversioned", unversioned);
         var newer = new LinkedHashMap<>(unversioned);
-        newer.put("version", 2);
+        newer.put("version", ProducerOutput.VERSION + 1);
         outputs.put("newer", newer);
         outputs.put("older", Map.of("version", 0, "roles", List.of()));
         outputs.put("shares", StackOutputs.toOutput(Map.of("marketing", SHARE)));
@@ -52,9 +65,10 @@ class StackOutputsTest {
         outputs.put("fraction", Map.of("version", 1.5, "roles", List.of()));
         RecordedRun.of("111111111111", "eu-west-1", Map.of(STACK, outputs), ctx -> {
             var stack = new StackOutputs("producer", STACK, null);
-            read("current", () -> stack.optionalVersioned("current", ProducerOutput.class, ProducerOutput.VERSION));
-            read("unversioned", () -> stack.optionalVersioned("unversioned", ProducerOutput.class, ProducerOutput.VERSION));
-            read("newer", () -> stack.optionalVersioned("newer", ProducerOutput.class, ProducerOutput.VERSION));
+            for (String output : List.of("current", "versionOne", "unversioned", "newer")) {
+                read(output, () -> stack.optionalVersioned(output, ProducerOutput.class, ProducerOutput.OLDEST_READ,
+                        ProducerOutput.VERSION));
+            }
             read("older", () -> stack.optionalVersioned("older", QueryRoles.class, QueryRoles.VERSION));
             read("shares", () -> stack.optionalVersionedMap("shares", DomainShare.class, DomainShare.VERSION));
             read("newerShares", () -> stack.optionalVersionedMap("newerShares", DomainShare.class, DomainShare.VERSION));
@@ -86,13 +100,22 @@ class StackOutputsTest {
 
     @Test
     void anOutputPublishedBeforeFormatsCarriedAVersionReadsAsVersionOne() {
-        assertThat(READS.get("unversioned")).isEqualTo(Optional.of(ProducerOutput.of(EXPORT)));
+        assertThat(READS.get("unversioned")).isEqualTo(READS.get("versionOne"));
+    }
+
+    /** Central runs again before its producers do: their version-1 outputs read, without owner or contract version. */
+    @Test
+    void aVersionOneProducerOutputStillReadsWithoutOwnerOrContractVersion() {
+        var read = (ProducerOutput) ((Optional<?>) READS.get("versionOne")).orElseThrow();
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(read.toExport()).isEqualTo(EXPORT_V1);
+        assertThat(ProducerOutput.VERSION).isEqualTo(2);
     }
 
     @Test
-    void aNewerFormatNamesTheStackTheOutputAndBothVersions() {
+    void aNewerFormatNamesTheStackTheOutputAndTheVersionsRead() {
         assertThat((Throwable) READS.get("newer")).hasMessageContaining("output 'newer' of stack " + STACK)
-                .hasMessageContaining("format version 2; this program reads version 1")
+                .hasMessageContaining("format version 3; this program reads version 1 to 2")
                 .hasMessageContaining("deployed by a newer version of the program");
     }
 
@@ -129,12 +152,13 @@ class StackOutputsTest {
 
     /** The keys a deployed central stack reads: renaming one would break it, so they are pinned here. */
     @Test
-    void theProducerWireKeepsTheKeysOfItsFirstFormat() {
+    void theProducerWireKeepsTheKeysOfItsFirstFormatAndVersionTwoAddsOwnerAndContractVersion() {
         var wire = map(StackOutputs.toOutput(ProducerOutput.of(EXPORT)));
         assertThat(wire).containsOnlyKeys("version", "domain", "accountId", "bucketName", "kmsKeyArn", "databaseTags",
                 "dataProducts").containsEntry("version", ProducerOutput.VERSION);
         var product = map(((List<?>) wire.get("dataProducts")).get(0));
-        assertThat(product).containsOnlyKeys("name", "description", "format", "prefix", "tags", "columns");
+        assertThat(product).containsOnlyKeys("name", "description", "format", "prefix", "tags", "columns", "owner", "version")
+                .containsEntry("owner", "sales-order-management").containsEntry("version", "1.2.0");
         assertThat(map(((List<?>) product.get("columns")).get(0))).containsOnlyKeys("name", "type", "comment", "tags");
     }
 

@@ -49,7 +49,7 @@ public final class MotoMesh {
         this.plan = plan;
     }
 
-    /** The sample stack files, each assuming its account's deployer role as a real deployment would. */
+    /** The sample stack files, with the contracts and data they name, each assuming its account's deployer role as a real deployment would. */
     public static void copySample(Path from, Path to) throws IOException {
         Files.copy(from.resolve("Pulumi.yaml"), to.resolve("Pulumi.yaml"));
         for (String stack : List.of("central", "producer", "consumer")) {
@@ -62,13 +62,16 @@ public final class MotoMesh {
                     + ":role/datamesh-deployer\n");
             Files.writeString(to.resolve("Pulumi." + stack + ".yaml"), text);
         }
-        try (var files = Files.walk(from.resolve("sample-data"))) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
+        // The producer's data products are in its contracts; the sample data is uploaded.
+        for (String dir : List.of("contracts", "sample-data")) {
+            try (var files = Files.walk(from.resolve(dir))) {
+                for (Path p : files.toList()) {
+                    Path target = to.resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
                 }
             }
         }
