@@ -161,7 +161,7 @@ for mode in "${modes[@]}"; do
     continue
   fi
   start=$SECONDS
-  "$root/datamesh" up --skip-preflight --dir "$proj" --no-policy-packs > "$dir/up.log" 2>&1 || { tail -40 "$dir/up.log" >&2; fail "$mode: ./datamesh up failed ($dir/up.log)"; }
+  "$root/datamesh" up --skip-preflight --dir "$proj" --no-policy-packs --parallel 1 > "$dir/up.log" 2>&1 || { tail -40 "$dir/up.log" >&2; fail "$mode: ./datamesh up failed ($dir/up.log)"; }
   wall=$((SECONDS - start))
   central="$(sed -n 's/^\[[0-9]*\/[0-9]*\] up central: .*(\([0-9]*\) s)$/\1/p' "$dir/up.log")"
   writes="$(grep -cE '^\{"op":"(create|update|delete)","type":"aws:lakeformation/' "$DATAMESH_STANDIN_LOG" || true)"

@@ -108,6 +108,7 @@ abstract class DeployCommand implements Callable<Integer> {
         }
         int atOnce = parallel != null ? parallel : MeshDeployer.defaultParallel();
         List<List<Step>> waves = Schedule.waves(steps, plan.reads());
+        boolean concurrent = Schedule.runsAtOnce(waves, atOnce);
         if (!skipPreflight) {
             int preflight = PreflightCommand.run(project.dir, plan, Set.copyOf(stacks), System.getenv(),
                     PreflightCommand.awsProbes(System.getenv()), out, err);
@@ -119,7 +120,7 @@ abstract class DeployCommand implements Callable<Integer> {
                 + all.stream().map(Step::stack).collect(Collectors.joining(" → "))
                 + (steps.size() < all.size() ? " (from step " + from + ")" : "")
                 + (operation() == Operation.DESTROY ? "" : packs.isEmpty() ? ", without policy packs" : ", with both policy packs")
-                + (atOnce > 1 ? "; " + waves.size() + " wave(s), up to " + atOnce + " step(s) at once" : ""));
+                + (concurrent ? "; " + waves.size() + " wave(s), up to " + atOnce + " step(s) at once" : ""));
         out.flush();
         MeshDeployer deployer;
         try {
@@ -132,7 +133,7 @@ abstract class DeployCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT.code();
         }
         MeshDeployer.Outcome outcome = deployer.run(waves, all.size(), stack -> retained(plan, stack));
-        if (atOnce > 1) {
+        if (concurrent) {
             printSummary(out, outcome);
         }
         if (outcome.resumeAt().isPresent()) {

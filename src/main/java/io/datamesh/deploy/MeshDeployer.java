@@ -186,7 +186,9 @@ public final class MeshDeployer {
      * and starts none after it; {@code afterDestroy} names what a destroyed stack left behind.
      */
     public Outcome run(List<List<Step>> waves, int total, Function<String, Optional<String>> afterDestroy) {
-        int width = waves.stream().flatMap(List::stream).mapToInt(s -> s.stack().length()).max().orElse(0);
+        // Lines of steps running at once would interleave: each then carries its stack.
+        int width = !Schedule.runsAtOnce(waves, settings.parallel()) ? -1
+                : waves.stream().flatMap(List::stream).mapToInt(s -> s.stack().length()).max().orElse(0);
         Map<Step, StepResult> results = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(settings.parallel(), r -> {
             Thread thread = new Thread(r, "datamesh-step");
@@ -237,9 +239,9 @@ public final class MeshDeployer {
         }
     }
 
+    /** @param width of the stack names that prefix each line, or -1 for no prefix */
     private StepResult runStep(Step step, int total, int width, Function<String, Optional<String>> afterDestroy) {
-        // Lines of steps running at once would interleave: each then carries its stack.
-        String prefix = settings.parallel() > 1 ? String.format("%-" + width + "s | ", step.stack()) : "";
+        String prefix = width < 0 ? "" : String.format("%-" + width + "s | ", step.stack());
         Consumer<String> say = line -> {
             out.println(prefix + line);
             out.flush();

@@ -61,6 +61,11 @@ public final class Schedule {
         return waves;
     }
 
+    /** Whether steps of these waves run at once with {@code parallel}: then their lines carry their stack, and a table ends the run. */
+    public static boolean runsAtOnce(List<List<Step>> waves, int parallel) {
+        return parallel > 1 && waves.stream().anyMatch(wave -> wave.size() > 1);
+    }
+
     private static boolean mustFollow(Step step, Step earlier, Map<String, Set<String>> reads) {
         if (step.stack().equals(earlier.stack())) {
             return true;

@@ -69,6 +69,15 @@ class ScheduleTest {
     }
 
     @Test
+    void stepsRunAtOnceOnlyWhenAWaveHasSeveralAndMoreThanOneMayRun() {
+        var all = Schedule.waves(Schedule.steps(Operation.UP, ORDER, Set.of()), READS);
+        assertEquals(true, Schedule.runsAtOnce(all, 2));
+        assertEquals(false, Schedule.runsAtOnce(all, 1));
+        // One stack's two runs: one step a wave, nothing to tell apart, as before waves.
+        assertEquals(false, Schedule.runsAtOnce(Schedule.waves(Schedule.steps(Operation.UP, ORDER, Set.of("producer")), READS), 4));
+    }
+
+    @Test
     void aStackReadingNothingStillWaitsForItsOwnEarlierRun() {
         var waves = Schedule.waves(Schedule.steps(Operation.UP, List.of("a", "b", "a"), Set.of()), Map.of());
         assertEquals(List.of(List.of("a", "b"), List.of("a")), waves.stream().map(w -> w.stream().map(Step::stack).toList()).toList());
