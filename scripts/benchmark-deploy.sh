@@ -6,10 +6,17 @@
 # program with one Lake Formation lane per account (every write of an account in one dependsOn
 # chain, the design before issue 11), and "lanes", the program as committed. Prints wall time,
 # Lake Formation writes, ConcurrentModificationException retries and failed operations of each.
+# "waves" (issue 21): the committed program deployed with `./datamesh up --parallel 1` and
+# `--parallel 4` in turn (RUNS pairs, A B A B ..., each on a fresh copy of the same initialised
+# backend and emulated AWS), the wall time of each, the ratio per pair and the load average; then
+# the 50-domain mesh's waves and longest path in steps (from its stack files) with an estimate of
+# its wall time from the measured steps. It leaves $work/waves/up-once N: one such timed deploy, for
+# an outside timer.
 #
 #   scripts/benchmark-deploy.sh                         # 10 producers x 4 tables x 8 columns, 2 consumers, 1 s a call
 #   PRODUCERS=20 LATENCY_MS=500 scripts/benchmark-deploy.sh
-#   MODES=lanes scripts/benchmark-deploy.sh             # one of the two
+#   MODES=lanes scripts/benchmark-deploy.sh             # one of the three
+#   MODES=waves RUNS=3 scripts/benchmark-deploy.sh      # --parallel 1 against --parallel 4 (PARALLELS="1 4")
 #
 # Run it from a clone of its own (it builds target/ of the checkout it is in). Policy packs are off
 # (--no-policy-packs): they add the same JVM starts to both runs and nothing Lake Formation does.
@@ -21,6 +28,8 @@ fail() { log "FAILED: $*"; exit 1; }
 producers="${PRODUCERS:-10}" tables="${TABLES:-4}" columns="${COLUMNS:-8}" consumers="${CONSUMERS:-2}"
 latency="${LATENCY_MS:-1000}"
 read -r -a modes <<< "${MODES:-chain lanes}"
+read -r -a parallels <<< "${PARALLELS:-1 4}"
+runs="${RUNS:-1}"
 work="${BENCHMARK_WORK:-$(mktemp -d -t datamesh-benchmark.XXXXXX)}"
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
@@ -40,9 +49,64 @@ exec java -cp "$standin_cp" io.datamesh.e2e.standin.AwsCli "\$@"
 AWS
 chmod +x "$work/bin/aws"
 
+# The waves mode: one deploy per parallelism in turn, each from the same initialised state.
+waves() {
+  local dir="$1" proj="$2"
+  cp -a "$dir/backend" "$dir/template-backend"
+  cp "$DATAMESH_STANDIN_STATE" "$dir/template-aws.json"
+  cat > "$dir/up-once" <<ONCE
+#!/usr/bin/env bash
+# One first deploy of $proj with ./datamesh up --parallel N, on fresh copies of the initialised
+# backend and emulated AWS; its output in $dir/up-N.log. Written by scripts/benchmark-deploy.sh.
+set -euo pipefail
+export PATH="$PATH" PULUMI_HOME="$PULUMI_HOME" PULUMI_CONFIG_PASSPHRASE="$PULUMI_CONFIG_PASSPHRASE" \\
+  PULUMI_SKIP_UPDATE_CHECK=true PULUMI_IGNORE_AMBIENT_PLUGINS=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true \\
+  DATAMESH_STANDIN_LF_LATENCY_MS="$latency" PULUMI_BACKEND_URL="$PULUMI_BACKEND_URL" \\
+  DATAMESH_STANDIN_LOG="$DATAMESH_STANDIN_LOG" DATAMESH_STANDIN_STATE="$DATAMESH_STANDIN_STATE"
+rm -rf "$dir/backend" "$DATAMESH_STANDIN_STATE"
+cp -a "$dir/template-backend" "$dir/backend"
+cp "$dir/template-aws.json" "$DATAMESH_STANDIN_STATE"
+: > "$DATAMESH_STANDIN_LOG"
+exec "$root/datamesh" up --skip-preflight --dir "$proj" --no-policy-packs --parallel "\$1" > "$dir/up-\$1.log" 2>&1
+ONCE
+  chmod +x "$dir/up-once"
+  local run p start wall first
+  for run in $(seq 1 "$runs"); do
+    first=""
+    for p in "${parallels[@]}"; do
+      log "waves: run $run, --parallel $p (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+      start=$SECONDS
+      "$dir/up-once" "$p" || { tail -40 "$dir/up-$p.log" >&2; fail "waves: ./datamesh up --parallel $p failed ($dir/up-$p.log)"; }
+      wall=$((SECONDS - start))
+      failed="$(grep -c '^{"op":"failed"' "$DATAMESH_STANDIN_LOG" || true)"
+      [[ "$failed" == 0 ]] || fail "waves: $failed failed operation(s) in $DATAMESH_STANDIN_LOG"
+      cp "$dir/up-$p.log" "$dir/up-$p.run$run.log"
+      line="waves run $run: --parallel $p: wall ${wall} s, load average after $(cut -d' ' -f1-3 /proc/loadavg)"
+      [[ -z "$first" ]] && first="$wall" || line="$line; ratio to --parallel ${parallels[0]}: $(awk -v a="$wall" -v b="$first" 'BEGIN { printf "%.2f", a / b }')"
+      log "$line"
+      results+=("$line")
+    done
+  done
+  # The 50-domain mesh of issue 21: its waves from the stack files, and an estimate of its wall time:
+  # each wave takes ceil(steps / N) steps in a row, a domain step as long as the median one measured
+  # above at that parallelism, central's step as measured (it grows with the domains: docs/benchmarks.md).
+  "$root/datamesh" generate --producers 50 --tables 20 --columns 25 --consumers 10 --seed 42 --out "$work/mesh50" > /dev/null
+  java -cp "$root/target/test-classes:$root/target/classes:$(cat "$root/target/standin-classpath.txt")" \
+    io.datamesh.plan.DeployWaves "$work/mesh50" "${parallels[@]}" > "$dir/waves50.txt"
+  results+=("50 domains (generate --producers 50 --tables 20 --columns 25 --consumers 10 --seed 42): $(head -1 "$dir/waves50.txt")")
+  for p in "${parallels[@]}"; do
+    local longest domain central
+    longest="$(sed -n "s/^parallel $p: longest path \([0-9]*\) steps$/\1/p" "$dir/waves50.txt")"
+    domain="$(sed -n 's/^\(.* | \)\{0,1\}\[[0-9]*\/[0-9]*\] up [a-z0-9-]*\( (second run)\)\{0,1\}: .*(\([0-9]*\) s)$/\3/p' "$dir/up-$p.log" \
+      | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }')"
+    central="$(sed -n 's/^\(.* | \)\{0,1\}\[[0-9]*\/[0-9]*\] up central: .*(\([0-9]*\) s)$/\2/p' "$dir/up-$p.log")"
+    results+=("50 domains, --parallel $p: longest path $longest steps; estimated $(( (longest - 1) * domain + central )) s (median step here ${domain} s, central's step here ${central} s)")
+  done
+}
+
 results=()
 for mode in "${modes[@]}"; do
-  [[ "$mode" == chain || "$mode" == lanes ]] || fail "MODES: chain and/or lanes, not $mode"
+  [[ "$mode" == chain || "$mode" == lanes || "$mode" == waves ]] || fail "MODES: chain, lanes and/or waves, not $mode"
   dir="$work/$mode" proj="$work/$mode/project"
   rm -rf "$dir"; mkdir -p "$dir/backend"
   "$root/datamesh" generate --producers "$producers" --tables "$tables" --columns "$columns" \
@@ -92,8 +156,12 @@ for mode in "${modes[@]}"; do
   done
   [[ $cleared -ge 1 ]] || fail "no command to clear the defaults in $dir/plan-fresh.log"
   log "$mode: cleared the IAM-only defaults of $cleared account(s); ./datamesh up of $stacks stacks, $latency ms a Lake Formation call"
+  if [[ "$mode" == waves ]]; then
+    waves "$dir" "$proj"
+    continue
+  fi
   start=$SECONDS
-  "$root/datamesh" up --skip-preflight --dir "$proj" --no-policy-packs > "$dir/up.log" 2>&1 || { tail -40 "$dir/up.log" >&2; fail "$mode: ./datamesh up failed ($dir/up.log)"; }
+  "$root/datamesh" up --skip-preflight --dir "$proj" --no-policy-packs --parallel 1 > "$dir/up.log" 2>&1 || { tail -40 "$dir/up.log" >&2; fail "$mode: ./datamesh up failed ($dir/up.log)"; }
   wall=$((SECONDS - start))
   central="$(sed -n 's/^\[[0-9]*\/[0-9]*\] up central: .*(\([0-9]*\) s)$/\1/p' "$dir/up.log")"
   writes="$(grep -cE '^\{"op":"(create|update|delete)","type":"aws:lakeformation/' "$DATAMESH_STANDIN_LOG" || true)"

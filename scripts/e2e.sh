@@ -269,7 +269,8 @@ run up env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --event-log-dir "$
 n=0
 for s in "${deploy[@]}"; do
   n=$((n + 1))
-  grep -qE "^\[$n/${#deploy[@]}\] up $s( \(second run\))?: [0-9]+ created" "$work/logs/up.log" \
+  # With steps run at once (--parallel, by default more than one) each line starts with its stack.
+  grep -qE "^($s +\| )?\[$n/${#deploy[@]}\] up $s( \(second run\))?: [0-9]+ created" "$work/logs/up.log" \
     || fail "step $n (up $s) did not create its resources ($work/logs/up.log)"
 done
 # Both packs started through the documented route and the CLI lists them, on every run.

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -61,6 +62,11 @@ abstract class DeployCommand implements Callable<Integer> {
             + " (JSON lines) in DIR as <step>-<command>-<stack>.events.jsonl.")
     Path eventLogDir;
 
+    @Option(names = "--parallel", paramLabel = "N", description = "Run up to N steps of a wave at once (a wave: stacks that"
+            + " do not read each other's outputs; the next starts when it succeeded). Default: one per processor and per"
+            + " 2 GiB of memory, at most 4 (docs/deploy.md). 1: one step after another.")
+    Integer parallel;
+
     @Option(names = "--skip-preflight", description = "Run without the checks of `datamesh preflight` (they run first by"
             + " default; a resumed run checks again).")
     boolean skipPreflight;
@@ -95,6 +101,14 @@ abstract class DeployCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.INVALID_INPUT.code();
         }
+        if (parallel != null && parallel < 1) {
+            err.println("--parallel " + parallel + ": give at least 1");
+            err.flush();
+            return ExitCode.INVALID_INPUT.code();
+        }
+        int atOnce = parallel != null ? parallel : MeshDeployer.defaultParallel();
+        List<List<Step>> waves = Schedule.waves(steps, plan.reads());
+        boolean concurrent = Schedule.runsAtOnce(waves, atOnce);
         if (!skipPreflight) {
             int preflight = PreflightCommand.run(project.dir, plan, Set.copyOf(stacks), System.getenv(),
                     PreflightCommand.awsProbes(System.getenv()), out, err);
@@ -105,47 +119,78 @@ abstract class DeployCommand implements Callable<Integer> {
         out.println(operation().command() + " of " + all.size() + " step(s): "
                 + all.stream().map(Step::stack).collect(Collectors.joining(" → "))
                 + (steps.size() < all.size() ? " (from step " + from + ")" : "")
-                + (operation() == Operation.DESTROY ? "" : packs.isEmpty() ? ", without policy packs" : ", with both policy packs"));
+                + (operation() == Operation.DESTROY ? "" : packs.isEmpty() ? ", without policy packs" : ", with both policy packs")
+                + (concurrent ? "; " + waves.size() + " wave(s), up to " + atOnce + " step(s) at once" : ""));
         out.flush();
         MeshDeployer deployer;
         try {
             deployer = new MeshDeployer(new MeshDeployer.Settings(project.dir,
-                    packs, policyPackConfigs.stream().map(p -> p.toAbsolutePath().toString()).toList(), eventLogDir), out,
-                    System.getenv());
+                    packs, policyPackConfigs.stream().map(p -> p.toAbsolutePath().toString()).toList(), eventLogDir, atOnce),
+                    out, System.getenv());
         } catch (AutomationException e) {
             err.println("datamesh: " + e.getMessage());
             err.flush();
             return ExitCode.INVALID_INPUT.code();
         }
-        MeshDeployer.Outcome outcome = deployer.run(steps, all.size(), stack -> printRetained(out, plan, stack));
-        if (outcome.failed().isPresent()) {
-            return stopped(err, outcome, outcome.failed().get(), all.size());
+        MeshDeployer.Outcome outcome = deployer.run(waves, all.size(), stack -> retained(plan, stack));
+        if (concurrent) {
+            printSummary(out, outcome);
+        }
+        if (outcome.resumeAt().isPresent()) {
+            return stopped(err, outcome, outcome.resumeAt().get(), all.size());
         }
         out.println(operation().command() + ": " + steps.size() + " step(s) done");
         out.flush();
         return 0;
     }
 
-    private int stopped(PrintWriter err, MeshDeployer.Outcome outcome, Step step, int total) {
-        String resume = Schedule.resumeCommand(step, givenOptions());
+    /** Each step's result, resource counts and seconds: the lines of steps run at once are interleaved above. */
+    private static void printSummary(PrintWriter out, MeshDeployer.Outcome outcome) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"step", "stack", "result", "seconds", "resources"});
+        for (MeshDeployer.StepResult r : outcome.results()) {
+            boolean ran = r.result() != MeshDeployer.Result.NOT_STARTED;
+            rows.add(new String[] {Integer.toString(r.step().number()), r.step().stack() + (r.step().secondRun() ? " (second run)" : ""),
+                    r.result().text(), ran ? Long.toString(r.seconds()) : "", r.counts()});
+        }
+        out.println();
+        TextTable.print(out, rows);
+    }
+
+    /**
+     * Says where the run stopped and how to resume it: at {@code resumeAt}, the first step that did not
+     * finish (steps of its wave that finished after it run again, as an up of an unchanged stack does nothing).
+     */
+    private int stopped(PrintWriter err, MeshDeployer.Outcome outcome, Step resumeAt, int total) {
+        String resume = Schedule.resumeCommand(resumeAt, givenOptions());
+        List<Step> stopped = outcome.stopped().stream().map(MeshDeployer.StepResult::step).toList();
         if (outcome.interruptedBy().isPresent()) {
-            err.println(step.label(total) + ": interrupted (SIG" + outcome.interruptedBy().get() + "); it and the steps after"
-                    + " it may not have run. Resume with:");
+            String signal = "interrupted (SIG" + outcome.interruptedBy().get() + ")";
+            if (stopped.size() > 1) {
+                stopped.forEach(step -> err.println(step.label(total) + ": " + signal));
+                err.println("They and the steps after them may not have run. Resume with:");
+            } else {
+                err.println(resumeAt.label(total) + ": " + signal + "; it and the steps after it may not have run. Resume with:");
+            }
+        } else if (stopped.size() > 1) {
+            err.println("stopped at " + stopped.stream().map(s -> s.label(total)).collect(Collectors.joining(", "))
+                    + "; the steps after them did not run. After fixing them, resume with:");
         } else {
-            err.println("stopped at " + step.label(total) + "; the steps after it did not run. After fixing it, resume with:");
+            err.println("stopped at " + (stopped.isEmpty() ? resumeAt : stopped.get(0)).label(total)
+                    + "; the steps after it did not run. After fixing it, resume with:");
         }
         err.println("  " + resume);
-        if (outcome.leftLocked()) {
-            String cli = "pulumi -C " + ShellQuote.quote(project.dir.toString());
-            String stack = ShellQuote.quote(step.stack());
+        String cli = "pulumi -C " + ShellQuote.quote(project.dir.toString());
+        outcome.stopped().stream().filter(MeshDeployer.StepResult::leftLocked).map(r -> r.step().stack()).distinct().forEach(name -> {
+            String stack = ShellQuote.quote(name);
             // pulumi cancel deletes a DIY backend's lock files (diy CancelCurrentUpdate) and ends Pulumi Cloud's
             // update; the operations cut off stay pending in the state, where the next up only warns about them.
-            err.println("The stack " + step.stack() + " is left locked if the CLI was killed mid-operation. Once no other pulumi"
+            err.println("The stack " + name + " is left locked if the CLI was killed mid-operation. Once no other pulumi"
                     + " runs on it, unlock it with:");
             err.println("  " + cli + " cancel --stack " + stack + " --yes");
             err.println("Operations cut off stay pending in its state: check those resources in AWS, then " + cli
                     + " refresh --stack " + stack + " --yes (pending creates: --clear-pending-creates or --import-pending-creates).");
-        }
+        });
         err.flush();
         if (outcome.interruptedBy().isPresent()) {
             return (outcome.interruptedBy().get().equals("INT") ? ExitCode.INTERRUPTED : ExitCode.TERMINATED).code();
@@ -178,12 +223,11 @@ abstract class DeployCommand implements Callable<Integer> {
     }
 
     /** What the engine removed from the stack's state but left in the account (retainOnDelete in the plan). */
-    private static void printRetained(PrintWriter out, MeshPlan plan, String stack) {
-        plan.stacks().stream().filter(s -> s.stack().equals(stack)).map(StackPlan::retainedOnDelete)
+    private static Optional<String> retained(MeshPlan plan, String stack) {
+        return plan.stacks().stream().filter(s -> s.stack().equals(stack)).map(StackPlan::retainedOnDelete)
                 .filter(urns -> !urns.isEmpty()).findFirst()
-                .ifPresent(urns -> out.println("  retained in the account (retainOnDelete): " + urns.stream()
-                        .map(urn -> urn.substring(urn.lastIndexOf("::") + 2)).collect(Collectors.joining(", "))));
-        out.flush();
+                .map(urns -> "  retained in the account (retainOnDelete): " + urns.stream()
+                        .map(urn -> urn.substring(urn.lastIndexOf("::") + 2)).collect(Collectors.joining(", ")));
     }
 
     /** The packs' analyzers, absolute, from the repository this command was built in. */

@@ -22,9 +22,9 @@ public enum ExitCode {
             + " Formation settings the stack cannot write, a CLI too old or not logged in); every problem is printed with"
             + " its fix and nothing was run."),
     INTERNAL_ERROR(70, "An unexpected error (a bug, or the machine failed): one line; please report it."),
-    INTERRUPTED(130, "`up`, `preview`, `destroy` stopped by SIGINT (^C): the running Pulumi CLI was asked to cancel"
-            + " (as by ^C), waited for, and the command that resumes printed, with the one that unlocks the stack if the CLI"
-            + " had to be killed."),
+    INTERRUPTED(130, "`up`, `preview`, `destroy` stopped by SIGINT (^C): every running Pulumi CLI (several with"
+            + " `--parallel`) was asked to cancel (as by ^C), waited for, and the command that resumes printed, with the one"
+            + " that unlocks each stack whose CLI had to be killed."),
     TERMINATED(143, "As 130, stopped by SIGTERM (e.g. a cancelled CI job, `kill`).");
 
     /** What every command's --help says in place of a list of its own. */

@@ -2,6 +2,9 @@ package io.datamesh.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.datamesh.deploy.Operation;
+import io.datamesh.deploy.Schedule;
+import io.datamesh.deploy.Step;
 import io.datamesh.plan.AccountQuotas;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.StackPlan;
@@ -27,6 +30,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Plans every stack of a mesh directory offline, in deploy order, through the Pulumi SDK's mock engine.",
@@ -69,6 +73,9 @@ public final class PlanCommand implements Callable<Integer> {
         Map<String, List<PolicyFinding>> findings = checked.get().findings();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Deploy order (first deployment): " + String.join(" → ", plan.deployOrder()));
+        List<List<String>> waves = deployWaves(plan);
+        out.println("In waves (`up --parallel N` runs a wave's stacks at once): " + IntStream.range(0, waves.size())
+                .mapToObj(i -> (i + 1) + ". " + String.join(", ", waves.get(i))).collect(Collectors.joining(" → ")));
         plan.notes().forEach(note -> out.println("note: " + note));
         selected.forEach(s -> printStack(out, s, findings.get(s.stack())));
         if (json != null) {
@@ -81,6 +88,12 @@ public final class PlanCommand implements Callable<Integer> {
         out.println(selected.size() - failed + " stack(s) planned" + (failed == 0 ? "" : ", " + failed + " failed to plan")
                 + ", " + checked.get().mandatoryCount() + " mandatory policy violation(s)");
         return checked.get().exitCode();
+    }
+
+    /** The first deployment's steps as {@code up} runs them: each wave's stacks do not read each other's outputs. */
+    private static List<List<String>> deployWaves(MeshPlan plan) {
+        return Schedule.waves(Schedule.steps(Operation.UP, plan.deployOrder(), Set.of()), plan.reads()).stream()
+                .map(wave -> wave.stream().map(Step::stack).toList()).toList();
     }
 
     private static void printStack(PrintWriter out, StackPlan stack, List<PolicyFinding> findings) {
@@ -157,6 +170,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         var root = new LinkedHashMap<String, Object>();
         root.put("deployOrder", plan.deployOrder());
+        root.put("deployWaves", deployWaves(plan));
         root.put("stacks", stacksJson);
         root.put("quotas", AccountQuotas.usage(plan.stacks(), plan.settings()).stream().map(u -> {
             var q = new LinkedHashMap<String, Object>();

@@ -42,8 +42,10 @@ import java.util.regex.Pattern;
  * rejects. It reads {@code pulumi stack output --json} (after every up) as string values only and fails
  * on this mesh's object outputs (Gson: "Expected a string but was BEGIN_OBJECT"): it is handed each
  * value's JSON text instead — the mesh reads outputs through stack references, never through the SDK.
- * And the engine's event log of an operation can be kept in a file of ours, with the policy summaries
- * the SDK's parsed events drop (which rules passed per resource: what shows the packs ran).
+ * The commands it runs on a stack name it ({@link #target}): the SDK leaves that to the project's
+ * selected stack, which steps run at once would change under each other. And the engine's event log of
+ * an operation can be kept in a file of ours, with the policy summaries the SDK's parsed events drop
+ * (which rules passed per resource: what shows the packs ran).
  */
 final class InstalledCli implements PulumiCommand {
     /** How long a CLI asked to cancel may take to finish the resource operations in flight. */
@@ -69,9 +71,11 @@ final class InstalledCli implements PulumiCommand {
     private final Duration stopGrace;
     private final Version version;
     private Path next;
+    private String stack;
     private CommandResult lastFailure;
     private volatile Process running;
     private int stopsAsked;
+    private boolean stopRequested;
 
     InstalledCli(Path executable, Map<String, String> environment, Duration stopGrace) throws AutomationException {
         this.executable = executable;
@@ -111,6 +115,24 @@ final class InstalledCli implements PulumiCommand {
                 new AutomationException(executable + " version: not a version: " + text));
     }
 
+    /**
+     * The commands that act on the selected stack, which the SDK (1.36.1) runs without {@code --stack}
+     * for up, preview, destroy and history: they then act on whatever stack the project's workspace file
+     * selects — the one another CLI of the same project selected last when steps run at once.
+     */
+    private static final List<List<String>> ON_THE_SELECTED_STACK = List.of(List.of("up"), List.of("preview"),
+            List.of("destroy"), List.of("refresh"), List.of("cancel"), List.of("stack", "history"), List.of("stack", "output"));
+
+    /** The stack the commands after this act on, named to each ({@code --stack}) instead of left to the selection. */
+    void target(String stack) {
+        this.stack = stack;
+    }
+
+    /** Another CLI of the same executable and environment, for a command run beside this one's. */
+    InstalledCli another() throws AutomationException {
+        return new InstalledCli(executable, environment, stopGrace);
+    }
+
     /** The file the next operation that listens to engine events writes its event log to. */
     void keepNextEventLog(Path file) {
         next = file;
@@ -124,11 +146,13 @@ final class InstalledCli implements PulumiCommand {
     /**
      * Asks the running CLI to stop as a ^C does: it cancels, finishing the resource operations in flight
      * (and releasing the stack's lock). Asked again, or after the grace, it terminates at once; if even
-     * that does not end it, it is killed — then the stack stays locked ({@code pulumi cancel}).
+     * that does not end it, it is killed — then the stack stays locked ({@code pulumi cancel}). Once asked,
+     * it starts no command any more: a step about to start when the run was interrupted does not.
      *
      * @param terminalSignal a ^C at the terminal: it reached the CLI too unless it runs in its own process group
      */
     synchronized void stop(boolean terminalSignal) {
+        stopRequested = true;
         Process process = running;
         if (process == null) {
             return;
@@ -177,6 +201,11 @@ final class InstalledCli implements PulumiCommand {
     public CommandResult run(List<String> sdkArgs, CommandRunOptions options) throws AutomationException {
         List<String> args = new ArrayList<>(sdkArgs.stream()
                 .map(a -> a.equals("--policy-pack-configs") ? "--policy-pack-config" : a).toList());
+        if (stack != null && !args.contains("--stack")
+                && ON_THE_SELECTED_STACK.stream().anyMatch(c -> args.size() >= c.size() && args.subList(0, c.size()).equals(c))) {
+            args.add("--stack");
+            args.add(stack);
+        }
         // Every command fails instead of prompting (and so hanging), as the SDK runs them.
         if (!args.contains("--non-interactive")) {
             args.add("--non-interactive");
@@ -234,13 +263,17 @@ final class InstalledCli implements PulumiCommand {
             builder.environment().put("PULUMI_DEBUG_COMMANDS", "true");   // the CLI accepts --event-log only with it
         }
         Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            closeQuietly(tail);
-            throw new AutomationException("cannot run " + executable + ": " + e.getMessage(), e);
-        }
         synchronized (this) {
+            if (stopRequested) {
+                closeQuietly(tail);
+                throw new AutomationException("stopped: `pulumi " + String.join(" ", args) + "` was not started");
+            }
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                closeQuietly(tail);
+                throw new AutomationException("cannot run " + executable + ": " + e.getMessage(), e);
+            }
             running = process;
             stopsAsked = 0;
         }

@@ -17,45 +17,141 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a schedule of stack operations through the Pulumi Automation API, driving the installed
  * {@code pulumi} CLI in the project directory: each stack's own file carries its credentials
  * ({@code aws:profile}, {@code aws:assumeRole}), so nothing is switched between stacks.
+ *
+ * <p>The steps come in waves (stacks that do not read each other's outputs, {@link Schedule#waves}); up to
+ * {@link Settings#parallel()} steps of a wave run at once, each with a CLI of its own, and the next wave
+ * starts when the whole wave succeeded. With one at a time the run is the plain sequence it always was.
  */
 public final class MeshDeployer {
     /**
      * @param policyPacks       the packs' analyzers, absolute, passed as {@code --policy-pack}
      * @param policyPackConfigs one {@code --policy-pack-config} file per pack, or none
      * @param eventLogs         a directory to keep each operation's engine event log in, or null
+     * @param parallel          how many steps of a wave may run at once (at least 1)
      */
-    public record Settings(Path dir, List<String> policyPacks, List<String> policyPackConfigs, Path eventLogs) {
+    public record Settings(Path dir, List<String> policyPacks, List<String> policyPackConfigs, Path eventLogs, int parallel) {
+        public Settings {
+            if (parallel < 1) {
+                throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
+            }
+        }
+    }
+
+    /** How a step ended; a finished one is not run again by a resumed run's first wave. */
+    public enum Result {
+        DONE("done", true), SKIPPED("skipped", true), FAILED("FAILED", false), INTERRUPTED("interrupted", false),
+        NOT_STARTED("not started", false);
+
+        private final String text;
+        private final boolean finished;
+
+        Result(String text, boolean finished) {
+            this.text = text;
+            this.finished = finished;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public boolean finished() {
+            return finished;
+        }
+    }
+
+    /**
+     * @param counts             the engine's counts ("3 created, 12 same"), empty when it did not get that far
+     * @param seconds            wall time of the step
+     * @param mandatoryViolation a mandatory policy stopped it
+     * @param leftLocked         the stack may be locked: the CLI was killed mid-operation, or found it locked
+     */
+    public record StepResult(Step step, Result result, String counts, long seconds, boolean mandatoryViolation,
+                             boolean leftLocked) {
+        static StepResult notStarted(Step step) {
+            return new StepResult(step, Result.NOT_STARTED, "", 0, false, false);
+        }
     }
 
     /**
      * How a run ended.
      *
-     * @param failed             the step that failed or was interrupted; empty when every step succeeded
-     * @param mandatoryViolation a mandatory policy stopped it
-     * @param interruptedBy      the signal (INT, TERM) that stopped the run
-     * @param leftLocked         the stack may be locked: the CLI was killed mid-operation, or found it locked
+     * @param results       every step given to the run, in order, with how it ended
+     * @param interruptedBy the signal (INT, TERM) that stopped the run
      */
-    public record Outcome(Optional<Step> failed, boolean mandatoryViolation, Optional<String> interruptedBy,
-                          boolean leftLocked) {
-        static final Outcome DONE = new Outcome(Optional.empty(), false, Optional.empty(), false);
+    public record Outcome(List<StepResult> results, Optional<String> interruptedBy) {
+        public Outcome {
+            results = List.copyOf(results);
+        }
+
+        /** The first step that did not finish: where a resumed run starts; empty when every step finished. */
+        public Optional<Step> resumeAt() {
+            return results.stream().filter(r -> !r.result().finished()).map(StepResult::step).findFirst();
+        }
+
+        /** The steps that failed or were interrupted while they ran. */
+        public List<StepResult> stopped() {
+            return results.stream().filter(r -> r.result() == Result.FAILED || r.result() == Result.INTERRUPTED).toList();
+        }
+
+        public boolean mandatoryViolation() {
+            return results.stream().anyMatch(StepResult::mandatoryViolation);
+        }
+    }
+
+    /** Most steps at once by default: beyond it the lines of the steps running at once stop being readable. */
+    static final int DEFAULT_PARALLEL_CAP = 4;
+    /** What one running step may take: the CLI, the language host, the program's JVM, the provider and two analyzers. */
+    static final long MEMORY_PER_STEP = 2L << 30;
+
+    /**
+     * How many steps run at once unless {@code --parallel} says: one per processor (each step starts
+     * four to five JVMs and a Go CLI, CPU-bound for seconds before it waits on AWS), one per
+     * {@value #MEMORY_PER_STEP} bytes of memory, at most {@value #DEFAULT_PARALLEL_CAP}; at least 1.
+     */
+    public static int defaultParallel() {
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return defaultParallel(Runtime.getRuntime().availableProcessors(), memory);
+    }
+
+    static int defaultParallel(int processors, long memoryBytes) {
+        return (int) Math.max(1, Math.min(DEFAULT_PARALLEL_CAP, Math.min(processors, memoryBytes / MEMORY_PER_STEP)));
+    }
+
+    /** One CLI and the workspace that drives it: a running step has one to itself, so a signal reaches every CLI. */
+    private record Lane(InstalledCli cli, LocalWorkspace workspace) {
     }
 
     private final Settings settings;
     private final PrintWriter out;
-    private final InstalledCli cli;
-    private final LocalWorkspace workspace;
+    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Lane> idle = new LinkedBlockingQueue<>();
+    // `pulumi stack select` rewrites the project's workspace file: one at a time (the operations name their stack).
+    private final Object selecting = new Object();
     private volatile String interruptedBy;
+    private volatile boolean failed;
 
     /**
      * @param environment the environment to find {@code pulumi} on (PATH) and run it with
@@ -64,97 +160,181 @@ public final class MeshDeployer {
     public MeshDeployer(Settings settings, PrintWriter out, Map<String, String> environment) throws AutomationException {
         this.settings = settings;
         this.out = out;
-        this.cli = InstalledCli.onPath(environment);
-        this.workspace = LocalWorkspace.create(LocalWorkspaceOptions.builder()
-                .workDir(settings.dir().toAbsolutePath().normalize()).pulumiCommand(cli).build());
+        idle.add(lane(InstalledCli.onPath(environment)));
+    }
+
+    private Lane lane(InstalledCli cli) throws AutomationException {
+        var lane = new Lane(cli, LocalWorkspace.create(LocalWorkspaceOptions.builder()
+                .workDir(settings.dir().toAbsolutePath().normalize()).pulumiCommand(cli).build()));
+        lanes.add(lane);
+        // Added before this look: a signal handled since then has either seen the lane or is seen here.
+        if (interruptedBy != null) {
+            cli.stop(false);
+        }
+        return lane;
+    }
+
+    /** An idle lane, or a new one when every lane is busy (the pool's threads bound how many there are). */
+    private Lane takeLane() throws AutomationException {
+        Lane lane = idle.poll();
+        return lane != null ? lane : lane(lanes.get(0).cli().another());
     }
 
     /**
-     * Runs {@code steps} (of a schedule of {@code total}) in order and stops at the first that
-     * fails; {@code afterDestroy} is told each destroyed stack (to name what it retained).
+     * Runs {@code waves} of steps (of a schedule of {@code total}), each wave's steps up to
+     * {@link Settings#parallel()} at once. A failure lets the steps of its wave that are running finish
+     * and starts none after it; {@code afterDestroy} names what a destroyed stack left behind.
      */
-    public Outcome run(List<Step> steps, int total, Consumer<String> afterDestroy) {
+    public Outcome run(List<List<Step>> waves, int total, Function<String, Optional<String>> afterDestroy) {
+        // Lines of steps running at once would interleave: each then carries its stack.
+        int width = !Schedule.runsAtOnce(waves, settings.parallel()) ? -1
+                : waves.stream().flatMap(List::stream).mapToInt(s -> s.stack().length()).max().orElse(0);
+        Map<Step, StepResult> results = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.parallel(), r -> {
+            Thread thread = new Thread(r, "datamesh-step");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (var signals = new Signals()) {
-            return runSteps(steps, total, afterDestroy);
+            for (List<Step> wave : waves) {
+                List<Future<?>> running = new ArrayList<>();
+                for (Step step : wave) {
+                    running.add(pool.submit(() -> {
+                        if (stopping()) {
+                            return;
+                        }
+                        StepResult result = runStep(step, total, width, afterDestroy);
+                        results.put(step, result);
+                        if (!result.result().finished()) {
+                            failed = true;
+                        }
+                    }));
+                }
+                awaitAll(running);
+                if (stopping()) {
+                    break;
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return new Outcome(waves.stream().flatMap(List::stream).map(s -> results.getOrDefault(s, StepResult.notStarted(s)))
+                .toList(), Optional.ofNullable(interruptedBy));
+    }
+
+    private boolean stopping() {
+        return failed || interruptedBy != null;
+    }
+
+    private static void awaitAll(List<Future<?>> running) {
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the steps of a wave", e);
+            }
         }
     }
 
-    private Outcome runSteps(List<Step> steps, int total, Consumer<String> afterDestroy) {
-        var events = new Events();
-        for (Step step : steps) {
-            String label = step.label(total);
-            if (interruptedBy != null) {
-                return new Outcome(Optional.of(step), false, Optional.of(interruptedBy), false);
-            }
-            long start = System.nanoTime();
-            WorkspaceStack stack;
-            try {
-                // Only up creates a missing stack: there is nothing to preview against or destroy in one.
-                stack = step.operation() == Operation.UP ? WorkspaceStack.createOrSelect(step.stack(), workspace)
-                        : WorkspaceStack.select(step.stack(), workspace);
-            } catch (StackNotFoundException e) {
-                if (step.operation() == Operation.DESTROY) {
-                    out.println(label + ": no such stack, skipped");
-                    out.flush();
-                    continue;
-                }
-                return failed(step, label, e, events, true);
-            } catch (AutomationException e) {
-                return failed(step, label, e, events, true);
-            }
-            try {
-                Map<OperationType, Integer> changes;
-                if (step.operation() == Operation.DESTROY) {
-                    out.println(label);
-                    out.flush();
-                    changes = stack.destroy(options(DestroyOptions.builder(), step, "destroy", events).build())
-                            .summary().resourceChanges();
-                } else if (step.operation() == Operation.PREVIEW || step.secondRun()) {
-                    out.println(step.secondRun() && step.operation() == Operation.UP
-                            ? label + ": preview first" : label);
-                    out.flush();
-                    changes = stack.preview(options(PreviewOptions.builder(), step, "preview", events).build()).changeSummary();
-                    if (step.operation() == Operation.UP) {
-                        if (!Schedule.hasChanges(changes)) {
-                            out.println(label + ": nothing to do (" + Schedule.counts(changes) + "), skipped");
-                            continue;
-                        }
-                        changes = stack.up(options(UpOptions.builder(), step, "up", events).build()).summary().resourceChanges();
-                    }
-                } else {
-                    out.println(label);
-                    out.flush();
-                    changes = stack.up(options(UpOptions.builder(), step, "up", events).build()).summary().resourceChanges();
-                }
-                out.printf("%s: %s%s (%d s)%n", label, step.operation() == Operation.PREVIEW ? "plan: " : "",
-                        Schedule.counts(changes), (System.nanoTime() - start) / 1_000_000_000L);
-                out.flush();
-                if (step.operation() == Operation.DESTROY) {
-                    afterDestroy.accept(step.stack());
-                }
-            } catch (AutomationException e) {
-                return failed(step, label, e, events, false);
-            }
+    /** @param width of the stack names that prefix each line, or -1 for no prefix */
+    private StepResult runStep(Step step, int total, int width, Function<String, Optional<String>> afterDestroy) {
+        String prefix = width < 0 ? "" : String.format("%-" + width + "s | ", step.stack());
+        Consumer<String> say = line -> {
+            out.println(prefix + line);
+            out.flush();
+        };
+        Lane lane;
+        try {
+            lane = takeLane();
+        } catch (AutomationException e) {
+            say.accept(step.label(total) + " FAILED: " + e.getMessage());
+            return new StepResult(step, Result.FAILED, "", 0, false, false);
         }
-        return Outcome.DONE;
+        try {
+            return runStep(step, step.label(total), lane, say, afterDestroy);
+        } finally {
+            idle.add(lane);
+        }
+    }
+
+    private StepResult runStep(Step step, String label, Lane lane, Consumer<String> say,
+                               Function<String, Optional<String>> afterDestroy) {
+        long start = System.nanoTime();
+        var events = new Events();
+        lane.cli().target(step.stack());
+        WorkspaceStack stack;
+        try {
+            synchronized (selecting) {
+                // Only up creates a missing stack: there is nothing to preview against or destroy in one.
+                stack = step.operation() == Operation.UP ? WorkspaceStack.createOrSelect(step.stack(), lane.workspace())
+                        : WorkspaceStack.select(step.stack(), lane.workspace());
+            }
+        } catch (StackNotFoundException e) {
+            if (step.operation() == Operation.DESTROY) {
+                say.accept(label + ": no such stack, skipped");
+                return new StepResult(step, Result.SKIPPED, "", seconds(start), false, false);
+            }
+            return failed(step, label, lane, say, e, events, true, start);
+        } catch (AutomationException e) {
+            return failed(step, label, lane, say, e, events, true, start);
+        }
+        try {
+            Map<OperationType, Integer> changes;
+            if (step.operation() == Operation.DESTROY) {
+                say.accept(label);
+                changes = stack.destroy(options(DestroyOptions.builder(), step, "destroy", lane, say, events).build())
+                        .summary().resourceChanges();
+            } else if (step.operation() == Operation.PREVIEW || step.secondRun()) {
+                say.accept(step.secondRun() && step.operation() == Operation.UP ? label + ": preview first" : label);
+                changes = stack.preview(options(PreviewOptions.builder(), step, "preview", lane, say, events).build())
+                        .changeSummary();
+                if (step.operation() == Operation.UP) {
+                    if (!Schedule.hasChanges(changes)) {
+                        say.accept(label + ": nothing to do (" + Schedule.counts(changes) + "), skipped");
+                        return new StepResult(step, Result.SKIPPED, Schedule.counts(changes), seconds(start), false, false);
+                    }
+                    changes = stack.up(options(UpOptions.builder(), step, "up", lane, say, events).build()).summary()
+                            .resourceChanges();
+                }
+            } else {
+                say.accept(label);
+                changes = stack.up(options(UpOptions.builder(), step, "up", lane, say, events).build()).summary().resourceChanges();
+            }
+            say.accept(String.format("%s: %s%s (%d s)", label, step.operation() == Operation.PREVIEW ? "plan: " : "",
+                    Schedule.counts(changes), seconds(start)));
+            if (step.operation() == Operation.DESTROY) {
+                afterDestroy.apply(step.stack()).ifPresent(say);
+            }
+            return new StepResult(step, Result.DONE, Schedule.counts(changes), seconds(start), false, false);
+        } catch (AutomationException e) {
+            return failed(step, label, lane, say, e, events, false, start);
+        }
+    }
+
+    private static long seconds(long start) {
+        return (System.nanoTime() - start) / 1_000_000_000L;
     }
 
     /**
      * Says why the step failed. The operations stream the CLI's output as it comes; the commands the SDK
      * runs around them (stack select, stack init) do not, so their output is printed here.
      */
-    private Outcome failed(Step step, String label, AutomationException e, Events events, boolean unshownOutput) {
-        Optional<CommandResult> result = cli.lastFailure();
+    private StepResult failed(Step step, String label, Lane lane, Consumer<String> say, AutomationException e, Events events,
+                              boolean unshownOutput, long start) {
+        Optional<CommandResult> result = lane.cli().lastFailure();
         if (unshownOutput) {
-            result.ifPresent(r -> (r.standardOutput() + r.standardError()).lines().forEach(out::println));
+            result.ifPresent(r -> (r.standardOutput() + r.standardError()).lines().forEach(say));
         }
         int signal = result.map(r -> r.code() > 128 && r.code() <= 128 + 64 ? r.code() - 128 : 0).orElse(0);
-        if (interruptedBy == null) {
-            out.println(label + " FAILED" + (events.mandatory ? " (a mandatory policy is violated)" : "") + ": "
+        boolean interrupted = interruptedBy != null;
+        if (!interrupted) {
+            say.accept(label + " FAILED" + (events.mandatory ? " (a mandatory policy is violated)" : "") + ": "
                     + result.map(r -> reason(r, signal)).orElse(String.valueOf(e.getMessage())));
         }
-        out.flush();
-        return new Outcome(Optional.of(step), events.mandatory, Optional.ofNullable(interruptedBy),
+        return new StepResult(step, interrupted ? Result.INTERRUPTED : Result.FAILED, "", seconds(start), events.mandatory,
                 signal != 0 || e instanceof ConcurrentUpdateException);
     }
 
@@ -166,9 +346,10 @@ public final class MeshDeployer {
                         : "the pulumi CLI exited " + result.code() + " without an error line");
     }
 
-    private <B extends UpdateOptions.Builder<B>> B options(B builder, Step step, String command, Events events) {
+    private <B extends UpdateOptions.Builder<B>> B options(B builder, Step step, String command, Lane lane, Consumer<String> say,
+                                                           Events events) {
         if (settings.eventLogs() != null) {
-            cli.keepNextEventLog(settings.eventLogs().resolve(step.number() + "-" + command + "-" + step.stack() + ".events.jsonl"));
+            lane.cli().keepNextEventLog(settings.eventLogs().resolve(step.number() + "-" + command + "-" + step.stack() + ".events.jsonl"));
         }
         // `pulumi destroy` runs no policy packs (it has no --policy-pack flag).
         if (step.operation() != Operation.DESTROY) {
@@ -177,21 +358,12 @@ public final class MeshDeployer {
                 builder.policyPackConfigs(settings.policyPackConfigs());
             }
         }
-        builder.onEvent(events)
-                .onStandardOutput(line -> {
-                    out.println(line);
-                    out.flush();
-                })
-                .onStandardError(line -> {
-                    out.println(line);
-                    out.flush();
-                });
-        return builder;
+        return builder.onEvent(events).onStandardOutput(say).onStandardError(say);
     }
 
-    /** Engine events of the run: a mandatory policy violation decides the exit code. */
+    /** Engine events of a step: a mandatory policy violation decides the exit code. */
     private static final class Events implements Consumer<EngineEvent> {
-        private boolean mandatory;
+        private volatile boolean mandatory;
 
         @Override
         public void accept(EngineEvent event) {
@@ -203,7 +375,7 @@ public final class MeshDeployer {
 
     /**
      * While a run lasts, SIGINT and SIGTERM stop it through the CLI instead of ending the JVM under it:
-     * the CLI is asked to cancel (as by ^C), and the run stops when it has, saying how to resume.
+     * every running CLI is asked to cancel (as by ^C), and the run stops when they have, saying how to resume.
      */
     private final class Signals implements AutoCloseable {
         private final Map<Signal, SignalHandler> previous = new HashMap<>();
@@ -216,7 +388,7 @@ public final class MeshDeployer {
                         if (interruptedBy == null) {
                             interruptedBy = s.getName();
                         }
-                        cli.stop(s.getName().equals("INT"));
+                        lanes.forEach(lane -> lane.cli().stop(s.getName().equals("INT")));
                     }));
                 } catch (IllegalArgumentException e) {
                     // the JVM keeps this signal (-Xrs): it ends the run as it always did

@@ -37,6 +37,43 @@ public final class Schedule {
         return steps;
     }
 
+    /**
+     * The steps cut into waves, in order: a wave runs at once, the next when it has succeeded. A step
+     * starts a new wave when its stack is already in the current one, or reads (or is read by) one of
+     * its stacks: it would read outputs still being written, or its own would be. A preview writes no
+     * outputs, so every preview of a run is one wave.
+     *
+     * @param reads for each stack, the stacks whose outputs it reads ({@code MeshPlan.reads()})
+     */
+    public static List<List<Step>> waves(List<Step> steps, Map<String, Set<String>> reads) {
+        List<List<Step>> waves = new ArrayList<>();
+        List<Step> wave = new ArrayList<>();
+        for (Step step : steps) {
+            if (wave.stream().anyMatch(other -> mustFollow(step, other, reads))) {
+                waves.add(List.copyOf(wave));
+                wave = new ArrayList<>();
+            }
+            wave.add(step);
+        }
+        if (!wave.isEmpty()) {
+            waves.add(List.copyOf(wave));
+        }
+        return waves;
+    }
+
+    /** Whether steps of these waves run at once with {@code parallel}: then their lines carry their stack, and a table ends the run. */
+    public static boolean runsAtOnce(List<List<Step>> waves, int parallel) {
+        return parallel > 1 && waves.stream().anyMatch(wave -> wave.size() > 1);
+    }
+
+    private static boolean mustFollow(Step step, Step earlier, Map<String, Set<String>> reads) {
+        if (step.stack().equals(earlier.stack())) {
+            return true;
+        }
+        return step.operation() != Operation.PREVIEW && (reads.getOrDefault(step.stack(), Set.of()).contains(earlier.stack())
+                || reads.getOrDefault(earlier.stack(), Set.of()).contains(step.stack()));
+    }
+
     /** The steps from number {@code from} on (1-based, as printed). */
     public static List<Step> from(List<Step> steps, int from) {
         if (from < 1 || from > steps.size()) {

@@ -6,6 +6,7 @@ import io.datamesh.config.StackSettings;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The plan of a whole mesh directory.
@@ -26,5 +27,10 @@ public record MeshPlan(List<StackPlan> stacks, List<String> deployOrder, List<St
         configs = Ordered.copy(configs);
         settings = Ordered.copy(settings);
         notes = List.copyOf(notes);
+    }
+
+    /** Which stacks of the directory each stack reads the outputs of: steps of those cannot run at once. */
+    public Map<String, Set<String>> reads() {
+        return StackReads.of(settings);
     }
 }

@@ -37,11 +37,29 @@ class DeployStandInTest {
               "stack select"|"stack init") exit 0;;
             esac
             log=""
+            stack=""
             prev=""
             for a in "$@"; do
               [ "$prev" = "--event-log" ] && log="$a"
+              [ "$prev" = "--stack" ] && stack="$a"
               prev="$a"
             done
+            """;
+
+    /**
+     * What a CLI whose operations succeed answers the Automation API around them: the stack's outputs and
+     * last update after an up, and a preview's summary event (a domain's second run previews first: no changes).
+     */
+    private static final String SUCCEEDING = """
+            case "$1 $2" in
+              "stack output") echo '{}'; exit 0;;
+              "stack history") echo '[{"version":1,"kind":"update","startTime":"2026-01-01T00:00:00.000Z","message":"",\
+            "environment":{},"config":{},"result":"succeeded","endTime":"2026-01-01T00:00:01.000Z","resourceChanges":{"create":3}}]'; exit 0;;
+            esac
+            if [ "$1" = preview ]; then
+              printf '{"sequence":1,"timestamp":1,"summaryEvent":{"maybeCorrupt":false,"durationSeconds":0,"resourceChanges":{"same":3},"PolicyPacks":{}}}\n' >> "$log"
+              exit 0
+            fi
             """;
 
     record Run(int exitCode, String out, String err) {
@@ -161,6 +179,117 @@ class DeployStandInTest {
         assertThat(run.out()).contains("^C received; cancelling.");
         assertThat(run.err()).contains("[1/5] up producer: interrupted (SIGTERM)").contains("./datamesh up --dir")
                 .contains("--no-policy-packs --from 1");
+    }
+
+    @Test
+    void stepsOfAWaveRunAtOnceAndTheNextWaveWaitsForAllOfThem(@TempDir Path dir) throws Exception {
+        // Each domain's first up finishes only once the other's has started: run one after the other, it fails.
+        Path bin = standIn(dir, SUCCEEDING + """
+                touch "%1$s/start-$stack"
+                case "$stack" in
+                  producer) other=consumer;;
+                  consumer) other=producer;;
+                  central)
+                    [ -e "%1$s/end-producer" ] && [ -e "%1$s/end-consumer" ] || { echo "error: central started mid-wave" >&2; exit 255; }
+                    other=central;;
+                esac
+                i=0
+                while [ ! -e "%1$s/start-$other" ]; do
+                  i=$((i + 1)); [ $i -gt 150 ] && { echo "error: $stack ran alone" >&2; exit 255; }
+                  sleep 0.1
+                done
+                touch "%1$s/end-$stack"
+                """.formatted(dir));
+        var run = datamesh(bin, dir, "up", "--skip-preflight", "--dir", mesh(dir).toString(), "--no-policy-packs", "--parallel", "2");
+
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.out() + run.err());
+        assertThat(run.out()).contains("up of 5 step(s)").contains("; 3 wave(s), up to 2 step(s) at once")
+                .contains("producer | [1/5] up producer: 3 created (").contains("consumer | [2/5] up consumer: 3 created (")
+                .contains("central  | [3/5] up central: 3 created (")
+                .contains("producer | [4/5] up producer (second run): nothing to do (3 same), skipped");
+        assertThat(run.out().lines().filter(l -> l.matches("\\d .*")).toList()).as("the summary table's rows").hasSize(5)
+                .anySatisfy(row -> assertThat(row).matches("1 +producer +done +\\d+ +3 created"))
+                .anySatisfy(row -> assertThat(row).matches("3 +central +done +\\d+ +3 created"))
+                .anySatisfy(row -> assertThat(row).matches("5 +consumer \\(second run\\) +skipped +\\d+ +3 same"));
+    }
+
+    @Test
+    void aFailureLetsItsWaveFinishAndStartsNoOtherWave(@TempDir Path dir) throws Exception {
+        Path bin = standIn(dir, SUCCEEDING + """
+                touch "%1$s/start-$stack"
+                case "$stack" in
+                  producer) echo "error: the producer's bucket name is taken" >&2; touch "%1$s/failed"; exit 255;;
+                  consumer) while [ ! -e "%1$s/failed" ]; do sleep 0.1; done; sleep 1;;
+                esac
+                """.formatted(dir));
+        var run = datamesh(bin, dir, "up", "--skip-preflight", "--dir", mesh(dir).toString(), "--no-policy-packs", "--parallel", "2");
+
+        assertEquals(ExitCode.STACK_FAILED.code(), run.exitCode(), run.out() + run.err());
+        assertThat(dir.resolve("start-central")).as("the next wave did not start").doesNotExist();
+        assertThat(run.out()).contains("producer | [1/5] up producer FAILED: error: the producer's bucket name is taken")
+                .contains("consumer | [2/5] up consumer: 3 created (");
+        assertThat(run.out().lines().filter(l -> l.matches("\\d .*")).toList())
+                .anySatisfy(row -> assertThat(row).matches("1 +producer +FAILED +\\d+"))
+                .anySatisfy(row -> assertThat(row).matches("2 +consumer +done +\\d+ +3 created"))
+                .anySatisfy(row -> assertThat(row).matches("3 +central +not started"));
+        assertThat(run.err()).contains("stopped at [1/5] up producer; the steps after it did not run")
+                .contains("--no-policy-packs --parallel 2 --from 1\n");
+    }
+
+    @Test
+    void oneAtATimeEachStepEndsBeforeTheNextStartsAndLinesCarryNoPrefix(@TempDir Path dir) throws Exception {
+        Path order = dir.resolve("order");
+        Path bin = standIn(dir, SUCCEEDING + """
+                echo "start $stack" >> "%1$s"
+                sleep 0.3
+                echo "end $stack" >> "%1$s"
+                """.formatted(order));
+        var run = datamesh(bin, dir, "up", "--skip-preflight", "--dir", mesh(dir).toString(), "--no-policy-packs", "--parallel", "1");
+
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.out() + run.err());
+        assertEquals(List.of("start producer", "end producer", "start consumer", "end consumer", "start central", "end central"),
+                Files.readAllLines(order));
+        assertThat(run.out()).contains("\n[1/5] up producer: 3 created (").doesNotContain(" | ").doesNotContain("wave")
+                .endsWith("up: 5 step(s) done\n");
+    }
+
+    @Test
+    void aSignalStopsEveryRunningCliAndNamesEachStep(@TempDir Path dir) throws Exception {
+        Path bin = standIn(dir, """
+                trap 'echo INT > "%1$s/got-$stack"; echo "^C received; cancelling."; exit 255' INT
+                touch "%1$s/started-$stack"
+                while :; do sleep 0.1; done
+                """.formatted(dir));
+        Process process = start(bin, dir, "up", "--skip-preflight", "--dir", mesh(dir).toString(), "--no-policy-packs",
+                "--parallel", "2");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
+        while (!(Files.exists(dir.resolve("started-producer")) && Files.exists(dir.resolve("started-consumer")))
+                && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.sleep(100);
+        }
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+        var run = finish(process, dir);
+
+        assertEquals(ExitCode.TERMINATED.code(), run.exitCode(), run.out() + run.err());
+        assertThat(dir.resolve("got-producer")).as("the producer's CLI was asked to cancel").hasContent("INT");
+        assertThat(dir.resolve("got-consumer")).as("the consumer's CLI was asked to cancel").hasContent("INT");
+        assertThat(run.err()).contains("[1/5] up producer: interrupted (SIGTERM)\n[2/5] up consumer: interrupted (SIGTERM)\n")
+                .contains("--parallel 2 --from 1\n");
+    }
+
+    @Test
+    void cliKilledAtOnceAreEachNamedWithTheCommandThatUnlocksTheirStack(@TempDir Path dir) throws Exception {
+        Path bin = standIn(dir, """
+                touch "%1$s/started-$stack"
+                while [ ! -e "%1$s/started-producer" ] || [ ! -e "%1$s/started-consumer" ]; do sleep 0.1; done
+                kill -KILL $$
+                """.formatted(dir));
+        var run = datamesh(bin, dir, "up", "--skip-preflight", "--dir", mesh(dir).toString(), "--no-policy-packs", "--parallel", "2");
+
+        assertEquals(ExitCode.STACK_FAILED.code(), run.exitCode(), run.out() + run.err());
+        assertThat(run.err()).contains("stopped at [1/5] up producer, [2/5] up consumer;").contains("--from 1")
+                .contains("unlock it with:\n  pulumi -C '" + dir + "/my mesh'\\''s files' cancel --stack producer --yes\n")
+                .contains("unlock it with:\n  pulumi -C '" + dir + "/my mesh'\\''s files' cancel --stack consumer --yes\n");
     }
 
     @Test

@@ -30,9 +30,12 @@ class PlanCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Deploy order (first deployment): producer → consumer → central → producer → consumer")
+                .contains("In waves (`up --parallel N` runs a wave's stacks at once): 1. producer, consumer → 2. central"
+                        + " → 3. producer, consumer\n")
                 .contains("== central (central)").contains("0 mandatory policy violation(s)");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("stacks")).hasSize(3);
+        assertThat(root.get("deployWaves").toString()).isEqualTo("[[\"producer\",\"consumer\"],[\"central\"],[\"producer\",\"consumer\"]]");
         for (JsonNode stack : root.get("stacks")) {
             assertThat(stack.fieldNames()).toIterable().contains("stack", "role", "account", "resources", "outputs", "warnings",
                     "errors", "policy");

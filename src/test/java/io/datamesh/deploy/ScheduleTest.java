@@ -45,6 +45,58 @@ class ScheduleTest {
                 .stream().map(Step::secondRun).toList());
     }
 
+    /** What the sample's stack files reference: central lists both domains, each domain names central. */
+    private static final Map<String, Set<String>> READS = Map.of("producer", Set.of("central"), "consumer", Set.of("central"),
+            "central", Set.of("producer", "consumer"));
+
+    static Stream<Arguments> waves() {
+        return Stream.of(
+                Arguments.of(Operation.UP, 1, List.of(List.of(1, 2), List.of(3), List.of(4, 5))),
+                // A resumed run keeps the waves of the steps it has left.
+                Arguments.of(Operation.UP, 2, List.of(List.of(2), List.of(3), List.of(4, 5))),
+                Arguments.of(Operation.UP, 5, List.of(List.of(5))),
+                // A preview writes no outputs: nothing waits.
+                Arguments.of(Operation.PREVIEW, 1, List.of(List.of(1, 2, 3))),
+                // Both domains read central: they go before it, together.
+                Arguments.of(Operation.DESTROY, 1, List.of(List.of(1, 2), List.of(3))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("waves")
+    void aWaveHoldsConsecutiveStepsWhoseStacksDoNotReadEachOther(Operation operation, int from, List<List<Integer>> expected) {
+        var waves = Schedule.waves(Schedule.from(Schedule.steps(operation, ORDER, Set.of()), from), READS);
+        assertEquals(expected, waves.stream().map(w -> w.stream().map(Step::number).toList()).toList());
+    }
+
+    @Test
+    void stepsRunAtOnceOnlyWhenAWaveHasSeveralAndMoreThanOneMayRun() {
+        var all = Schedule.waves(Schedule.steps(Operation.UP, ORDER, Set.of()), READS);
+        assertEquals(true, Schedule.runsAtOnce(all, 2));
+        assertEquals(false, Schedule.runsAtOnce(all, 1));
+        // One stack's two runs: one step a wave, nothing to tell apart, as before waves.
+        assertEquals(false, Schedule.runsAtOnce(Schedule.waves(Schedule.steps(Operation.UP, ORDER, Set.of("producer")), READS), 4));
+    }
+
+    @Test
+    void aStackReadingNothingStillWaitsForItsOwnEarlierRun() {
+        var waves = Schedule.waves(Schedule.steps(Operation.UP, List.of("a", "b", "a"), Set.of()), Map.of());
+        assertEquals(List.of(List.of("a", "b"), List.of("a")), waves.stream().map(w -> w.stream().map(Step::stack).toList()).toList());
+    }
+
+    @Test
+    void stacksOutsideTheReadsOfEachOtherShareAWaveWhateverTheirRole() {
+        // Ten domains, then central: one wave of ten, central alone, the ten again.
+        List<String> domains = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "d" + i).toList();
+        List<String> order = new java.util.ArrayList<>(domains);
+        order.add("central");
+        order.addAll(domains);
+        Map<String, Set<String>> reads = new java.util.HashMap<>();
+        domains.forEach(d -> reads.put(d, Set.of("central")));
+        reads.put("central", Set.copyOf(domains));
+        assertEquals(List.of(10, 1, 10), Schedule.waves(Schedule.steps(Operation.UP, order, Set.of()), reads).stream()
+                .map(List::size).toList());
+    }
+
     static Stream<Arguments> resumes() {
         return Stream.of(
                 Arguments.of(1, List.of("producer", "consumer", "central", "producer", "consumer")),
