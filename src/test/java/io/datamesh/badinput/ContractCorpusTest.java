@@ -19,7 +19,7 @@ class ContractCorpusTest extends CorpusTest {
     private static final String ORDERS = "contracts/orders.odcs.yaml";
 
     /** The sample producer, reading its products from the sample's ODCS contracts. */
-    private static BadInputMesh contracts(BadInputMesh m) {
+    static BadInputMesh contracts(BadInputMesh m) {
         try {
             return m.write(PRODUCER, Files.readString(ContractPlanEquivalenceTest.CONTRACTS_STACK));
         } catch (IOException e) {
