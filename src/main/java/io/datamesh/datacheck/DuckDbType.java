@@ -51,10 +51,22 @@ record DuckDbType(String glue, String sql, OptionalInt maxLength) {
         return !sql.isEmpty() || maxLength.isPresent();
     }
 
-    /** The SQL that is true for a (non-null) text value {@code column} that is not of this type. */
+    /**
+     * The SQL that is true for a (non-null) text value {@code column} that is not of this type.
+     * DuckDB's casts accept more than Hive's LazySimpleSerDe, which Athena reads CSV with and which
+     * gives NULL for the rest: integers are plain digits there (DuckDB also takes ' 5 ', '1e3',
+     * '1_000'), booleans only true/false (DuckDB also takes t, 1, yes). Those are held to Hive's form.
+     */
     String misfit(String column) {
-        return sql.isEmpty() ? "length(" + column + ") > " + maxLength.orElseThrow()
-                : "TRY_CAST(" + column + " AS " + sql + ") IS NULL";
+        if (sql.isEmpty()) {
+            return "length(" + column + ") > " + maxLength.orElseThrow();
+        }
+        String hiveForm = switch (sql) {
+            case "TINYINT", "SMALLINT", "INTEGER", "BIGINT" -> " OR NOT regexp_full_match(" + column + ", '[+-]?[0-9]+')";
+            case "BOOLEAN" -> " OR lower(" + column + ") NOT IN ('true', 'false')";
+            default -> "";
+        };
+        return "TRY_CAST(" + column + " AS " + sql + ") IS NULL" + hiveForm;
     }
 
     /** {@code column} as a value of this type, so '01' and '1' of an int are one value for duplicates and valid values. */

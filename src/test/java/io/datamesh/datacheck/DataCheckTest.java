@@ -93,6 +93,15 @@ class DataCheckTest {
     }
 
     @Test
+    void integersAndBooleansAreHeldToTheFormAthenaReads() throws IOException {
+        var product = product("csv", List.of(column("n", "bigint"), column("b", "boolean")));
+        assertThat(check(product, "n,b\n-5,TRUE\n+7,false\n")).isEmpty();
+        assertThat(check(product, "n,b\n1e3,yes\n1_000,t\n")).containsExactly(
+                FILE + "n: type bigint: 2 value(s) not of type bigint: row 1 '1e3', row 2 '1_000'",
+                FILE + "b: type boolean: 2 value(s) not of type boolean: row 1 'yes', row 2 't'");
+    }
+
+    @Test
     void requiredHasNoNullOrEmptyValue() throws IOException {
         var product = product("csv", List.of(column("id", "string", true, false, false), column("x", "string")));
         assertThat(check(product, "id,x\na,\n")).isEmpty();
