@@ -13,7 +13,7 @@ import java.util.logging.Logger;
                 + " through the Pulumi CLI; verify a deployed one against its plan.",
         footer = ExitCode.HELP,
         subcommands = {PlanCommand.class, AccessCommand.class, DiagramCommand.class, PoliciesCommand.class,
-                GenerateCommand.class, VerifyCommand.class, ContractCommand.class, PreflightCommand.class,
+                GenerateCommand.class, VerifyCommand.class, ContractCommand.class, CheckDataCommand.class, PreflightCommand.class,
                 DeployCommand.Up.class, DeployCommand.Preview.class, DeployCommand.Destroy.class})
 public final class DatameshCli implements Runnable {
     @CommandLine.Spec

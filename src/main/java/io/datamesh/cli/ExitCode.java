@@ -21,6 +21,9 @@ public enum ExitCode {
             + " Pulumi CLI is not ready (credentials of another account or none, a permission the deployer lacks, Lake"
             + " Formation settings the stack cannot write, a CLI too old or not logged in); every problem is printed with"
             + " its fix and nothing was run."),
+    DATA_CHECK_FAILED(8, "`check-data`: a sample file does not meet its data product's contract (a column missing,"
+            + " undeclared or of the wrong type, a null where required, a duplicate key, a quality rule's bound); each"
+            + " failure is printed with its file, column, rule and offending rows."),
     INTERNAL_ERROR(70, "An unexpected error (a bug, or the machine failed): one line; please report it."),
     INTERRUPTED(130, "`up`, `preview`, `destroy` stopped by SIGINT (^C): every running Pulumi CLI (several with"
             + " `--parallel`) was asked to cancel (as by ^C), waited for, and the command that resumes printed, with the one"

@@ -2,6 +2,9 @@ package io.datamesh.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.datamesh.config.ProducerSettings;
+import io.datamesh.config.SampleData;
+import io.datamesh.datacheck.DataCheck;
 import io.datamesh.deploy.Operation;
 import io.datamesh.deploy.Schedule;
 import io.datamesh.deploy.Step;
@@ -71,22 +74,24 @@ public final class PlanCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT.code();
         }
         Map<String, List<PolicyFinding>> findings = checked.get().findings();
+        Map<String, List<String>> dataFailures = dataFailures(plan, selected);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Deploy order (first deployment): " + String.join(" → ", plan.deployOrder()));
         List<List<String>> waves = deployWaves(plan);
         out.println("In waves (`up --parallel N` runs a wave's stacks at once): " + IntStream.range(0, waves.size())
                 .mapToObj(i -> (i + 1) + ". " + String.join(", ", waves.get(i))).collect(Collectors.joining(" → ")));
         plan.notes().forEach(note -> out.println("note: " + note));
-        selected.forEach(s -> printStack(out, s, findings.get(s.stack())));
+        selected.forEach(s -> printStack(out, s, findings.get(s.stack()), dataFailures.getOrDefault(s.stack(), List.of())));
         if (json != null) {
-            writeJson(plan, selected, findings);
+            writeJson(plan, selected, findings, dataFailures);
             out.println("wrote " + json);
         }
         out.println();
         out.println(quotaSummary(AccountQuotas.usage(plan.stacks(), plan.settings())));
         long failed = checked.get().failedCount();
         out.println(selected.size() - failed + " stack(s) planned" + (failed == 0 ? "" : ", " + failed + " failed to plan")
-                + ", " + checked.get().mandatoryCount() + " mandatory policy violation(s)");
+                + ", " + checked.get().mandatoryCount() + " mandatory policy violation(s)"
+                + ", " + dataFailures.values().stream().mapToInt(List::size).sum() + " sample data check failure(s)");
         return checked.get().exitCode();
     }
 
@@ -96,7 +101,25 @@ public final class PlanCommand implements Callable<Integer> {
                 .map(wave -> wave.stream().map(Step::stack).toList()).toList();
     }
 
-    private static void printStack(PrintWriter out, StackPlan stack, List<PolicyFinding> findings) {
+    /**
+     * The sample files each selected producer uploads, checked against its contracts (as
+     * {@code ./datamesh check-data}): warnings, not errors. The stack's resources do not depend on
+     * what the files hold, so a bad row must not hold back an unrelated change (a revoked grant);
+     * check-data, with its own exit code, is the gate a pipeline runs before upload.
+     */
+    private Map<String, List<String>> dataFailures(MeshPlan plan, List<StackPlan> selected) {
+        Map<String, List<String>> failures = new LinkedHashMap<>();
+        for (StackPlan stack : selected) {
+            if (plan.settings().get(stack.stack()) instanceof ProducerSettings producer) {
+                var uploads = SampleData.resolve(mesh.dir, producer, plan.configs().get(stack.stack()).source());
+                failures.put(stack.stack(), DataCheck.check(mesh.dir, uploads).failures().stream()
+                        .map(f -> f.line(mesh.dir)).toList());
+            }
+        }
+        return failures;
+    }
+
+    private static void printStack(PrintWriter out, StackPlan stack, List<PolicyFinding> findings, List<String> dataFailures) {
         out.println();
         out.println("== " + stack.stack() + " (" + stack.role() + ") — " + stack.resources().size() + " resources ==");
         Map<String, Long> byType = stack.resources().stream()
@@ -112,6 +135,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         stack.warnings().forEach(w -> out.println("  warning: " + w));
         stack.errors().forEach(e -> out.println("  error: " + e));
+        dataFailures.forEach(f -> out.println("  warning: sample data: " + f));
         findings.forEach(f -> out.println("  " + CheckedPlan.line(f)));
     }
 
@@ -127,8 +151,8 @@ public final class PlanCommand implements Callable<Integer> {
         return text.length() <= 160 ? text : text.substring(0, 157) + "...";
     }
 
-    private void writeJson(MeshPlan plan, List<StackPlan> selected, Map<String, List<PolicyFinding>> findings)
-            throws IOException {
+    private void writeJson(MeshPlan plan, List<StackPlan> selected, Map<String, List<PolicyFinding>> findings,
+                           Map<String, List<String>> dataFailures) throws IOException {
         Function<PlannedResource, Map<String, Object>> resourceJson = r -> {
             var m = new LinkedHashMap<String, Object>();
             m.put("urn", r.urn());
@@ -155,6 +179,7 @@ public final class PlanCommand implements Callable<Integer> {
             m.put("outputs", s.outputs());
             m.put("warnings", s.warnings());
             m.put("errors", s.errors());
+            m.put("sampleDataFailures", dataFailures.getOrDefault(s.stack(), List.of()));
             m.put("retainedOnDelete", s.retainedOnDelete());
             m.put("dependsOn", s.dependsOn());
             m.put("policy", findings.get(s.stack()).stream().map(f -> {

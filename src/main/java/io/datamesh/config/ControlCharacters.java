@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * they would corrupt the one-line-per-problem report (or drive the terminal). So values carrying
  * them are refused, and every message shows them as {@code U+0000}.
  */
-final class ControlCharacters {
+public final class ControlCharacters {
     private ControlCharacters() {
     }
 
@@ -24,7 +24,7 @@ final class ControlCharacters {
     }
 
     /** {@code text} with every control character written as {@code U+0000}, safe to print on one line. */
-    static String visible(String text) {
+    public static String visible(String text) {
         if (text.chars().noneMatch(ControlCharacters::isControl)) {
             return text;
         }
