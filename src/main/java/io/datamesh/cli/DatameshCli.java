@@ -40,6 +40,15 @@ public final class DatameshCli implements Runnable {
         // commands report their own failures and stop with CommandFailure.
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCode.INVALID_INPUT.code()));
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCode.INVALID_INPUT.code());
+        // picocli's own handler prints either its "Did you mean" suggestions or the usage; a typo
+        // close to a command name deserves both, so a newcomer still sees every command there is.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println(e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+            cmd.usage(cmd.getErr(), cmd.getColorScheme());
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof CommandFailure failure) {
                 return failure.exitCode;
