@@ -1,14 +1,24 @@
 package io.datamesh.cli;
 
 import com.pulumi.automation.AutomationException;
+import io.datamesh.config.StackRole;
+import io.datamesh.deploy.AwsDeployAccount;
+import io.datamesh.deploy.DeployAccount;
+import io.datamesh.deploy.GrantReadBack;
+import io.datamesh.deploy.IamDefaultsClearing;
 import io.datamesh.deploy.MeshDeployer;
+import io.datamesh.deploy.ShareInvitations;
 import io.datamesh.deploy.Operation;
 import io.datamesh.deploy.Schedule;
 import io.datamesh.deploy.Step;
 import io.datamesh.plan.AccountState;
+import io.datamesh.plan.InvalidMeshException;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.StackPlan;
+import io.datamesh.preflight.Preflight;
 import io.datamesh.util.ShellQuote;
+import io.datamesh.verify.AwsSession;
+import io.datamesh.verify.StackCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -22,6 +32,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -67,6 +79,29 @@ abstract class DeployCommand implements Callable<Integer> {
 
     abstract Operation operation();
 
+    /** {@code up --clear-iam-defaults}: the accounts' IAM-only defaults are cleared by the run, not a preflight problem. */
+    boolean clearIamDefaults() {
+        return false;
+    }
+
+    private final Map<String, String> environment;
+    private final DeployAccount.Factory accounts;
+
+    DeployCommand() {
+        this(System.getenv(), awsAccounts(System.getenv()));
+    }
+
+    /** With another environment (PATH, AWS variables) and way to reach the accounts (tests: fakes or a local emulator). */
+    DeployCommand(Map<String, String> environment, DeployAccount.Factory accounts) {
+        this.environment = Map.copyOf(environment);
+        this.accounts = accounts;
+    }
+
+    static DeployAccount.Factory awsAccounts(Map<String, String> environment) {
+        return (credentials, region, accountId) -> AwsDeployAccount.open(AwsSession.forStack(credentials, region,
+                AwsSession.endpoint(environment::get)), accountId);
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -96,11 +131,25 @@ abstract class DeployCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT.code();
         }
         if (!skipPreflight) {
-            int preflight = PreflightCommand.run(project.dir, plan, Set.copyOf(stacks), System.getenv(),
-                    PreflightCommand.awsProbes(System.getenv()), out, err);
+            int preflight = PreflightCommand.run(project.dir, plan, Set.copyOf(stacks), environment,
+                    PreflightCommand.awsProbes(environment), clearIamDefaults(), out, err);
             if (preflight != ExitCode.OK.code()) {
                 return preflight;
             }
+        }
+        Map<String, StackCredentials> credentials;
+        try {
+            credentials = StackCredentials.readAll(project.dir, Set.copyOf(stacks), environment::get);
+        } catch (InvalidMeshException e) {
+            MeshDirectory.report(err, e, "nothing was run");
+            return ExitCode.INVALID_INPUT.code();
+        }
+        if (clearIamDefaults() && !IamDefaultsClearing.clear(steps.stream().map(Step::stack).distinct()
+                .map(s -> new Preflight.Target(s, plan.settings().get(s), credentials.get(s))).toList(), accounts, out, err)) {
+            err.println("clear-iam-defaults: nothing was deployed. Fix the account(s) above, then run ./datamesh up"
+                    + " --clear-iam-defaults again.");
+            err.flush();
+            return ExitCode.PREFLIGHT_FAILED.code();
         }
         out.println(operation().command() + " of " + all.size() + " step(s): "
                 + all.stream().map(Step::stack).collect(Collectors.joining(" → "))
@@ -111,14 +160,23 @@ abstract class DeployCommand implements Callable<Integer> {
         try {
             deployer = new MeshDeployer(new MeshDeployer.Settings(project.dir,
                     packs, policyPackConfigs.stream().map(p -> p.toAbsolutePath().toString()).toList(), eventLogDir), out,
-                    System.getenv());
+                    environment);
         } catch (AutomationException e) {
             err.println("datamesh: " + e.getMessage());
             err.flush();
             return ExitCode.INVALID_INPUT.code();
         }
-        MeshDeployer.Outcome outcome = deployer.run(steps, all.size(), stack -> printRetained(out, plan, stack));
+        // The domains' second runs need central's RAM shares accepted: they are looked for in between.
+        int secondRuns = (int) steps.stream().takeWhile(s -> !s.secondRun()).count();
+        MeshDeployer.Outcome outcome = deployer.run(steps.subList(0, secondRuns), all.size(), stack -> printRetained(out, plan, stack));
+        if (outcome.failed().isEmpty() && secondRuns < steps.size()) {
+            ShareInvitations.accept(steps.subList(secondRuns, steps.size()).stream()
+                    .map(s -> new ShareInvitations.Domain(s.stack(), plan.settings().get(s.stack()), credentials.get(s.stack())))
+                    .toList(), centralPlan(plan), project.dir, accounts, deployer::setConfig, out, err);
+            outcome = deployer.run(steps.subList(secondRuns, steps.size()), all.size(), stack -> printRetained(out, plan, stack));
+        }
         if (outcome.failed().isPresent()) {
+            explainCentralGrants(plan, outcome, credentials, err);
             return stopped(err, outcome, outcome.failed().get(), all.size());
         }
         out.println(operation().command() + ": " + steps.size() + " step(s) done");
@@ -177,6 +235,22 @@ abstract class DeployCommand implements Callable<Integer> {
         return options;
     }
 
+    /** A central step that failed on reading back its grants: whether AWS made them ({@link GrantReadBack}). */
+    private void explainCentralGrants(MeshPlan plan, MeshDeployer.Outcome outcome, Map<String, StackCredentials> credentials,
+                                      PrintWriter err) {
+        String stack = outcome.failed().orElseThrow().stack();
+        var settings = plan.settings().get(stack);
+        if (outcome.interruptedBy().isPresent() || settings.role() != StackRole.CENTRAL) {
+            return;
+        }
+        centralPlan(plan).ifPresent(central -> GrantReadBack.explain(outcome.resourceErrors(), new GrantReadBack.Central(central,
+                settings.identity().accountId(), settings.identity().region(), credentials.get(stack)), accounts, err));
+    }
+
+    private static Optional<StackPlan> centralPlan(MeshPlan plan) {
+        return plan.stacks().stream().filter(p -> plan.settings().get(p.stack()).role() == StackRole.CENTRAL).findFirst();
+    }
+
     /** What the engine removed from the stack's state but left in the account (retainOnDelete in the plan). */
     private static void printRetained(PrintWriter out, MeshPlan plan, String stack) {
         plan.stacks().stream().filter(s -> s.stack().equals(stack)).map(StackPlan::retainedOnDelete)
@@ -212,9 +286,27 @@ abstract class DeployCommand implements Callable<Integer> {
                     + " plans a change. Each stack file carries its own AWS credentials (aws:profile or aws:assumeRole)."},
             footer = ExitCode.HELP)
     static final class Up extends DeployCommand {
+        @Option(names = "--clear-iam-defaults", description = "In each account whose Lake Formation settings still have the"
+                + " IAM-only default permissions, clear them before the first step: the settings write `datamesh preflight`"
+                + " prints as a command (every admin and setting kept), made with the stack's credentials, shown before and"
+                + " after. Without it such an account stops the run.")
+        boolean clearIamDefaults;
+
+        Up() {
+        }
+
+        Up(Map<String, String> environment, DeployAccount.Factory accounts) {
+            super(environment, accounts);
+        }
+
         @Override
         Operation operation() {
             return Operation.UP;
+        }
+
+        @Override
+        boolean clearIamDefaults() {
+            return clearIamDefaults;
         }
     }
 

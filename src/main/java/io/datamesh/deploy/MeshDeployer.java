@@ -3,6 +3,7 @@ package io.datamesh.deploy;
 import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.CommandResult;
 import com.pulumi.automation.ConcurrentUpdateException;
+import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.DestroyOptions;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
@@ -45,10 +46,15 @@ public final class MeshDeployer {
      * @param mandatoryViolation a mandatory policy stopped it
      * @param interruptedBy      the signal (INT, TERM) that stopped the run
      * @param leftLocked         the stack may be locked: the CLI was killed mid-operation, or found it locked
+     * @param resourceErrors     the failed step's error diagnostics by resource URN, as the engine reported them
      */
     public record Outcome(Optional<Step> failed, boolean mandatoryViolation, Optional<String> interruptedBy,
-                          boolean leftLocked) {
-        static final Outcome DONE = new Outcome(Optional.empty(), false, Optional.empty(), false);
+                          boolean leftLocked, Map<String, String> resourceErrors) {
+        static final Outcome DONE = new Outcome(Optional.empty(), false, Optional.empty(), false, Map.of());
+
+        public Outcome {
+            resourceErrors = Map.copyOf(resourceErrors);
+        }
     }
 
     private final Settings settings;
@@ -84,21 +90,27 @@ public final class MeshDeployer {
         for (Step step : steps) {
             String label = step.label(total);
             if (interruptedBy != null) {
-                return new Outcome(Optional.of(step), false, Optional.of(interruptedBy), false);
+                return new Outcome(Optional.of(step), false, Optional.of(interruptedBy), false, Map.of());
             }
             long start = System.nanoTime();
             WorkspaceStack stack;
             try {
-                // Only up creates a missing stack: there is nothing to preview against or destroy in one.
-                stack = step.operation() == Operation.UP ? WorkspaceStack.createOrSelect(step.stack(), workspace)
-                        : WorkspaceStack.select(step.stack(), workspace);
+                stack = WorkspaceStack.select(step.stack(), workspace);
             } catch (StackNotFoundException e) {
-                if (step.operation() == Operation.DESTROY) {
-                    out.println(label + ": no such stack, skipped");
+                // Only up creates a missing stack: there is nothing to preview against or destroy in one.
+                if (step.operation() != Operation.UP) {
+                    out.println(label + ": no such stack in the backend" + (step.operation() == Operation.PREVIEW
+                            ? " (./datamesh up creates it)" : "") + ", skipped");
                     out.flush();
                     continue;
                 }
-                return failed(step, label, e, events, true);
+                try {
+                    stack = WorkspaceStack.create(step.stack(), workspace);
+                } catch (AutomationException created) {
+                    return failed(step, label, created, events, true);
+                }
+                out.println(label + ": stack " + step.stack() + " created in the backend");
+                out.flush();
             } catch (AutomationException e) {
                 return failed(step, label, e, events, true);
             }
@@ -139,6 +151,11 @@ public final class MeshDeployer {
         return Outcome.DONE;
     }
 
+    /** Sets one key of a stack's configuration in its Pulumi.&lt;stack&gt;.yaml ({@code pulumi config set --path}). */
+    public void setConfig(String stack, String path, String value) throws AutomationException {
+        workspace.setConfig(stack, path, new ConfigValue(value, false), true);
+    }
+
     /**
      * Says why the step failed. The operations stream the CLI's output as it comes; the commands the SDK
      * runs around them (stack select, stack init) do not, so their output is printed here.
@@ -155,7 +172,7 @@ public final class MeshDeployer {
         }
         out.flush();
         return new Outcome(Optional.of(step), events.mandatory, Optional.ofNullable(interruptedBy),
-                signal != 0 || e instanceof ConcurrentUpdateException);
+                signal != 0 || e instanceof ConcurrentUpdateException, events.errors);
     }
 
     /** The CLI's own last error line, or how it ended when it wrote none. */
@@ -189,14 +206,23 @@ public final class MeshDeployer {
         return builder;
     }
 
-    /** Engine events of the run: a mandatory policy violation decides the exit code. */
+    /**
+     * Engine events of the run: a mandatory policy violation decides the exit code, and the resources' errors
+     * let the caller tell why a step failed (the read-back of a central grant, {@link GrantReadBack}).
+     */
     private static final class Events implements Consumer<EngineEvent> {
         private boolean mandatory;
+        private final Map<String, String> errors = new java.util.LinkedHashMap<>();
 
         @Override
         public void accept(EngineEvent event) {
             if (event.policyEvent() != null && "mandatory".equals(event.policyEvent().enforcementLevel())) {
                 mandatory = true;
+            }
+            var diagnostic = event.diagnosticEvent();
+            if (diagnostic != null && "error".equals(diagnostic.severity()) && diagnostic.urn() != null
+                    && !diagnostic.urn().isEmpty()) {
+                errors.merge(diagnostic.urn(), diagnostic.message(), (a, b) -> a + b);
             }
         }
     }
