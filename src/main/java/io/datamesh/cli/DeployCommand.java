@@ -314,6 +314,13 @@ abstract class DeployCommand implements Callable<Integer> {
             description = "Previews every stack of a mesh directory once, in first-deploy order, with both policy packs.",
             footer = ExitCode.HELP)
     static final class Preview extends DeployCommand {
+        Preview() {
+        }
+
+        Preview(Map<String, String> environment, DeployAccount.Factory accounts) {
+            super(environment, accounts);
+        }
+
         @Override
         Operation operation() {
             return Operation.PREVIEW;

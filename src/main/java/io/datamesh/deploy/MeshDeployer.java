@@ -99,8 +99,8 @@ public final class MeshDeployer {
             } catch (StackNotFoundException e) {
                 // Only up creates a missing stack: there is nothing to preview against or destroy in one.
                 if (step.operation() != Operation.UP) {
-                    out.println(label + ": no such stack in the backend" + (step.operation() == Operation.PREVIEW
-                            ? " (./datamesh up creates it)" : "") + ", skipped");
+                    out.println(label + ": no such stack" + (step.operation() == Operation.PREVIEW
+                            ? " in the backend (./datamesh up creates it)" : "") + ", skipped");
                     out.flush();
                     continue;
                 }
