@@ -20,7 +20,8 @@ public enum ExitCode {
     PREFLIGHT_FAILED(7, "`preflight`, and `up`, `preview` and `destroy` before they run anything: an account or the"
             + " Pulumi CLI is not ready (credentials of another account or none, a permission the deployer lacks, Lake"
             + " Formation settings the stack cannot write, a CLI too old or not logged in); every problem is printed with"
-            + " its fix and nothing was run."),
+            + " its fix and nothing was run; also `up --clear-iam-defaults` when an account's settings could not be"
+            + " cleared (nothing was deployed)."),
     INTERNAL_ERROR(70, "An unexpected error (a bug, or the machine failed): one line; please report it."),
     INTERRUPTED(130, "`up`, `preview`, `destroy` stopped by SIGINT (^C): the running Pulumi CLI was asked to cancel"
             + " (as by ^C), waited for, and the command that resumes printed, with the one that unlocks the stack if the CLI"
