@@ -137,9 +137,11 @@ abstract class DeployCommand implements Callable<Integer> {
                 return preflight;
             }
         }
+        // Only up calls AWS itself (the defaults, the invitations, a grant's read-back); preview and destroy leave it to the CLI.
         Map<String, StackCredentials> credentials;
         try {
-            credentials = StackCredentials.readAll(project.dir, Set.copyOf(stacks), environment::get);
+            credentials = operation() == Operation.UP ? StackCredentials.readAll(project.dir, Set.copyOf(stacks), environment::get)
+                    : Map.of();
         } catch (InvalidMeshException e) {
             MeshDirectory.report(err, e, "nothing was run");
             return ExitCode.INVALID_INPUT.code();
@@ -240,7 +242,7 @@ abstract class DeployCommand implements Callable<Integer> {
                                       PrintWriter err) {
         String stack = outcome.failed().orElseThrow().stack();
         var settings = plan.settings().get(stack);
-        if (outcome.interruptedBy().isPresent() || settings.role() != StackRole.CENTRAL) {
+        if (operation() != Operation.UP || outcome.interruptedBy().isPresent() || settings.role() != StackRole.CENTRAL) {
             return;
         }
         centralPlan(plan).ifPresent(central -> GrantReadBack.explain(outcome.resourceErrors(), new GrantReadBack.Central(central,

@@ -34,8 +34,7 @@ public final class AwsDeployAccount implements DeployAccount {
 
     @Override
     public CallerIdentity callerIdentity() {
-        var identity = sts.getCallerIdentity();
-        return new CallerIdentity(identity.account(), identity.arn());
+        return CallerIdentity.of(sts);
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class GrantReadBack {
         } catch (SdkException | IllegalStateException e) {
             timedOut.forEach(r -> err.println(PREFIX + r.name() + ": the provider could not read the grant back, and Lake"
                     + " Formation in account " + central.accountId() + " could not be asked whether it exists ("
-                    + e.getMessage().lines().findFirst().orElse("") + "). Check it with `aws lakeformation list-permissions`"
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "). Check it with `aws lakeformation list-permissions`"
                     + " (filtered by the resource only), then resume."));
         }
         err.flush();
@@ -76,7 +76,7 @@ public final class GrantReadBack {
             listed = account.grantsOn(policy);
         } catch (SdkException e) {
             return "the provider could not read the grant back, and Lake Formation could not be asked whether it exists ("
-                    + e.getMessage().lines().findFirst().orElse("") + "). Allow the deployer lakeformation:ListPermissions,"
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "). Allow the deployer lakeformation:ListPermissions,"
                     + " or check the grant in the Lake Formation console, then resume.";
         }
         Optional<LiveGrant> found = listed.stream().filter(g -> g.principal().equals(principal))

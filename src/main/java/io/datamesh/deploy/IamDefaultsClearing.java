@@ -35,7 +35,7 @@ public final class IamDefaultsClearing {
             try (DeployAccount account = accounts.open(target.credentials(), target.settings().identity().region(), accountId)) {
                 ready &= clear(target, account, label, out, err);
             } catch (SdkException | IllegalStateException e) {
-                err.println(label + "not cleared: " + e.getMessage().lines().findFirst().orElse("") + " (run ./datamesh"
+                err.println(label + "not cleared: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + " (run ./datamesh"
                         + " preflight for what the credentials need)");
                 ready = false;
             }

@@ -77,7 +77,7 @@ public final class ShareInvitations {
             try (DeployAccount account = accounts.open(domain.credentials(), identity.region(), identity.accountId())) {
                 received = account.invitations().stream().filter(i -> sender.equals(i.senderAccountId())).toList();
             } catch (SdkException | IllegalStateException e) {
-                err.println(label + "cannot list its RAM invitations (" + e.getMessage().lines().findFirst().orElse("")
+                err.println(label + "cannot list its RAM invitations (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
                         + "); its second run goes on without them, and ./datamesh verify reports any pending.");
                 err.flush();
                 continue;
