@@ -1,14 +1,24 @@
 package io.datamesh.cli;
 
 import com.pulumi.automation.AutomationException;
+import io.datamesh.config.StackRole;
+import io.datamesh.deploy.AwsDeployAccount;
+import io.datamesh.deploy.DeployAccount;
+import io.datamesh.deploy.GrantReadBack;
+import io.datamesh.deploy.IamDefaultsClearing;
 import io.datamesh.deploy.MeshDeployer;
+import io.datamesh.deploy.ShareInvitations;
 import io.datamesh.deploy.Operation;
 import io.datamesh.deploy.Schedule;
 import io.datamesh.deploy.Step;
 import io.datamesh.plan.AccountState;
+import io.datamesh.plan.InvalidMeshException;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.StackPlan;
+import io.datamesh.preflight.Preflight;
 import io.datamesh.util.ShellQuote;
+import io.datamesh.verify.AwsSession;
+import io.datamesh.verify.StackCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -22,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -73,6 +84,29 @@ abstract class DeployCommand implements Callable<Integer> {
 
     abstract Operation operation();
 
+    /** {@code up --clear-iam-defaults}: the accounts' IAM-only defaults are cleared by the run, not a preflight problem. */
+    boolean clearIamDefaults() {
+        return false;
+    }
+
+    private final Map<String, String> environment;
+    private final DeployAccount.Factory accounts;
+
+    DeployCommand() {
+        this(System.getenv(), awsAccounts(System.getenv()));
+    }
+
+    /** With another environment (PATH, AWS variables) and way to reach the accounts (tests: fakes or a local emulator). */
+    DeployCommand(Map<String, String> environment, DeployAccount.Factory accounts) {
+        this.environment = Map.copyOf(environment);
+        this.accounts = accounts;
+    }
+
+    static DeployAccount.Factory awsAccounts(Map<String, String> environment) {
+        return (credentials, region, accountId) -> AwsDeployAccount.open(AwsSession.forStack(credentials, region,
+                AwsSession.endpoint(environment::get)), accountId);
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -110,11 +144,27 @@ abstract class DeployCommand implements Callable<Integer> {
         List<List<Step>> waves = Schedule.waves(steps, plan.reads());
         boolean concurrent = Schedule.runsAtOnce(waves, atOnce);
         if (!skipPreflight) {
-            int preflight = PreflightCommand.run(project.dir, plan, Set.copyOf(stacks), System.getenv(),
-                    PreflightCommand.awsProbes(System.getenv()), out, err);
+            int preflight = PreflightCommand.run(project.dir, plan, Set.copyOf(stacks), environment,
+                    PreflightCommand.awsProbes(environment), clearIamDefaults(), out, err);
             if (preflight != ExitCode.OK.code()) {
                 return preflight;
             }
+        }
+        // Only up calls AWS itself (the defaults, the invitations, a grant's read-back); preview and destroy leave it to the CLI.
+        Map<String, StackCredentials> credentials;
+        try {
+            credentials = operation() == Operation.UP ? StackCredentials.readAll(project.dir, Set.copyOf(stacks), environment::get)
+                    : Map.of();
+        } catch (InvalidMeshException e) {
+            MeshDirectory.report(err, e, "nothing was run");
+            return ExitCode.INVALID_INPUT.code();
+        }
+        if (clearIamDefaults() && !IamDefaultsClearing.clear(steps.stream().map(Step::stack).distinct()
+                .map(s -> new Preflight.Target(s, plan.settings().get(s), credentials.get(s))).toList(), accounts, out, err)) {
+            err.println("clear-iam-defaults: nothing was deployed. Fix the account(s) above, then run ./datamesh up"
+                    + " --clear-iam-defaults again.");
+            err.flush();
+            return ExitCode.PREFLIGHT_FAILED.code();
         }
         out.println(operation().command() + " of " + all.size() + " step(s): "
                 + all.stream().map(Step::stack).collect(Collectors.joining(" → "))
@@ -126,17 +176,25 @@ abstract class DeployCommand implements Callable<Integer> {
         try {
             deployer = new MeshDeployer(new MeshDeployer.Settings(project.dir,
                     packs, policyPackConfigs.stream().map(p -> p.toAbsolutePath().toString()).toList(), eventLogDir, atOnce),
-                    out, System.getenv());
+                    out, environment);
         } catch (AutomationException e) {
             err.println("datamesh: " + e.getMessage());
             err.flush();
             return ExitCode.INVALID_INPUT.code();
         }
-        MeshDeployer.Outcome outcome = deployer.run(waves, all.size(), stack -> retained(plan, stack));
+        // The domains' second runs need central's RAM shares accepted: they are looked for before their wave.
+        MeshDeployer.Outcome outcome = deployer.run(waves, all.size(), stack -> retained(plan, stack), wave -> {
+            if (wave.stream().anyMatch(Step::secondRun)) {
+                ShareInvitations.accept(wave.stream().filter(Step::secondRun)
+                        .map(s -> new ShareInvitations.Domain(s.stack(), plan.settings().get(s.stack()), credentials.get(s.stack())))
+                        .toList(), centralPlan(plan), project.dir, accounts, deployer::setConfig, out, err);
+            }
+        });
         if (concurrent) {
             printSummary(out, outcome);
         }
         if (outcome.resumeAt().isPresent()) {
+            explainCentralGrants(plan, outcome, credentials, err);
             return stopped(err, outcome, outcome.resumeAt().get(), all.size());
         }
         out.println(operation().command() + ": " + steps.size() + " step(s) done");
@@ -222,6 +280,27 @@ abstract class DeployCommand implements Callable<Integer> {
         return options;
     }
 
+    /** A central step that failed on reading back its grants: whether AWS made them ({@link GrantReadBack}). */
+    private void explainCentralGrants(MeshPlan plan, MeshDeployer.Outcome outcome, Map<String, StackCredentials> credentials,
+                                      PrintWriter err) {
+        if (operation() != Operation.UP || outcome.interruptedBy().isPresent()) {
+            return;
+        }
+        Optional<String> stopped = outcome.stopped().stream().map(r -> r.step().stack())
+                .filter(s -> plan.settings().get(s).role() == StackRole.CENTRAL).findFirst();
+        if (stopped.isEmpty()) {
+            return;
+        }
+        String stack = stopped.get();
+        var settings = plan.settings().get(stack);
+        centralPlan(plan).ifPresent(central -> GrantReadBack.explain(outcome.resourceErrors(), new GrantReadBack.Central(central,
+                settings.identity().accountId(), settings.identity().region(), credentials.get(stack)), accounts, err));
+    }
+
+    private static Optional<StackPlan> centralPlan(MeshPlan plan) {
+        return plan.stacks().stream().filter(p -> plan.settings().get(p.stack()).role() == StackRole.CENTRAL).findFirst();
+    }
+
     /** What the engine removed from the stack's state but left in the account (retainOnDelete in the plan). */
     private static Optional<String> retained(MeshPlan plan, String stack) {
         return plan.stacks().stream().filter(s -> s.stack().equals(stack)).map(StackPlan::retainedOnDelete)
@@ -256,9 +335,27 @@ abstract class DeployCommand implements Callable<Integer> {
                     + " plans a change. Each stack file carries its own AWS credentials (aws:profile or aws:assumeRole)."},
             footer = ExitCode.HELP)
     static final class Up extends DeployCommand {
+        @Option(names = "--clear-iam-defaults", description = "In each account whose Lake Formation settings still have the"
+                + " IAM-only default permissions, clear them before the first step: the settings write `datamesh preflight`"
+                + " prints as a command (every admin and setting kept), made with the stack's credentials, shown before and"
+                + " after. Without it such an account stops the run.")
+        boolean clearIamDefaults;
+
+        Up() {
+        }
+
+        Up(Map<String, String> environment, DeployAccount.Factory accounts) {
+            super(environment, accounts);
+        }
+
         @Override
         Operation operation() {
             return Operation.UP;
+        }
+
+        @Override
+        boolean clearIamDefaults() {
+            return clearIamDefaults;
         }
     }
 
@@ -266,6 +363,13 @@ abstract class DeployCommand implements Callable<Integer> {
             description = "Previews every stack of a mesh directory once, in first-deploy order, with both policy packs.",
             footer = ExitCode.HELP)
     static final class Preview extends DeployCommand {
+        Preview() {
+        }
+
+        Preview(Map<String, String> environment, DeployAccount.Factory accounts) {
+            super(environment, accounts);
+        }
+
         @Override
         Operation operation() {
             return Operation.PREVIEW;

@@ -20,7 +20,8 @@ public enum ExitCode {
     PREFLIGHT_FAILED(7, "`preflight`, and `up`, `preview` and `destroy` before they run anything: an account or the"
             + " Pulumi CLI is not ready (credentials of another account or none, a permission the deployer lacks, Lake"
             + " Formation settings the stack cannot write, a CLI too old or not logged in); every problem is printed with"
-            + " its fix and nothing was run."),
+            + " its fix and nothing was run; also `up --clear-iam-defaults` when an account's settings could not be"
+            + " cleared (nothing was deployed)."),
     DATA_CHECK_FAILED(8, "`check-data`: a sample file does not meet its data product's contract (a column missing,"
             + " undeclared or of the wrong type, a null where required, a duplicate key, a quality rule's bound); each"
             + " failure is printed with its file, column, rule and offending rows."),

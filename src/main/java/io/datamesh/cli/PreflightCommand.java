@@ -71,15 +71,17 @@ public final class PreflightCommand implements Callable<Integer> {
         if (plan.isEmpty()) {
             return ExitCode.INVALID_INPUT.code();
         }
-        return run(project.dir, plan.get(), Set.copyOf(stacks), environment, probes, spec.commandLine().getOut(), err);
+        return run(project.dir, plan.get(), Set.copyOf(stacks), environment, probes, false, spec.commandLine().getOut(), err);
     }
 
     /**
      * The checks of the selected stacks (every planned one if none is selected); 0 when nothing stops
      * them, else the exit code, after every problem was printed.
+     *
+     * @param defaultsCleared the run clears IAM-only defaults itself (up --clear-iam-defaults)
      */
     static int run(Path dir, MeshPlan plan, Set<String> selected, Map<String, String> environment,
-                   AccountProbe.Factory probes, PrintWriter out, PrintWriter err) {
+                   AccountProbe.Factory probes, boolean defaultsCleared, PrintWriter out, PrintWriter err) {
         Map<String, StackCredentials> credentials;
         try {
             credentials = StackCredentials.readAll(dir, selected, environment::get);
@@ -95,7 +97,7 @@ public final class PreflightCommand implements Callable<Integer> {
         Set<String> checked = new LinkedHashSet<>(selected.isEmpty() ? plan.deployOrder() : selected);
         List<Preflight.Target> targets = checked.stream().filter(credentials::containsKey)
                 .map(s -> new Preflight.Target(s, plan.settings().get(s), credentials.get(s))).toList();
-        List<Preflight.Finding> findings = Preflight.accounts(targets, probes, line -> {
+        List<Preflight.Finding> findings = Preflight.accounts(targets, probes, defaultsCleared, line -> {
             out.println("preflight: " + line);
             out.flush();
         });

@@ -3,6 +3,7 @@ package io.datamesh.deploy;
 import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.CommandResult;
 import com.pulumi.automation.ConcurrentUpdateException;
+import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.DestroyOptions;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
@@ -98,11 +99,13 @@ public final class MeshDeployer {
      * How a run ended.
      *
      * @param results       every step given to the run, in order, with how it ended
-     * @param interruptedBy the signal (INT, TERM) that stopped the run
+     * @param interruptedBy  the signal (INT, TERM) that stopped the run
+     * @param resourceErrors the stopped steps' error diagnostics by resource URN, as the engine reported them
      */
-    public record Outcome(List<StepResult> results, Optional<String> interruptedBy) {
+    public record Outcome(List<StepResult> results, Optional<String> interruptedBy, Map<String, String> resourceErrors) {
         public Outcome {
             results = List.copyOf(results);
+            resourceErrors = Map.copyOf(resourceErrors);
         }
 
         /** The first step that did not finish: where a resumed run starts; empty when every step finished. */
@@ -152,6 +155,7 @@ public final class MeshDeployer {
     private final Object selecting = new Object();
     private volatile String interruptedBy;
     private volatile boolean failed;
+    private final Map<String, String> resourceErrors = new ConcurrentHashMap<>();
 
     /**
      * @param environment the environment to find {@code pulumi} on (PATH) and run it with
@@ -183,9 +187,11 @@ public final class MeshDeployer {
     /**
      * Runs {@code waves} of steps (of a schedule of {@code total}), each wave's steps up to
      * {@link Settings#parallel()} at once. A failure lets the steps of its wave that are running finish
-     * and starts none after it; {@code afterDestroy} names what a destroyed stack left behind.
+     * and starts none after it; {@code afterDestroy} names what a destroyed stack left behind, and
+     * {@code beforeWave} is told each wave before it starts (what the next wave needs done in between).
      */
-    public Outcome run(List<List<Step>> waves, int total, Function<String, Optional<String>> afterDestroy) {
+    public Outcome run(List<List<Step>> waves, int total, Function<String, Optional<String>> afterDestroy,
+                       Consumer<List<Step>> beforeWave) {
         // Lines of steps running at once would interleave: each then carries its stack.
         int width = !Schedule.runsAtOnce(waves, settings.parallel()) ? -1
                 : waves.stream().flatMap(List::stream).mapToInt(s -> s.stack().length()).max().orElse(0);
@@ -197,6 +203,7 @@ public final class MeshDeployer {
         });
         try (var signals = new Signals()) {
             for (List<Step> wave : waves) {
+                beforeWave.accept(wave);
                 List<Future<?>> running = new ArrayList<>();
                 for (Step step : wave) {
                     running.add(pool.submit(() -> {
@@ -219,7 +226,7 @@ public final class MeshDeployer {
             pool.shutdown();
         }
         return new Outcome(waves.stream().flatMap(List::stream).map(s -> results.getOrDefault(s, StepResult.notStarted(s)))
-                .toList(), Optional.ofNullable(interruptedBy));
+                .toList(), Optional.ofNullable(interruptedBy), resourceErrors);
     }
 
     private boolean stopping() {
@@ -268,16 +275,13 @@ public final class MeshDeployer {
         WorkspaceStack stack;
         try {
             synchronized (selecting) {
-                // Only up creates a missing stack: there is nothing to preview against or destroy in one.
-                stack = step.operation() == Operation.UP ? WorkspaceStack.createOrSelect(step.stack(), lane.workspace())
-                        : WorkspaceStack.select(step.stack(), lane.workspace());
+                stack = selectOrCreate(step, label, lane, say);
             }
         } catch (StackNotFoundException e) {
-            if (step.operation() == Operation.DESTROY) {
-                say.accept(label + ": no such stack, skipped");
-                return new StepResult(step, Result.SKIPPED, "", seconds(start), false, false);
-            }
-            return failed(step, label, lane, say, e, events, true, start);
+            // Only up creates a missing stack: there is nothing to preview against or destroy in one.
+            say.accept(label + ": no such stack" + (step.operation() == Operation.PREVIEW
+                    ? " in the backend (./datamesh up creates it)" : "") + ", skipped");
+            return new StepResult(step, Result.SKIPPED, "", seconds(start), false, false);
         } catch (AutomationException e) {
             return failed(step, label, lane, say, e, events, true, start);
         }
@@ -314,8 +318,32 @@ public final class MeshDeployer {
         }
     }
 
+    private static WorkspaceStack selectOrCreate(Step step, String label, Lane lane, Consumer<String> say)
+            throws AutomationException {
+        try {
+            return WorkspaceStack.select(step.stack(), lane.workspace());
+        } catch (StackNotFoundException e) {
+            if (step.operation() != Operation.UP) {
+                throw e;
+            }
+            WorkspaceStack created = WorkspaceStack.create(step.stack(), lane.workspace());
+            say.accept(label + ": stack " + step.stack() + " created in the backend");
+            return created;
+        }
+    }
+
     private static long seconds(long start) {
         return (System.nanoTime() - start) / 1_000_000_000L;
+    }
+
+    /** Sets one key of a stack's configuration in its Pulumi.&lt;stack&gt;.yaml ({@code pulumi config set --path}). */
+    public void setConfig(String stack, String path, String value) throws AutomationException {
+        Lane lane = takeLane();
+        try {
+            lane.workspace().setConfig(stack, path, new ConfigValue(value, false), true);
+        } finally {
+            idle.add(lane);
+        }
     }
 
     /**
@@ -334,6 +362,7 @@ public final class MeshDeployer {
             say.accept(label + " FAILED" + (events.mandatory ? " (a mandatory policy is violated)" : "") + ": "
                     + result.map(r -> reason(r, signal)).orElse(String.valueOf(e.getMessage())));
         }
+        resourceErrors.putAll(events.errors);
         return new StepResult(step, interrupted ? Result.INTERRUPTED : Result.FAILED, "", seconds(start), events.mandatory,
                 signal != 0 || e instanceof ConcurrentUpdateException);
     }
@@ -361,14 +390,23 @@ public final class MeshDeployer {
         return builder.onEvent(events).onStandardOutput(say).onStandardError(say);
     }
 
-    /** Engine events of a step: a mandatory policy violation decides the exit code. */
+    /**
+     * Engine events of a step: a mandatory policy violation decides the exit code, and the resources' errors
+     * let the caller tell why a step failed (the read-back of a central grant, {@link GrantReadBack}).
+     */
     private static final class Events implements Consumer<EngineEvent> {
         private volatile boolean mandatory;
+        private final Map<String, String> errors = new java.util.LinkedHashMap<>();
 
         @Override
         public void accept(EngineEvent event) {
             if (event.policyEvent() != null && "mandatory".equals(event.policyEvent().enforcementLevel())) {
                 mandatory = true;
+            }
+            var diagnostic = event.diagnosticEvent();
+            if (diagnostic != null && "error".equals(diagnostic.severity()) && diagnostic.urn() != null
+                    && !diagnostic.urn().isEmpty()) {
+                errors.merge(diagnostic.urn(), diagnostic.message(), (a, b) -> a + b);
             }
         }
     }

@@ -3,6 +3,7 @@ package io.datamesh.lakeformation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -16,13 +17,22 @@ public final class SettingsMerge {
     }
 
     /**
-     * @param blockers reasons the account is not ready; each carries its fix. Non-empty = no write.
-     * @param notices  changes a human should know the write makes
+     * @param blockers      reasons the account is not ready; each carries its fix. Non-empty = no write.
+     * @param notices       changes a human should know the write makes
+     * @param defaultsClear while the account has IAM-only defaults, the one write that clears them: the
+     *                      target without the admins the stack creates itself (they are no principals yet).
+     *                      What the printed command writes and what {@code up --clear-iam-defaults} writes.
      */
-    public record Outcome(AccountSettings target, List<String> blockers, List<String> notices) {
+    public record Outcome(AccountSettings target, List<String> blockers, List<String> notices,
+                          Optional<AccountSettings> defaultsClear) {
         public Outcome {
             blockers = List.copyOf(blockers);
             notices = List.copyOf(notices);
+        }
+
+        /** The blockers left once {@link #defaultsClear} is written: the defaults' own comes last. */
+        public List<String> blockersBesidesDefaults() {
+            return defaultsClear.isPresent() ? blockers.subList(0, blockers.size() - 1) : blockers;
         }
     }
 
@@ -68,18 +78,21 @@ public final class SettingsMerge {
                 current.allowFullTableExternalDataAccess());
         // Every database created while they stand keeps them for its tables, and the settings
         // resource cannot clear them (see SettingsCommand): the account must be cleared first.
+        Optional<AccountSettings> defaultsClear = Optional.empty();
         if (!current.defaultPermissionPrincipals().isEmpty()) {
+            // A role the stack creates is left out until it exists; one that is an admin already is kept.
+            defaultsClear = Optional.of(new AccountSettings(admins.stream()
+                    .filter(a -> current.admins().contains(a) || !createdByStack.contains(a)).toList(),
+                    target.readOnlyAdmins(), List.of(), target.parameters(), target.trustedResourceOwners(),
+                    target.allowExternalDataFiltering(), target.externalDataFilteringAllowList(),
+                    target.authorizedSessionTagValueList(), target.allowFullTableExternalDataAccess()));
             blockers.add("account " + accountId + " still grants " + new TreeSet<>(current.defaultPermissionPrincipals())
                     + " on every new database and table (Lake Formation's IAM-only defaults), and pulumi-aws cannot clear"
                     + " them: its settings write leaves empty lists out (pulumi-aws #4366). Fix, once, with this account's"
                     + " credentials (it writes the merged settings this stack would, every admin kept; the stack adds the"
                     + " admin roles it creates itself), then preview again:\n"
-                    + "    " + SettingsCommand.putDataLakeSettings(accountId, new AccountSettings(
-                    admins.stream().filter(a -> !createdByStack.contains(a)).toList(), target.readOnlyAdmins(), List.of(),
-                    target.parameters(), target.trustedResourceOwners(), target.allowExternalDataFiltering(),
-                    target.externalDataFilteringAllowList(), target.authorizedSessionTagValueList(),
-                    target.allowFullTableExternalDataAccess())));
+                    + "    " + SettingsCommand.putDataLakeSettings(accountId, defaultsClear.get()));
         }
-        return new Outcome(target, blockers, notices);
+        return new Outcome(target, blockers, notices, defaultsClear);
     }
 }

@@ -46,8 +46,7 @@ public final class AwsAccountProbe implements AccountProbe {
 
     @Override
     public CallerIdentity callerIdentity() {
-        var identity = sts.getCallerIdentity();
-        return new CallerIdentity(identity.account(), identity.arn());
+        return CallerIdentity.of(sts);
     }
 
     @Override

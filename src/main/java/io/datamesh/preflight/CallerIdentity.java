@@ -1,5 +1,7 @@
 package io.datamesh.preflight;
 
+import software.amazon.awssdk.services.sts.StsClient;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -7,6 +9,12 @@ import java.util.regex.Pattern;
 public record CallerIdentity(String account, String arn) {
     private static final Pattern ASSUMED_ROLE = Pattern.compile("arn:(aws[\\w-]*):sts::(\\d{12}):assumed-role/([^/]+)/.+");
     private static final Pattern USER_OR_ROLE = Pattern.compile("arn:aws[\\w-]*:iam::\\d{12}:(user|role)/.+");
+
+    /** STS GetCallerIdentity of the client's credentials. */
+    public static CallerIdentity of(StsClient sts) {
+        var identity = sts.getCallerIdentity();
+        return new CallerIdentity(identity.account(), identity.arn());
+    }
 
     /**
      * The principal IAM's policy simulator takes for these credentials: a session's role, or the user. The

@@ -41,13 +41,18 @@ public final class Preflight {
     public record Target(String stack, StackSettings settings, StackCredentials credentials) {
     }
 
-    public static List<Finding> accounts(List<Target> targets, AccountProbe.Factory probes, Consumer<String> progress) {
+    /**
+     * @param defaultsCleared the run clears IAM-only defaults itself ({@code up --clear-iam-defaults}): they are
+     *                        said, not a problem
+     */
+    public static List<Finding> accounts(List<Target> targets, AccountProbe.Factory probes, boolean defaultsCleared,
+                                         Consumer<String> progress) {
         List<Finding> findings = new ArrayList<>();
         for (Target target : targets) {
             var identity = target.settings().identity();
             progress.accept(target.stack() + " (" + identity.accountId() + ")");
             try (AccountProbe probe = probes.open(target.credentials(), identity.region())) {
-                account(target, probe, findings, progress);
+                account(target, probe, defaultsCleared, findings, progress);
             } catch (SdkException | IllegalStateException e) {
                 findings.add(Finding.problem(target.stack(), Check.CREDENTIALS, unresolved(target, e)));
             }
@@ -55,7 +60,8 @@ public final class Preflight {
         return List.copyOf(findings);
     }
 
-    private static void account(Target target, AccountProbe probe, List<Finding> findings, Consumer<String> progress) {
+    private static void account(Target target, AccountProbe probe, boolean defaultsCleared, List<Finding> findings,
+                                Consumer<String> progress) {
         String stack = target.stack();
         String accountId = target.settings().identity().accountId();
         CallerIdentity caller;
@@ -74,7 +80,7 @@ public final class Preflight {
         }
         progress.accept(stack + ": credentials of " + caller.arn());
         findings.addAll(permissions(target, probe, caller));
-        findings.addAll(settings(target, probe, caller));
+        findings.addAll(settings(target, probe, caller, defaultsCleared, progress));
     }
 
     private static List<Finding> permissions(Target target, AccountProbe probe, CallerIdentity caller) {
@@ -105,7 +111,8 @@ public final class Preflight {
                 + ". Fix: " + d.action().grantedBy() + ".")).toList();
     }
 
-    private static List<Finding> settings(Target target, AccountProbe probe, CallerIdentity caller) {
+    private static List<Finding> settings(Target target, AccountProbe probe, CallerIdentity caller, boolean defaultsCleared,
+                                          Consumer<String> progress) {
         String stack = target.stack();
         var identity = target.settings().identity();
         AccountSettings current;
@@ -116,14 +123,26 @@ public final class Preflight {
                     + " Formation settings of account " + identity.accountId() + " (" + firstLine(e) + "). Fix: allow the"
                     + " deployer lakeformation:GetDataLakeSettings (" + DeployerActions.LAKE_FORMATION_ADMIN + ")."));
         }
-        List<String> created = LakeFormationAdmins.createdByStack(target.settings());
-        // What the program adds: datamesh:lakeFormationAdmins, or the deploying principal when that is empty.
+        var outcome = merge(target.settings(), caller, current);
+        if (defaultsCleared && outcome.defaultsClear().isPresent()) {
+            progress.accept(stack + ": IAM-only default permissions " + current.defaultPermissionPrincipals()
+                    + ", which --clear-iam-defaults clears before the first step");
+        }
+        return (defaultsCleared ? outcome.blockersBesidesDefaults() : outcome.blockers()).stream()
+                .map(b -> Finding.problem(stack, Check.LAKE_FORMATION_SETTINGS, "stack " + stack + ": " + b)).toList();
+    }
+
+    /**
+     * The account's settings merged as the stack's program merges them: the admins it creates, and
+     * datamesh:lakeFormationAdmins or, when that is empty, the deploying principal.
+     */
+    public static SettingsMerge.Outcome merge(StackSettings settings, CallerIdentity caller, AccountSettings current) {
+        var identity = settings.identity();
+        List<String> created = LakeFormationAdmins.createdByStack(settings);
         List<String> configured = identity.lakeFormationAdmins().isEmpty()
                 ? caller.simulatedPrincipal().map(List::of).orElse(List.of(caller.arn())) : identity.lakeFormationAdmins();
-        var outcome = SettingsMerge.merge(identity.accountId(), current,
+        return SettingsMerge.merge(identity.accountId(), current,
                 Stream.concat(created.stream(), configured.stream()).distinct().toList(), created, identity.crossAccountVersion());
-        return outcome.blockers().stream()
-                .map(b -> Finding.problem(stack, Check.LAKE_FORMATION_SETTINGS, "stack " + stack + ": " + b)).toList();
     }
 
     private static boolean isAccessDenied(AwsServiceException e) {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
 import software.amazon.awssdk.services.lakeformation.model.DataLakePrincipal;
 import software.amazon.awssdk.services.lakeformation.model.DataLakeSettings;
+import software.amazon.awssdk.services.lakeformation.model.LFTag;
 import software.amazon.awssdk.services.lakeformation.model.ListPermissionsRequest;
 import software.amazon.awssdk.services.lakeformation.model.PrincipalPermissions;
 import software.amazon.awssdk.services.lakeformation.model.PrincipalResourcePermissions;
@@ -149,6 +150,14 @@ public final class AwsAccountReader implements AccountReader {
     public List<LiveGrant> effectiveGrants(LfResource.Database database) {
         return list(ListPermissionsRequest.builder().catalogId(account)
                 .resource(x -> x.database(d -> d.catalogId(database.catalogId()).name(database.name()))).build());
+    }
+
+    /** ListPermissions filtered by one LF-tag policy alone: every principal's grant on it. */
+    public List<LiveGrant> grantsOn(LfResource.TagPolicy policy) {
+        return list(ListPermissionsRequest.builder().catalogId(account).resource(x -> x.lfTagPolicy(p -> p
+                .catalogId(policy.catalogId()).resourceType(policy.resourceType().name())
+                .expression(policy.expression().clauses().entrySet().stream()
+                        .map(c -> LFTag.builder().tagKey(c.getKey()).tagValues(c.getValue()).build()).toList()))).build());
     }
 
     private List<LiveGrant> list(ListPermissionsRequest request) {

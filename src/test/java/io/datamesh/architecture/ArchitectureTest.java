@@ -61,7 +61,8 @@ class ArchitectureTest {
             .whereLayer("Access").mayOnlyAccessLayers("Foundation", "LakeFormation", "Config", "Plan", "Policy")
             .whereLayer("Verify").mayOnlyAccessLayers("Foundation", "LakeFormation", "Config", "Plan", "Policy",
                     "Access")
-            .whereLayer("Deploy").mayOnlyAccessLayers("Foundation")
+            // Around its Pulumi steps, up merges settings as preflight does and reaches accounts as verify does.
+            .whereLayer("Deploy").mayOnlyAccessLayers("Foundation", "LakeFormation", "Config", "Plan", "Verify", "Preflight")
             // Preflight merges settings as a stack does (account) and reaches accounts as verify does.
             .whereLayer("Preflight").mayOnlyAccessLayers("Foundation", "LakeFormation", "Config", "BuildingBlocks", "Verify")
             .whereLayer("Cli").mayOnlyAccessLayers("Foundation", "LakeFormation", "Quota", "Config", "Plan",

@@ -41,7 +41,8 @@ class DataCheckTest {
     }
 
     private static DataProduct product(String format, List<ContractColumn> columns, QualityRule... quality) {
-        return new DataProduct("orders", "", format, "orders/", Map.of(), columns, List.of(quality), Optional.empty());
+        return new DataProduct("orders", "", format, "orders/", Map.of(), columns, List.of(quality), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     private List<String> check(DataProduct product, String... files) throws IOException {

@@ -57,6 +57,37 @@ class SettingsMergeTest {
     }
 
     @Test
+    void theDefaultsClearingWriteKeepsAnAdminRoleTheStackCreatedOnAnEarlierRun() {
+        // The stack's own admin role exists from an earlier deployment, and the defaults came back (a hand write).
+        String lakeAdmin = "arn:aws:iam::111111111111:role/LakeAdmin";
+        var before = current(List.of(lakeAdmin, "arn:aws:iam::111111111111:role/Old"), Map.of("CROSS_ACCOUNT_VERSION", "4"),
+                List.of("IAM_ALLOWED_PRINCIPALS"));
+        var outcome = SettingsMerge.merge(ACCOUNT, before, List.of(lakeAdmin), List.of(lakeAdmin), 4);
+
+        assertThat(outcome.defaultsClear()).get().satisfies(write -> {
+            assertThat(write.admins()).containsExactlyInAnyOrder(lakeAdmin, "arn:aws:iam::111111111111:role/Old");
+            assertThat(write.defaultPermissionPrincipals()).isEmpty();
+            assertThat(write.readOnlyAdmins()).isEqualTo(before.readOnlyAdmins());
+        });
+        assertThat(outcome.blockers()).singleElement().asString()
+                .contains("{\"DataLakePrincipalIdentifier\":\"" + lakeAdmin + "\"}");
+        assertThat(outcome.blockersBesidesDefaults()).isEmpty();
+    }
+
+    @Test
+    void withoutIamOnlyDefaultsThereIsNoClearingWriteAndTheOtherBlockersStay() {
+        var outcome = SettingsMerge.merge(ACCOUNT, current(List.of(), Map.of("CROSS_ACCOUNT_VERSION", "5"), List.of()),
+                List.of(), List.of(), 4);
+        assertThat(outcome.defaultsClear()).isEmpty();
+        assertThat(outcome.blockersBesidesDefaults()).isEqualTo(outcome.blockers()).hasSize(1);
+
+        var both = SettingsMerge.merge(ACCOUNT, current(List.of(), Map.of("CROSS_ACCOUNT_VERSION", "5"),
+                List.of("IAM_ALLOWED_PRINCIPALS")), List.of(), List.of(), 4);
+        assertThat(both.blockers()).hasSize(2);
+        assertThat(both.blockersBesidesDefaults()).singleElement().asString().contains("datamesh:crossAccountVersion: 5");
+    }
+
+    @Test
     void aMissingVersionCountsAsOneAndAnEqualVersionIsLeftAlone() {
         assertThat(current(List.of(), Map.of(), List.of()).crossAccountVersion()).isEqualTo(1);
         var outcome = SettingsMerge.merge(ACCOUNT, current(List.of(), Map.of("CROSS_ACCOUNT_VERSION", "4"), List.of()), List.of(), List.of(), 4);
