@@ -22,8 +22,10 @@ if ! fresh; then
       echo "datamesh: writing the $name's class-data archive ($archive) ..." >&2
       rm -f "$archive.tmp"
       # The JVM warns about every class it cannot archive (old bytecode, JFR events): kept in a log.
-      if java @"$options" -XX:ArchiveClassesAtExit="$archive.tmp" -cp "$classpath" "$main" "$@" \
-           > "$archive.log" 2>&1 && [[ -s "$archive.tmp" ]]; then
+      # The run's exit status does not matter (e.g. the samples under edit fail to plan): what it
+      # loaded is archived all the same, and a missing archive would retrain on every start.
+      java @"$options" -XX:ArchiveClassesAtExit="$archive.tmp" -cp "$classpath" "$main" "$@" > "$archive.log" 2>&1 || true
+      if [[ -s "$archive.tmp" ]]; then
         mv -f "$archive.tmp" "$archive"
       else
         echo "datamesh: no class-data archive ($archive.log); the $name starts without one" >&2
