@@ -27,13 +27,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 /**
  * Plans every stack of a mesh directory offline: each stack runs through the Pulumi SDK's mock
- * engine in deploy order, and each stack's outputs are fed to the stacks that reference it.
+ * engine in deploy order, and each stack's outputs are fed to the stacks that reference it. Runs that
+ * read nothing from each other plan at the same time, one a processor; the plan is the same as one
+ * after another, in the same order.
  */
 public final class MeshPlanner {
     /**
@@ -45,6 +51,9 @@ public final class MeshPlanner {
 
     static {
         MOCK_ENGINE_LOG.setUseParentHandlers(false);
+    }
+
+    private record TimedRun(StackPlan plan, StackRun run) {
     }
 
     private MeshPlanner() {
@@ -98,14 +107,31 @@ public final class MeshPlanner {
         Map<String, Map<String, Object>> deployed = new HashMap<>();
         Map<String, StackPlan> converged = new LinkedHashMap<>();
         List<StackRun> runs = new ArrayList<>();
-        for (String stack : runsFor(order, selected)) {
-            StackSettings stackSettings = settings.get(stack);
-            long start = System.nanoTime();
-            StackPlan plan = run(stack, stackSettings, dir, account, deployed);
-            runs.add(new StackRun(stack, Duration.ofNanos(System.nanoTime() - start)));
-            deployed.put(stackSettings.identity().qualify(stack), plan.outputs());
-            converged.remove(stack);
-            converged.put(stack, plan);
+        ExecutorService planners = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            for (List<String> wave : waves(runsFor(order, selected), settings)) {
+                // Every run of a wave sees the outputs as they were when the wave started: the same
+                // a run one after another sees, since none reads another's.
+                Map<String, Map<String, Object>> before = Map.copyOf(deployed);
+                List<Future<TimedRun>> planned = new ArrayList<>();
+                for (String stack : wave) {
+                    planned.add(planners.submit(() -> {
+                        long start = System.nanoTime();
+                        StackPlan plan = run(stack, settings.get(stack), dir, account, before);
+                        return new TimedRun(plan, new StackRun(stack, Duration.ofNanos(System.nanoTime() - start)));
+                    }));
+                }
+                for (Future<TimedRun> run : planned) {
+                    TimedRun done = result(run);
+                    String stack = done.run().stack();
+                    runs.add(done.run());
+                    deployed.put(settings.get(stack).identity().qualify(stack), done.plan().outputs());
+                    converged.remove(stack);
+                    converged.put(stack, done.plan());
+                }
+            }
+        } finally {
+            planners.shutdownNow();
         }
         // Report in first-deploy order, each stack once, with the plan of its last run.
         List<StackPlan> stacks = new ArrayList<>();
@@ -120,6 +146,49 @@ public final class MeshPlanner {
         }
         int last = IntStream.range(0, order.size()).filter(i -> selected.contains(order.get(i))).max().orElse(-1);
         return order.subList(0, last + 1);
+    }
+
+    /**
+     * The runs cut into waves that may plan at the same time: consecutive runs on the same side of
+     * the mesh. A domain stack reads only its central stack and a central stack only its domains
+     * ({@link MeshReferences}), so no run of a wave reads another's outputs; a stack never runs twice in one.
+     */
+    static List<List<String>> waves(List<String> runs, Map<String, StackSettings> settings) {
+        List<List<String>> waves = new ArrayList<>();
+        List<String> wave = new ArrayList<>();
+        for (String stack : runs) {
+            if (!wave.isEmpty() && (isCentral(settings, wave.get(0)) != isCentral(settings, stack) || wave.contains(stack))) {
+                waves.add(List.copyOf(wave));
+                wave = new ArrayList<>();
+            }
+            wave.add(stack);
+        }
+        if (!wave.isEmpty()) {
+            waves.add(List.copyOf(wave));
+        }
+        return waves;
+    }
+
+    private static boolean isCentral(Map<String, StackSettings> settings, String stack) {
+        return settings.get(stack).role() == StackRole.CENTRAL;
+    }
+
+    /** A run's result; what the run threw, as it threw it. */
+    private static <T> T result(Future<T> run) {
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while planning", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

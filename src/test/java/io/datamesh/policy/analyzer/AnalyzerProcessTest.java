@@ -68,17 +68,18 @@ class AnalyzerProcessTest {
     @BeforeAll
     static void start() throws Exception {
         // Started the way policy-packs/bin/run-analyzer starts a pack: its JVM options and the
-        // class-data archive scripts/analyzer-archive.sh makes for the classpath, here of a jar of
+        // class-data archive scripts/class-data-archive.sh makes for the classpath, here of a jar of
         // the compiled classes (the JVM archives classes from jars only). -Xshare:on makes the JVM
         // refuse to start if it cannot map the archive.
         work = Files.createTempDirectory("analyzer-cds");
         Path jar = jarOfMainClasses(work);
         String classpath = jar + File.pathSeparator + Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> e.endsWith(".jar")).collect(Collectors.joining(File.pathSeparator));
-        Process archiver = new ProcessBuilder("scripts/analyzer-archive.sh", classpath)
+        Process archiver = new ProcessBuilder("scripts/class-data-archive.sh", "analyzer",
+                "policy-packs/bin/analyzer.jvm", classpath, AnalyzerTraining.class.getName())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String archive = new String(archiver.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, archiver.waitFor(), "scripts/analyzer-archive.sh failed");
+        assertEquals(0, archiver.waitFor(), "scripts/class-data-archive.sh failed");
         assertTrue(!archive.isEmpty() && Files.size(Path.of(archive)) > 0, "no class-data archive: '" + archive + "'");
         classLoads = jar.resolveSibling("class-load.log");
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
