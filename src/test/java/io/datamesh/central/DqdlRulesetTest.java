@@ -83,17 +83,17 @@ class DqdlRulesetTest {
 
     @Test
     void constraintsBecomeCompletenessUniquenessAndThePrimaryKey() {
-        var id = new ContractColumn("order_id", "string", "", Map.of(), true, true, true, List.of());
-        var email = new ContractColumn("email", "string", "", Map.of(), true, false, false, List.of());
-        var code = new ContractColumn("code", "string", "", Map.of(), false, true, false, List.of());
+        var id = new ContractColumn("order_id", "string", "", Map.of(), true, true, true, List.of(), Optional.empty());
+        var email = new ContractColumn("email", "string", "", Map.of(), true, false, false, List.of(), Optional.empty());
+        var code = new ContractColumn("code", "string", "", Map.of(), false, true, false, List.of(), Optional.empty());
         assertThat(DqdlRuleset.of(product(List.of(id, email, code), List.of())).rules()).containsExactly(
                 "IsPrimaryKey \"order_id\"", "IsComplete \"email\"", "IsUnique \"code\"");
     }
 
     @Test
     void aCompositeKeyIsOnePrimaryKeyRuleAndEachUniqueColumnKeepsItsOwn() {
-        var order = new ContractColumn("order_id", "string", "", Map.of(), true, true, true, List.of());
-        var line = new ContractColumn("line", "int", "", Map.of(), true, false, true, List.of());
+        var order = new ContractColumn("order_id", "string", "", Map.of(), true, true, true, List.of(), Optional.empty());
+        var line = new ContractColumn("line", "int", "", Map.of(), true, false, true, List.of(), Optional.empty());
         assertThat(DqdlRuleset.of(product(List.of(order, line), List.of())).rules()).containsExactly(
                 "IsPrimaryKey \"order_id\" \"line\"", "IsUnique \"order_id\"");
     }
@@ -127,7 +127,7 @@ class DqdlRulesetTest {
 
     @Test
     void theDocumentIsTheRulesListGlueStores() {
-        var id = new ContractColumn("order_id", "string", "", Map.of(), true, true, true, List.of());
+        var id = new ContractColumn("order_id", "string", "", Map.of(), true, true, true, List.of(), Optional.empty());
         DqdlRuleset ruleset = DqdlRuleset.of(product(List.of(id), List.of(rule(Metric.ROW_COUNT, "mustBeGreaterThan", false, 0))));
         assertThat(ruleset.text()).isEqualTo("Rules = [\n    IsPrimaryKey \"order_id\",\n    RowCount > 0\n]");
     }
@@ -146,7 +146,7 @@ class DqdlRulesetTest {
     }
 
     private static ContractColumn column(String name, String type, QualityRule... rules) {
-        return new ContractColumn(name, type, "", Map.of(), false, false, false, List.of(rules));
+        return new ContractColumn(name, type, "", Map.of(), false, false, false, List.of(rules), Optional.empty());
     }
 
     private static DataProduct product(List<ContractColumn> columns, List<QualityRule> quality) {
