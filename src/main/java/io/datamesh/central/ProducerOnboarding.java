@@ -6,12 +6,15 @@ import com.pulumi.aws.glue.CatalogTable;
 import com.pulumi.aws.glue.CatalogTableArgs;
 import com.pulumi.aws.glue.Crawler;
 import com.pulumi.aws.glue.CrawlerArgs;
+import com.pulumi.aws.glue.DataQualityRuleset;
+import com.pulumi.aws.glue.DataQualityRulesetArgs;
 import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorArgs;
 import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorColumnArgs;
 import com.pulumi.aws.glue.inputs.CatalogTableStorageDescriptorSerDeInfoArgs;
 import com.pulumi.aws.glue.inputs.CrawlerCatalogTargetArgs;
 import com.pulumi.aws.glue.inputs.CrawlerLakeFormationConfigurationArgs;
 import com.pulumi.aws.glue.inputs.CrawlerSchemaChangePolicyArgs;
+import com.pulumi.aws.glue.inputs.DataQualityRulesetTargetTableArgs;
 import com.pulumi.aws.lakeformation.PermissionsArgs;
 import com.pulumi.aws.lakeformation.ResourceArgs;
 import com.pulumi.aws.lakeformation.ResourceLfTagArgs;
@@ -27,6 +30,7 @@ import com.pulumi.resources.Resource;
 import io.datamesh.account.ChildOf;
 import io.datamesh.account.LakeFormationLanes;
 import io.datamesh.names.MeshNames;
+import io.datamesh.config.ContractColumn;
 import io.datamesh.config.DataProduct;
 import io.datamesh.stackref.ProducerExport;
 
@@ -35,11 +39,14 @@ import java.util.Map;
 
 /**
  * One producer in the central catalog: its database with the database tags, the registration of
- * its bucket, each declared table with its tags and a drift crawler, and the crawler's Lake
- * Formation grants. All its Lake Formation writes share one lane, the database's.
+ * its bucket, each declared table with its tags, a drift crawler and the Glue Data Quality ruleset
+ * its contract gives, and the crawler's Lake Formation grants. All its Lake Formation writes share
+ * one lane, the database's.
  */
 public final class ProducerOnboarding extends ComponentResource {
     public static final String TYPE = "datamesh:index:ProducerOnboarding";
+    /** The Glue column parameter that carries a contract's ODCS classification. */
+    public static final String CLASSIFICATION_PARAMETER = "classification";
 
     /**
      * @param lakeSettings the settings write that made the deployer an admin: nothing in the
@@ -92,6 +99,7 @@ public final class ProducerOnboarding extends ComponentResource {
             var table = declaredTable(name, product, database);
             tagTable(name, product, table);
             driftCrawler(name, product, table);
+            qualityRuleset(name, product, table);
         }
 
         var crawlerRole = args.roles().crawler().arn();
@@ -132,10 +140,16 @@ public final class ProducerOnboarding extends ComponentResource {
                         .outputFormat(format.outputFormat())
                         .serDeInfo(CatalogTableStorageDescriptorSerDeInfoArgs.builder()
                                 .serializationLibrary(format.serde()).parameters(format.serdeParameters()).build())
-                        .columns(product.columns().stream().map(c -> CatalogTableStorageDescriptorColumnArgs.builder()
-                                .name(c.name()).type(c.type()).comment(c.comment()).build()).toList())
+                        .columns(product.columns().stream().map(ProducerOnboarding::column).toList())
                         .build())
                 .build(), children.after(database));
+    }
+
+    /** A contract's classification stays on its column, where the policy packs check it against the LF-tags. */
+    private static CatalogTableStorageDescriptorColumnArgs column(ContractColumn c) {
+        var column = CatalogTableStorageDescriptorColumnArgs.builder().name(c.name()).type(c.type()).comment(c.comment());
+        c.classification().ifPresent(value -> column.parameters(Map.of(CLASSIFICATION_PARAMETER, value)));
+        return column.build();
     }
 
     /**
@@ -181,6 +195,27 @@ public final class ProducerOnboarding extends ComponentResource {
                 // New partitions take the declared table's schema instead of one inferred from files.
                 .configuration("{\"Version\":1.0,\"CrawlerOutput\":{\"Partitions\":{\"AddOrUpdateBehavior\":\"InheritFromTable\"}}}")
                 .build(), children.after(table, args.encryption().crawlerLogs()));
+    }
+
+    /**
+     * The contract's quality rules on its table, when it has any that DQDL can say. The ruleset's
+     * name is its id and is unique in the account (terraform-provider-aws data_quality_ruleset.go:
+     * {@code d.SetId(name)}, name and target table force a new ruleset), so a replacement that
+     * created the new one first would collide with the old: replace it delete-first. Nothing is
+     * lost: a ruleset holds rules, the data stays in the producer's bucket.
+     */
+    private void qualityRuleset(String name, DataProduct product, CatalogTable table) {
+        DqdlRuleset ruleset = DqdlRuleset.of(product);
+        if (ruleset.isEmpty()) {
+            return;
+        }
+        new DataQualityRuleset(name + "-" + product.name() + "-quality", DataQualityRulesetArgs.builder()
+                .name(args.prefix() + "-" + databaseName + "-" + product.name() + "-quality")
+                .description("Quality rules of the " + databaseName + "." + product.name() + " contract")
+                .ruleset(ruleset.text())
+                .targetTable(DataQualityRulesetTargetTableArgs.builder().catalogId(args.catalogId())
+                        .databaseName(databaseName).tableName(product.name()).build())
+                .build(), children.options().dependsOn(table).deleteBeforeReplace(true).build());
     }
 
     private static ResourceLfTagLfTagArgs tagValue(String key, String value) {

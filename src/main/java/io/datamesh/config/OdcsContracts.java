@@ -206,7 +206,9 @@ final class OdcsContracts {
                 .flatMap(q -> rule(q, false, List.of()).stream()).toList();
         return new ContractColumn(property.field("name").text(""), glueType(property), property.field("description").text(""),
                 tags(property, Optional.of(property.field("classification"))), property.field("required").bool(false),
-                property.field("unique").bool(false), property.field("primaryKey").bool(false), quality);
+                property.field("unique").bool(false), property.field("primaryKey").bool(false), quality,
+                property.field("classification").isPresent() ? Optional.of(property.field("classification").text(""))
+                        : Optional.empty());
     }
 
     /** physicalType when given (a Glue type), else the Glue type of the logicalType. */

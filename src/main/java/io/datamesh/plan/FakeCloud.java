@@ -63,6 +63,9 @@ public final class FakeCloud {
             case "aws:glue/catalogTable:CatalogTable" -> "arn:aws:glue:" + region + ":" + accountId + ":table/"
                     + inputs.getOrDefault("databaseName", "") + "/" + id;
             case "aws:glue/crawler:Crawler" -> "arn:aws:glue:" + region + ":" + accountId + ":crawler/" + id;
+            // terraform-provider-aws data_quality_ruleset.go builds it so: resource dataQualityRuleset/<name>.
+            case "aws:glue/dataQualityRuleset:DataQualityRuleset" ->
+                    "arn:aws:glue:" + region + ":" + accountId + ":dataQualityRuleset/" + id;
             case "aws:athena/workgroup:Workgroup" -> "arn:aws:athena:" + region + ":" + accountId + ":workgroup/" + id;
             default -> null;
         };

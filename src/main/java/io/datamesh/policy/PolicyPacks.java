@@ -39,6 +39,7 @@ import io.datamesh.policy.rules.mesh.LfNoGrantAdmitsPii;
 import io.datamesh.policy.rules.mesh.LfNoIamAllowedPrincipalsDefaults;
 import io.datamesh.policy.rules.mesh.LfNoNamedGrantReachesPii;
 import io.datamesh.policy.rules.mesh.LfPiiColumnsTagged;
+import io.datamesh.policy.rules.mesh.DataProductDeclaresQualityRules;
 import io.datamesh.policy.rules.mesh.LfRequiredTags;
 import io.datamesh.policy.rules.mesh.LfTableLocationRegistered;
 import io.datamesh.policy.rules.mesh.LfTagsOnlyInCentral;
@@ -78,7 +79,8 @@ public final class PolicyPacks {
                     new LfNoGrantAdmitsPii(), new LfNoNamedGrantReachesPii(), new LfTableLocationRegistered(),
                     new GlueResourcePolicyMeshOnly(),
                     new ProducerPoliciesNoConsumerAccess(), new LfCrawlerRoleNotAdmin(), new LfCatalogAfterSettings(),
-                    new LfReplaceDeleteFirst(), new LfAdminRoleAssumableOnlyByAdmins())));
+                    new LfReplaceDeleteFirst(), new LfAdminRoleAssumableOnlyByAdmins(),
+                    new DataProductDeclaresQualityRules())));
 
     private PolicyPacks() {
     }

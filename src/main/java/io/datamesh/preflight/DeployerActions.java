@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The IAM actions a stack's deployer needs that fail late, deep into {@code pulumi up}, when missing:
  * the Lake Formation admin actions (the settings write, the grants), the Glue resource policy Glue
- * writes when Lake Formation shares through RAM, and central's tags, catalog key, passed roles and RAM
- * shares. The actions a stack's first resources need (S3, IAM roles, Glue databases) fail at once with
+ * writes when Lake Formation shares through RAM, and central's tags, catalog key, quality rulesets,
+ * passed roles and RAM shares. The actions a stack's first resources need (S3, IAM roles, Glue databases) fail at once with
  * AWS's own clear error and are not listed. Each names what grants it, so a missing one comes with its fix.
  */
 public final class DeployerActions {
@@ -24,6 +24,8 @@ public final class DeployerActions {
     static final String CATALOG_KEY = "a statement allowing kms:Encrypt, kms:Decrypt and kms:GenerateDataKey on"
             + " arn:aws:kms:<region>:<account>:key/* (the stack creates the catalog key; no AWS managed policy short of"
             + " AdministratorAccess grants the use of a customer key)";
+    static final String GLUE_FULL_ACCESS = "the AWS managed policy AWSGlueConsoleFullAccess (glue:*) or a statement allowing"
+            + " the action on arn:aws:glue:<region>:<account>:dataQualityRuleset/<namePrefix>-*";
     static final String PASS_ROLE = "a statement allowing iam:PassRole on the role (IAMFullAccess or AdministratorAccess)";
     /** AWSLakeFormationCrossAccountManager allows managing only shares named so, and Lake Formation names its shares so. */
     static final String LAKE_FORMATION_SHARE = "LakeFormation-V4-datamesh";
@@ -66,6 +68,13 @@ public final class DeployerActions {
         String keys = "arn:aws:kms:" + region + ":" + accountId + ":key/*";
         for (String action : List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey")) {
             actions.add(new RequiredAction(action, keys, CATALOG_KEY));
+        }
+        // New with the contracts' quality rulesets: a deployer policy written for an earlier version
+        // of the mesh lacks them, and the rulesets are created after the catalog's Lake Formation writes.
+        String rulesets = "arn:aws:glue:" + region + ":" + accountId + ":dataQualityRuleset/" + namePrefix + "-*";
+        for (String action : List.of("glue:CreateDataQualityRuleset", "glue:GetDataQualityRuleset",
+                "glue:UpdateDataQualityRuleset", "glue:DeleteDataQualityRuleset")) {
+            actions.add(new RequiredAction(action, rulesets, GLUE_FULL_ACCESS));
         }
         actions.add(new RequiredAction("iam:PassRole", MeshNames.roleArn(accountId, MeshNames.crawlerRole(namePrefix)),
                 Map.of("iam:PassedToService", "glue.amazonaws.com"), PASS_ROLE));

@@ -5,6 +5,8 @@ import io.datamesh.resource.PlannedResource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
@@ -48,7 +50,31 @@ public enum Quota {
     LF_TAGS("lfTags", "LF-tags per account", 1_000,
             "Lake Formation developer guide, Lake Formation tag-based access control notes and restrictions,"
                     + " https://docs.aws.amazon.com/lake-formation/latest/dg/TBAC-notes.html",
-            resources -> count(resources, "aws:lakeformation/lfTag:LfTag"));
+            resources -> count(resources, "aws:lakeformation/lfTag:LfTag")),
+    // At cross-account version 3 and later Lake Formation shares every cross-account grant through
+    // AWS RAM, creating or extending one resource share from the granting account to each receiving
+    // account (docs/aws-behaviours.md, "RAM"): the shares and their principals are counted in the
+    // account that grants, from its grants to principals of other accounts. Every domain a wave adds
+    // adds a receiving account and its roles.
+    RAM_RESOURCE_SHARES("ramResourceShares", "AWS RAM resource shares per account (one per account Lake Formation"
+            + " shares with)", 5_000, Sources.RAM,
+            resources -> crossAccountPrincipals(resources).stream().map(Quota::accountOf).distinct().count()),
+    RAM_SHARED_PRINCIPALS("ramSharedPrincipals", "AWS RAM shared principals per account (principals of other"
+            + " accounts granted through Lake Formation)", 5_000, Sources.RAM,
+            resources -> crossAccountPrincipals(resources).size());
+
+    private static final String LF_PERMISSIONS = "aws:lakeformation/permissions:Permissions";
+
+    /** Sources several quotas share (an enum constant cannot name a static field of its own enum). */
+    private static final class Sources {
+        /**
+         * The figures of the RAM user guide's quota table: 5,000 resource shares, 5,000 shared
+         * principals, 5,000 shared resources and 20 pending invitations per account.
+         */
+        static final String RAM = "AWS RAM user guide, Service quotas (\"Maximum number of resource shares per account\","
+                + " \"Maximum number of shared principals per account\": 5,000 each),"
+                + " https://docs.aws.amazon.com/ram/latest/userguide/what-is.html#what-is-limits";
+    }
 
     private final String configKey;
     private final String description;
@@ -92,6 +118,20 @@ public enum Quota {
 
     public static List<String> configKeys() {
         return Arrays.stream(values()).map(Quota::configKey).toList();
+    }
+
+    /** The distinct principals of other accounts than the granting catalog's that the grants name. */
+    private static Set<String> crossAccountPrincipals(List<PlannedResource> resources) {
+        return resources.stream().filter(r -> r.type().equals(LF_PERMISSIONS))
+                .filter(r -> r.inputs().get("principal") instanceof String principal && r.inputs().get("catalogId") instanceof String
+                        catalog && !accountOf(principal).equals(catalog) && accountOf(principal).matches("\\d{12}"))
+                .map(r -> (String) r.inputs().get("principal")).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The account of a principal: an account id itself, or the account field of an IAM ARN. */
+    private static String accountOf(String principal) {
+        String[] arn = principal.split(":");
+        return arn.length > 4 && arn[0].equals("arn") ? arn[4] : principal;
     }
 
     private static long count(List<PlannedResource> resources, String type) {

@@ -27,6 +27,7 @@ public final class ResourceTypes {
     public static final String GLUE_DATABASE = "aws:glue/catalogDatabase:CatalogDatabase";
     public static final String GLUE_TABLE = "aws:glue/catalogTable:CatalogTable";
     public static final String GLUE_RESOURCE_POLICY = "aws:glue/resourcePolicy:ResourcePolicy";
+    public static final String GLUE_DATA_QUALITY_RULESET = "aws:glue/dataQualityRuleset:DataQualityRuleset";
     public static final String ATHENA_WORKGROUP = "aws:athena/workgroup:Workgroup";
     public static final String LF_SETTINGS = "aws:lakeformation/dataLakeSettings:DataLakeSettings";
     public static final String LF_TAG = "aws:lakeformation/lfTag:LfTag";

@@ -59,8 +59,8 @@ class PlanCommandTest {
         assertThat(database.at("/options/dependsOn").toString()).contains("central-lake-settings");
         assertThat(find(root, "central", "central-lake-settings").at("/options/retainOnDelete").asBoolean()).isTrue();
 
-        assertThat(run.out()).contains("AWS quotas: 3 account(s) checked against 9 quotas, 0 exceeded, 0 at 80% or more");
-        assertThat(root.get("quotas")).hasSize(3 * 9);
+        assertThat(run.out()).contains("AWS quotas: 3 account(s) checked against 11 quotas, 0 exceeded, 0 at 80% or more");
+        assertThat(root.get("quotas")).hasSize(3 * 11);
         JsonNode crawlers = null;
         for (JsonNode quota : root.get("quotas")) {
             if (quota.get("account").asText().equals("111111111111") && quota.get("quota").asText().equals("glueCrawlers")) {

@@ -20,23 +20,64 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The sample producer reads its products from ODCS contracts (contracts/*.odcs.yaml); the same
  * stack declaring them inline, as it did before (the test resource
  * contracts/Pulumi.producer.dataProducts.yaml), must plan exactly the same producer and central
- * resources — the tables, columns, types and LF-tags — and so must the contracts that
- * {@code ./datamesh contract export} writes from the dataProducts. What only a contract has (its
+ * resources — the tables, columns, types and LF-tags — plus what only a contract can say (its
+ * quality rulesets, its classifications), and the contracts that {@code ./datamesh contract export}
+ * writes from the dataProducts must plan exactly the same. What only a contract has on a table (its
  * team as the catalog table's Owner, its version as a table parameter) is compared on its own.
  */
 public class ContractPlanEquivalenceTest {
+    /**
+     * What the contracts say beyond the dataProducts is added, and nothing else changes: central's
+     * Glue Data Quality rulesets from their constraints and quality rules, and the ODCS
+     * classification on the classified columns.
+     */
     @Test
-    void theSampleContractsPlanWhatItsDataProductsPlanned(@TempDir Path tmp) throws Exception {
+    void theSampleContractsPlanWhatItsDataProductsPlannedPlusTheirQualityRulesets(@TempDir Path tmp) throws Exception {
         MeshPlan legacy = MeshPlanner.plan(legacyProject(tmp), AccountState.TYPICAL);
-        assertSameResources(legacy, SampleMesh.plan());
-        assertThat(contractOf(SampleMesh.plan())).containsExactly(
+        MeshPlan contracts = SampleMesh.plan();
+
+        List<PlannedResource> rulesets = central(contracts).stream()
+                .filter(r -> r.type().equals(ResourceTypes.GLUE_DATA_QUALITY_RULESET)).toList();
+        assertThat(rulesets).extracting(r -> r.inputs().get("name"), r -> r.inputs().get("ruleset"),
+                r -> r.inputs().get("targetTable")).containsExactly(
+                tuple("datamesh-sales-orders-quality",
+                        "Rules = [\n    IsPrimaryKey \"order_id\",\n    IsComplete \"customer_id\",\n"
+                                + "    IsComplete \"quantity\",\n    RowCount > 0\n]",
+                        Map.of("catalogId", "111111111111", "databaseName", "sales", "tableName", "orders")),
+                tuple("datamesh-sales-customers-quality",
+                        "Rules = [\n    IsPrimaryKey \"customer_id\",\n    ColumnValues \"country\" in [\"GB\", \"DE\","
+                                + " \"FR\", \"NL\", \"IE\", \"ES\", \"IT\", NULL]\n]",
+                        Map.of("catalogId", "111111111111", "databaseName", "sales", "tableName", "customers")));
+        assertThat(rulesets).allSatisfy(r -> assertThat(r.options().deleteBeforeReplace()).isTrue());
+        List<String> classified = central(contracts).stream().filter(r -> r.type().equals(ResourceTypes.GLUE_TABLE))
+                .flatMap(table -> columnsOf(table).stream()).filter(c -> c.containsKey("parameters"))
+                .map(c -> c.get("name") + " " + c.get("parameters")).toList();
+        assertThat(classified).containsExactly("full_name {classification=pii}", "email {classification=pii}",
+                "phone {classification=pii}");
+
+        Map<String, String> withoutAdditions = new TreeMap<>(resources(contracts, "central"));
+        rulesets.forEach(r -> withoutAdditions.remove(r.urn()));
+        withoutAdditions.replaceAll((urn, inputs) -> inputs.replaceAll(", parameters=\\{classification=pii}", ""));
+        assertSameResources(legacy, "producer", resources(contracts, "producer"));
+        assertSameResources(legacy, "central", withoutAdditions);
+        assertThat(contractOf(contracts)).containsExactly(
                 Map.entry("orders", List.of("sales-order-management", "1.0.0")), Map.entry("customers", List.of("sales-crm", "1.0.0")));
         assertThat(contractOf(legacy)).containsExactly(Map.entry("orders", List.of()), Map.entry("customers", List.of()));
+    }
+
+    private static List<PlannedResource> central(MeshPlan plan) {
+        return plan.stacks().stream().filter(s -> s.stack().equals("central")).findFirst().orElseThrow().resources();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> columnsOf(PlannedResource table) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) table.inputs().get("storageDescriptor")).get("columns");
     }
 
     /** Table → [owner, contract version] of the central catalog's tables, as planned. */
@@ -90,11 +131,14 @@ public class ContractPlanEquivalenceTest {
 
     private static void assertSameResources(MeshPlan expected, MeshPlan actual) {
         for (String stack : List.of("producer", "central")) {
-            Map<String, String> want = resources(expected, stack);
-            Map<String, String> got = resources(actual, stack);
-            assertThat(got.keySet()).as(stack + " resources").containsExactlyElementsOf(want.keySet());
-            want.forEach((urn, inputs) -> assertThat(got.get(urn)).as(urn).isEqualTo(inputs));
+            assertSameResources(expected, stack, resources(actual, stack));
         }
+    }
+
+    private static void assertSameResources(MeshPlan expected, String stack, Map<String, String> got) {
+        Map<String, String> want = resources(expected, stack);
+        assertThat(got.keySet()).as(stack + " resources").containsExactlyElementsOf(want.keySet());
+        want.forEach((urn, inputs) -> assertThat(got.get(urn)).as(urn).isEqualTo(inputs));
     }
 
     /**

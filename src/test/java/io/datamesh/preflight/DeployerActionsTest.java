@@ -21,6 +21,7 @@ class DeployerActionsTest {
     /** role, action, resource, context, what grants it (a fragment): each row one line of the table. */
     static Stream<Arguments> table() {
         String key = "arn:aws:kms:eu-west-1:111111111111:key/*";
+        String rulesets = "arn:aws:glue:eu-west-1:111111111111:dataQualityRuleset/datamesh-*";
         return Stream.of(
                 Arguments.of(StackRole.PRODUCER, "lakeformation:PutDataLakeSettings", "*", Map.of(), "AWSLakeFormationDataAdmin denies it explicitly"),
                 Arguments.of(StackRole.CONSUMER, "lakeformation:GrantPermissions", "*", Map.of(), "AWSLakeFormationDataAdmin"),
@@ -32,6 +33,10 @@ class DeployerActionsTest {
                 Arguments.of(StackRole.CENTRAL, "lakeformation:AddLFTagsToResource", "*", Map.of(), "AWSLakeFormationDataAdmin"),
                 Arguments.of(StackRole.CENTRAL, "glue:PutResourcePolicy", "*", Map.of(), "AWSLakeFormationCrossAccountManager"),
                 Arguments.of(StackRole.CENTRAL, "kms:Encrypt", key, Map.of(), "kms:GenerateDataKey on"),
+                Arguments.of(StackRole.CENTRAL, "glue:CreateDataQualityRuleset", rulesets, Map.of(), "AWSGlueConsoleFullAccess"),
+                Arguments.of(StackRole.CENTRAL, "glue:GetDataQualityRuleset", rulesets, Map.of(), "AWSGlueConsoleFullAccess"),
+                Arguments.of(StackRole.CENTRAL, "glue:UpdateDataQualityRuleset", rulesets, Map.of(), "AWSGlueConsoleFullAccess"),
+                Arguments.of(StackRole.CENTRAL, "glue:DeleteDataQualityRuleset", rulesets, Map.of(), "AWSGlueConsoleFullAccess"),
                 Arguments.of(StackRole.CENTRAL, "kms:Decrypt", key, Map.of(), "catalog key"),
                 Arguments.of(StackRole.CENTRAL, "kms:GenerateDataKey", key, Map.of(), "catalog key"),
                 Arguments.of(StackRole.CENTRAL, "iam:PassRole", "arn:aws:iam::111111111111:role/datamesh-crawler",
@@ -57,7 +62,7 @@ class DeployerActionsTest {
 
     @ParameterizedTest(name = "{0} does not need {1}")
     @CsvSource({"PRODUCER, lakeformation:CreateLFTag", "CONSUMER, lakeformation:AddLFTagsToResource", "PRODUCER, kms:Decrypt",
-            "CONSUMER, iam:PassRole", "PRODUCER, ram:CreateResourceShare", "CONSUMER, ram:GetResourceShares"})
+            "CONSUMER, iam:PassRole", "PRODUCER, ram:CreateResourceShare", "PRODUCER, glue:CreateDataQualityRuleset", "CONSUMER, ram:GetResourceShares"})
     void onlyCentralNeedsTheTagsKeyRolesAndShares(StackRole role, String action) {
         assertThat(of(role)).extracting(RequiredAction::action).doesNotContain(action);
     }

@@ -81,4 +81,41 @@ class QuotaCheckTest {
         assertThat(finding.message()).contains("account " + ACCOUNT).contains(quota.configKey())
                 .contains(quota.source()).contains("at least 80%");
     }
+
+    /**
+     * The RAM quotas count the granting account's grants to principals of other accounts: one share
+     * per receiving account, each principal once; grants inside the account and to non-account
+     * principals (IAM_ALLOWED_PRINCIPALS) are not shared through RAM.
+     */
+    @ParameterizedTest(name = "{0}: {1} → {2}")
+    @CsvSource({
+            "RAM_RESOURCE_SHARES, 5000, WARNING",
+            "RAM_RESOURCE_SHARES, 5001, ERROR",
+            "RAM_SHARED_PRINCIPALS, 5000, WARNING",
+            "RAM_SHARED_PRINCIPALS, 5001, ERROR",
+    })
+    void ramQuotasCountTheGrantsToOtherAccountsAtAndOverTheLimit(Quota quota, int used, String expected) {
+        var grants = new java.util.ArrayList<PlannedResource>();
+        for (int i = 0; i < used; i++) {
+            String account = quota == Quota.RAM_RESOURCE_SHARES ? String.format("%012d", 200_000_000_000L + i) : "222222222222";
+            String role = quota == Quota.RAM_RESOURCE_SHARES ? "analyst" : "analyst-" + i;
+            for (String permission : List.of("SELECT", "DESCRIBE")) {
+                grants.add(grant(grants.size(), "arn:aws:iam::" + account + ":role/" + role, permission));
+            }
+        }
+        grants.add(grant(grants.size(), "arn:aws:iam::" + ACCOUNT + ":role/crawler", "SELECT"));
+        grants.add(grant(grants.size(), "IAM_ALLOWED_PRINCIPALS", "ALL"));
+        assertThat(quota.usage(grants)).isEqualTo(used);
+        var finding = QuotaCheck.usage(Map.of(ACCOUNT, grants), Map.of()).stream()
+                .filter(f -> f.quota() == quota).findFirst().orElseThrow();
+        assertThat(finding.level().name()).isEqualTo(expected);
+        assertThat(finding.message()).contains(quota.configKey()).contains("5,000").contains("AWS RAM user guide");
+        assertThat(QuotaCheck.usage(Map.of(ACCOUNT, grants), Map.of(ACCOUNT, Map.of(quota, 6_000L))).stream()
+                .filter(f -> f.quota() == quota).findFirst().orElseThrow().level()).isNotEqualTo(QuotaUsage.Level.ERROR);
+    }
+
+    private static PlannedResource grant(int i, String principal, String permission) {
+        return new PlannedResource("urn:grant:" + i, "aws:lakeformation/permissions:Permissions", "g" + i, Optional.empty(),
+                Map.of("catalogId", ACCOUNT, "principal", principal, "permissions", List.of(permission)));
+    }
 }

@@ -3,6 +3,7 @@ package io.datamesh.stackref;
 import com.pulumi.test.PulumiTest;
 import io.datamesh.config.ContractColumn;
 import io.datamesh.config.DataProduct;
+import io.datamesh.config.QualityRule;
 import io.datamesh.lakeformation.LfPermission;
 import io.datamesh.lakeformation.LfResource.ResourceType;
 import io.datamesh.lakeformation.TagExpression;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,15 @@ class StackOutputsTest {
     /** EXPORT as a producer of format version 1 published it: no owner, no contract version. */
     private static final ProducerExport EXPORT_V1 = new ProducerExport("sales", "222222222222", "bucket", "arn:aws:kms:key",
             Map.of("pii", "false"), List.of(new DataProduct("orders", "Orders", "csv", "orders/", Map.of(), COLUMNS)));
+    /** A contract with constraints and quality rules, which central turns into a Glue Data Quality ruleset. */
+    private static final ProducerExport CONSTRAINED = new ProducerExport("sales", "222222222222", "bucket", "arn:aws:kms:key",
+            Map.of(), List.of(new DataProduct("orders", "Orders", "csv", "orders/", Map.of(),
+            List.of(new ContractColumn("email", "string", "", Map.of("pii", "true"), true, true, true,
+                    List.of(new QualityRule(QualityRule.Metric.INVALID_VALUES, new QualityRule.Bound("mustBeLessThan",
+                            List.of(new BigDecimal("2.5"))), true, List.of("a@b"), "", List.of())), Optional.of("pii"))),
+            List.of(new QualityRule(QualityRule.Metric.ROW_COUNT, new QualityRule.Bound("mustBeBetween",
+                    List.of(new BigDecimal("1"), new BigDecimal("10.5"))), false, List.of(), "", List.of())),
+            Optional.empty(), Optional.empty(), Optional.empty())));
     private static final DomainShare SHARE = new DomainShare(List.of(new DomainShare.Grant("g", ResourceType.TABLE,
             List.of(LfPermission.SELECT, LfPermission.DESCRIBE), TagExpression.of(Map.of("domain", List.of("sales"))))),
             List.of("sales"), List.of(new DomainShare.Table("sales", "orders", List.of("id"), true, List.of(LfPermission.SELECT))));
@@ -56,6 +67,12 @@ class StackOutputsTest {
         newer.put("version", ProducerOutput.VERSION + 1);
         outputs.put("newer", newer);
         outputs.put("older", Map.of("version", 0, "roles", List.of()));
+        outputs.put("constrained", StackOutputs.toOutput(ProducerOutput.of(CONSTRAINED)));
+        outputs.put("firstFormat", Map.of("version", 1, "domain", "sales", "accountId", "222222222222", "bucketName", "bucket",
+                "kmsKeyArn", "arn:aws:kms:key", "databaseTags", Map.of("pii", "false"), "dataProducts", List.of(Map.of(
+                        "name", "orders", "description", "Orders", "format", "csv", "prefix", "orders/", "tags", Map.of(),
+                        "columns", List.of(Map.of("name", "email", "type", "string", "comment", "", "tags",
+                                Map.of("pii", "true")))))));
         outputs.put("shares", StackOutputs.toOutput(Map.of("marketing", SHARE)));
         var newerShare = new LinkedHashMap<>(map(StackOutputs.toOutput(SHARE)));
         newerShare.put("version", 2);
@@ -70,6 +87,11 @@ class StackOutputsTest {
                         ProducerOutput.VERSION));
             }
             read("older", () -> stack.optionalVersioned("older", QueryRoles.class, QueryRoles.VERSION));
+            read("constrained", () -> stack.optionalVersioned("constrained", ProducerOutput.class, ProducerOutput.VERSION)
+                    .map(ProducerOutput::toExport));
+            read("firstFormat", () -> stack.optionalVersioned("firstFormat", ProducerOutput.class, ProducerOutput.OLDEST_READ,
+                    ProducerOutput.VERSION)
+                    .map(ProducerOutput::toExport));
             read("shares", () -> stack.optionalVersionedMap("shares", DomainShare.class, DomainShare.VERSION));
             read("newerShares", () -> stack.optionalVersionedMap("newerShares", DomainShare.class, DomainShare.VERSION));
             read("misshapen", () -> stack.optionalVersioned("misshapen", QueryRoles.class, QueryRoles.VERSION));
@@ -150,16 +172,32 @@ class StackOutputsTest {
         assertThat(READS.get("missing")).isEqualTo(Optional.empty());
     }
 
-    /** The keys a deployed central stack reads: renaming one would break it, so they are pinned here. */
+    /**
+     * The keys a deployed central stack reads: renaming one would break it, so they are pinned here.
+     * Version 2 added the owner, the contract version, the quality rules and the columns'
+     * constraints: only added, never renamed.
+     */
     @Test
     void theProducerWireKeepsTheKeysOfItsFirstFormatAndVersionTwoAddsOwnerAndContractVersion() {
         var wire = map(StackOutputs.toOutput(ProducerOutput.of(EXPORT)));
         assertThat(wire).containsOnlyKeys("version", "domain", "accountId", "bucketName", "kmsKeyArn", "databaseTags",
                 "dataProducts").containsEntry("version", ProducerOutput.VERSION);
         var product = map(((List<?>) wire.get("dataProducts")).get(0));
-        assertThat(product).containsOnlyKeys("name", "description", "format", "prefix", "tags", "columns", "owner", "version")
+        assertThat(product).containsOnlyKeys("name", "description", "format", "prefix", "tags", "columns", "quality", "owner",
+                "version")
                 .containsEntry("owner", "sales-order-management").containsEntry("version", "1.2.0");
-        assertThat(map(((List<?>) product.get("columns")).get(0))).containsOnlyKeys("name", "type", "comment", "tags");
+        assertThat(map(((List<?>) product.get("columns")).get(0))).containsOnlyKeys("name", "type", "comment", "tags",
+                "required", "unique", "primaryKey", "quality", "classification");
+    }
+
+    @Test
+    void aContractsConstraintsAndQualityRulesCrossTheEngineUnchanged() {
+        assertThat(READS.get("constrained")).isEqualTo(Optional.of(CONSTRAINED));
+    }
+
+    @Test
+    void anOutputOfTheFirstFormatIsAContractWithoutConstraints() {
+        assertThat(READS.get("firstFormat")).isEqualTo(Optional.of(EXPORT_V1));
     }
 
     @Test

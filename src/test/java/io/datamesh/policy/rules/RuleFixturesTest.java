@@ -156,6 +156,18 @@ class RuleFixturesTest {
         return stack;
     }
 
+    /** A table whose column 'ref' looks like nothing personal but its contract classifies PII. */
+    private static List<PlannedResource> classifiedTable(boolean tagged) {
+        List<PlannedResource> stack = new ArrayList<>(List.of(res(GLUE_TABLE, "customers",
+                "{'databaseName':'sales','name':'customers','storageDescriptor':{'columns':[{'name':'id','type':'int'},"
+                        + "{'name':'ref','type':'string','comment':'Reference','parameters':{'classification':'PII'}}]}}")));
+        if (tagged) {
+            stack.add(res(LF_RESOURCE_TAG, "pii-ref", "{'tableWithColumns':{'databaseName':'sales','name':'customers',"
+                    + "'columnNames':['ref']},'lfTag':{'key':'pii','value':'true'}}"));
+        }
+        return stack;
+    }
+
     /** The sales database with customers (contact tagged pii = true) and orders (no PII), plus the given grants. */
     private static List<PlannedResource> piiStack(PlannedResource... grants) {
         List<PlannedResource> stack = new ArrayList<>(personalTable(true));
@@ -176,6 +188,9 @@ class RuleFixturesTest {
     static Stream<Case> moreCases() {
         String unknownPrincipal = Sentinels.UNKNOWN_STRING;
         return Stream.of(
+                // A column its contract classifies PII needs the tag whatever its name says.
+                new Case("lf-pii-columns-tagged", CENTRAL_STACK, classifiedTable(true), classifiedTable(false),
+                        "columns [ref] look personal or are classified pii"),
                 // IAM JSON as IAM reads it: Statement as an object, a numeric Version, a boolean condition value.
                 new Case("s3-tls-only-policy", CENTRAL_STACK,
                         List.of(res(BUCKET_POLICY, "policy", Map.of("bucket", "b", "policy", doc("{'Version':1,'Statement':"
@@ -644,6 +659,14 @@ class RuleFixturesTest {
                         List.of(res(GLUE_CRAWLER, "c", "{'name':'c','role':'" + CRAWLER_ROLE + "','securityConfiguration':'sc'}"),
                                 res(LOG_GROUP, "g", "{'name':'/aws-glue/crawlers'}")),
                         "writes to log group /aws-glue/crawlers-role/crawler-sc, which the stack does not declare"),
+                new Case("data-product-declares-quality-rules", CENTRAL_STACK,
+                        List.of(res(GLUE_TABLE, "orders", "{'databaseName':'sales','name':'orders'}"),
+                                res(GLUE_DATA_QUALITY_RULESET, "orders-quality", "{'name':'q','ruleset':'Rules = [ RowCount > 0 ]',"
+                                        + "'targetTable':{'catalogId':'111111111111','databaseName':'sales','tableName':'orders'}}")),
+                        List.of(res(GLUE_TABLE, "orders", "{'databaseName':'sales','name':'orders'}"),
+                                res(GLUE_DATA_QUALITY_RULESET, "returns-quality", "{'name':'q','ruleset':'Rules = [ RowCount > 0 ]',"
+                                        + "'targetTable':{'catalogId':'111111111111','databaseName':'sales','tableName':'returns'}}")),
+                        "table sales.orders has no quality rules"),
                 new Case("lf-admin-role-assumable-only-by-admins", CENTRAL_STACK,
                         List.of(res(LF_SETTINGS, "s", "{'admins':['" + ADMIN + "','" + DEPLOYER + "']}"),
                                 trustingRole("lf-admin", rootTrust(DEPLOYER))),
