@@ -150,6 +150,7 @@ class DqdlRulesetTest {
     }
 
     private static DataProduct product(List<ContractColumn> columns, List<QualityRule> quality) {
-        return new DataProduct("orders", "", "csv", "orders/", Map.of(), columns, quality, Optional.empty());
+        return new DataProduct("orders", "", "csv", "orders/", Map.of(), columns, quality, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 }

@@ -32,7 +32,8 @@ class DataCheckTest {
 
     private static ContractColumn column(String name, String type, boolean required, boolean unique, boolean primaryKey,
                                          QualityRule... quality) {
-        return new ContractColumn(name, type, "", Map.of(), required, unique, primaryKey, List.of(quality));
+        return new ContractColumn(name, type, "", Map.of(), required, unique, primaryKey, List.of(quality),
+                Optional.empty());
     }
 
     private static QualityRule rule(QualityRule.Metric metric, String operator, long operand) {
