@@ -117,21 +117,28 @@ for f in "$proj"/Pulumi.*.yaml; do
   printf '[datamesh-%s]\naws_access_key_id = %s\naws_secret_access_key = stand-in\n' "$stack" "$account" \
     >> "$AWS_SHARED_CREDENTIALS_FILE"
 done
-# The AWS-API endpoint of the emulated AWS, in the stacks' region, for the whole run.
+# The AWS-API endpoint of the emulated AWS (the state file DATAMESH_STANDIN_STATE names), in the
+# stacks' region: one process per emulated AWS, all stopped on exit.
 export DATAMESH_STANDIN_REGION; DATAMESH_STANDIN_REGION="$(sed -n 's/^  aws:region: //p' "$proj/Pulumi.central.yaml")"
-"${standin[@]}" io.datamesh.e2e.standin.AwsApiEndpoint > "$work/logs/aws-endpoint.log" 2>&1 &
-endpoint_pid=$!
-trap 'kill "$endpoint_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  DATAMESH_AWS_ENDPOINT="$(head -1 "$work/logs/aws-endpoint.log")"
-  [[ "$DATAMESH_AWS_ENDPOINT" == http://* ]] && break
-  kill -0 "$endpoint_pid" 2>/dev/null || fail "the AWS-API endpoint did not start ($work/logs/aws-endpoint.log)"
-  sleep 0.2
-done
-[[ "$DATAMESH_AWS_ENDPOINT" == http://* ]] || fail "the AWS-API endpoint did not start ($work/logs/aws-endpoint.log)"
-export DATAMESH_AWS_ENDPOINT
-log "AWS-API endpoint of the emulated AWS at $DATAMESH_AWS_ENDPOINT"
+endpoint_pids=()
+trap 'kill "${endpoint_pids[@]}" 2>/dev/null || true' EXIT
+start_endpoint() { # start_endpoint NAME
+  "${standin[@]}" io.datamesh.e2e.standin.AwsApiEndpoint > "$work/logs/aws-endpoint-$1.log" 2>&1 &
+  local pid=$!
+  endpoint_pids+=("$pid")
+  for _ in $(seq 1 300); do
+    DATAMESH_AWS_ENDPOINT="$(head -1 "$work/logs/aws-endpoint-$1.log")"
+    [[ "$DATAMESH_AWS_ENDPOINT" == http://* ]] && break
+    kill -0 "$pid" 2>/dev/null || fail "the AWS-API endpoint did not start ($work/logs/aws-endpoint-$1.log)"
+    sleep 0.2
+  done
+  [[ "$DATAMESH_AWS_ENDPOINT" == http://* ]] || fail "the AWS-API endpoint did not start ($work/logs/aws-endpoint-$1.log)"
+  export DATAMESH_AWS_ENDPOINT
+  log "AWS-API endpoint of the emulated AWS ($1) at $DATAMESH_AWS_ENDPOINT"
+}
+start_endpoint main
 cp -r "$root/sample-data" "$root/contracts" "$proj/"
+mkdir -p "$work/pristine" && cp "$proj"/Pulumi.*.yaml "$work/pristine/"
 [[ "$executor" == maven || "$executor" == jar ]] || fail "E2E_EXECUTOR must be maven or jar"
 [[ -z "${E2E_UPGRADE_FROM:-}" || "$executor" == maven ]] || fail "E2E_UPGRADE_FROM needs E2E_EXECUTOR=maven"
 if [[ -n "${E2E_UPGRADE_FROM:-}" ]]; then
@@ -139,6 +146,14 @@ if [[ -n "${E2E_UPGRADE_FROM:-}" ]]; then
   git -C "$root" archive "$E2E_UPGRADE_FROM" pom.xml src | tar -x -C "$proj" \
     || fail "cannot export the program of $E2E_UPGRADE_FROM (a shallow clone?)"
   log "step 1 deploys the program of $E2E_UPGRADE_FROM ($(git -C "$root" log -1 --format='%h %s' "$E2E_UPGRADE_FROM"))"
+  # That program reads data products inline only (datamesh:contracts came with issue 20): step 1
+  # deploys the sample producer as it then was, and the upgrade switches it to the contracts.
+  cp "$proj/Pulumi.producer.yaml" "$work/Pulumi.producer.contracts.yaml"
+  sed -n '/^config:$/,/^  aws:profile: /p' "$work/Pulumi.producer.contracts.yaml" > "$work/producer-e2e-keys.yaml"
+  sed -e '/^config:$/{r '"$work/producer-e2e-keys.yaml" -e 'd}' "$root/src/test/resources/contracts/Pulumi.producer.dataProducts.yaml" \
+    > "$proj/Pulumi.producer.yaml"
+  grep -q '^  datamesh:dataProducts:' "$proj/Pulumi.producer.yaml" && grep -q '^  aws:profile: datamesh-producer$' "$proj/Pulumi.producer.yaml" \
+    || fail "cannot write the inline producer for $E2E_UPGRADE_FROM"
 elif [[ "$executor" == maven ]]; then
   cp "$root/Pulumi.yaml" "$root/pom.xml" "$proj/"
   cp -r "$root/src" "$proj/"
@@ -198,40 +213,24 @@ outputs_have() { # outputs_have STACK KEY... : the stack's outputs hold every KE
   "${checks[@]}" outputs "$work/logs/outputs-$1.json" "${@:2}" || fail "outputs of stack $1"
 }
 
-# 3. Up in deploy order, both packs on every run.
+# 3. Up in deploy order, both packs on every run, on fresh accounts with no hand step: preflight
+#    names each account's IAM-only defaults with the command that clears them ...
+rc=0
+env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preflight > "$work/logs/preflight-fresh.log" 2>&1 || rc=$?
+[[ $rc == 7 ]] || fail "preflight of the fresh accounts exited $rc, not 7, though their IAM-only defaults stand ($work/logs/preflight-fresh.log)"
 for s in "${stacks[@]}"; do
-  run "init-$s" pulumi stack init "$s" --secrets-provider passphrase --non-interactive
+  grep -qF -- "aws lakeformation put-data-lake-settings --catalog-id $(account_of "$s") " "$work/logs/preflight-fresh.log" \
+    || fail "preflight does not name the command that clears the defaults of $s ($work/logs/preflight-fresh.log)"
 done
-# ... after clearing each fresh account's IAM-only defaults by hand, with the command preflight names
-# (the step `./datamesh up --clear-iam-defaults` replaces: then drop this function and its call).
-clear_iam_defaults_by_hand() {
-  mkdir -p "$work/bin"
-  cat > "$work/bin/aws" <<AWS
-#!/usr/bin/env bash
-# The AWS CLI against the emulated AWS: only \`lakeformation put-data-lake-settings\` (AwsCli.java).
-exec ${standin[*]@Q} io.datamesh.e2e.standin.AwsCli "\$@"
-AWS
-  chmod +x "$work/bin/aws"
-  local rc=0
-  env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preflight > "$work/logs/preflight-fresh.log" 2>&1 || rc=$?
-  [[ $rc == 7 ]] || fail "preflight of the fresh accounts exited $rc, not 7, though their IAM-only defaults stand ($work/logs/preflight-fresh.log)"
-  # ... and the program itself stops on them too, before registering anything, naming the command.
-  as_account_of producer
-  if pulumi preview --non-interactive --stack producer "${policy_args[@]}" > "$work/logs/preview-fresh-producer.log" 2>&1; then
-    fail "preview of producer on a fresh account passed, though its IAM-only defaults stand ($work/logs/preview-fresh-producer.log)"
-  fi
-  for s in "${stacks[@]}"; do
-    as_account_of "$s"
-    clear_defaults="$(grep -o "aws lakeformation put-data-lake-settings --catalog-id $DATAMESH_STANDIN_ACCOUNT_ID .*'" \
-      "$work/logs/preflight-fresh.log" | head -1)"
-    [[ -n "$clear_defaults" ]] || fail "preflight does not name the command that clears the defaults of $s ($work/logs/preflight-fresh.log)"
-    [[ "$s" != producer ]] || grep -qF -- "aws lakeformation put-data-lake-settings --catalog-id $DATAMESH_STANDIN_ACCOUNT_ID " \
-      "$work/logs/preview-fresh-producer.log" || fail "preview of producer does not name the command ($work/logs/preview-fresh-producer.log)"
-    PATH="$work/bin:$PATH" eval "$clear_defaults" || fail "the named command failed for $s: $clear_defaults"
-    log "preflight-fresh named the command that clears the IAM-only defaults of $s; ran it"
-  done
-}
-clear_iam_defaults_by_hand
+# ... the program itself stops on them too, before registering anything, naming the command (on a
+# stack made here; `./datamesh up` makes the others) ...
+run init-producer pulumi stack init producer --secrets-provider passphrase --non-interactive
+as_account_of producer
+if pulumi preview --non-interactive --stack producer "${policy_args[@]}" > "$work/logs/preview-fresh-producer.log" 2>&1; then
+  fail "preview of producer on a fresh account passed, though its IAM-only defaults stand ($work/logs/preview-fresh-producer.log)"
+fi
+expect_in preview-fresh-producer "aws lakeformation put-data-lake-settings --catalog-id $(account_of producer) "
+log "preflight-fresh and preview-fresh-producer named the command that clears the IAM-only defaults"
 # Preflight refuses, before anything is deployed, deployers that `pulumi up` would fail on late: the
 # producer's without glue:PutResourcePolicy, central's with only AWSLakeFormationDataAdmin (which
 # denies lakeformation:PutDataLakeSettings), plus iam:SimulatePrincipalPolicy on itself, without which
@@ -263,9 +262,15 @@ expect_in up-refused "stack producer: the deployer $producer_deployer may not gl
 log "up-refused: preflight stopped up (exit 7, nothing deployed), naming each action the deployers lack"
 deployer "$(account_of producer)" --admin
 deployer "$(account_of central)" --admin
-# `./datamesh up`: every stack in deploy order through the Automation API, both packs on by default;
-# the account of each stack comes from its own file, not from the environment.
-run up env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --event-log-dir "$work/logs/events"
+# `./datamesh up --clear-iam-defaults`: creates the stacks the backend lacks, clears each account's
+# IAM-only defaults (every admin kept), then every stack in deploy order through the Automation API,
+# both packs on by default; the account of each stack comes from its own file, not from the environment.
+run up env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --clear-iam-defaults --event-log-dir "$work/logs/events"
+expect_in up "up consumer: stack consumer created in the backend" "up central: stack central created in the backend"
+for s in "${stacks[@]}"; do
+  expect_in up "clear-iam-defaults: $s ($(account_of "$s")): before: "
+done
+grep -q "stack producer created" "$work/logs/up.log" && fail "up created the producer stack that existed ($work/logs/up.log)"
 n=0
 for s in "${deploy[@]}"; do
   n=$((n + 1))
@@ -296,9 +301,15 @@ outputs_have producer resourceLinks queryRoles
 access_in_force deployed
 if [[ -n "${E2E_UPGRADE_FROM:-}" ]]; then
   rm -rf "$proj/src" && cp -r "$root/src" "$root/pom.xml" "$proj/"
+  salt="$(grep '^encryptionsalt:' "$proj/Pulumi.producer.yaml" || true)"
+  cp "$work/Pulumi.producer.contracts.yaml" "$proj/Pulumi.producer.yaml"
+  [[ -z "$salt" ]] || echo "$salt" >> "$proj/Pulumi.producer.yaml"
   run upgrade-preview env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" preview --event-log-dir "$work/logs/upgrade-events"
-  # Added since d4be6e5 on purpose: the audit-log bucket's versioning (issue 18, CKV_AWS_21).
+  # Added since d4be6e5 on purpose: the audit-log bucket's versioning (issue 18, CKV_AWS_21), and the
+  # contracts' Glue Data Quality rulesets (issue 20).
   "${checks[@]}" in-place-upgrade --added aws:s3/bucketVersioningV2:BucketVersioningV2::sales-audit-logs-versioning \
+    --added aws:glue/dataQualityRuleset:DataQualityRuleset::central-sales-orders-quality \
+    --added aws:glue/dataQualityRuleset:DataQualityRuleset::central-sales-customers-quality \
     "$work"/logs/upgrade-events/*.events.jsonl \
     || fail "upgrading from $E2E_UPGRADE_FROM replaces or deletes resources ($work/logs/upgrade-events)"
   log "upgrade from $E2E_UPGRADE_FROM: the preview replaces and deletes nothing; creates only components"
@@ -368,6 +379,27 @@ done
 # ... and the stand-in created them but was never asked to delete them.
 "${checks[@]}" retained "$DATAMESH_STANDIN_LOG" 222222222222 aws:s3/bucketV2:BucketV2=sales-data aws:kms/key:Key=sales-data-key \
   || fail "the stand-in deleted a retained resource"
+
+# 8. Fresh accounts whose RAM shares arrive as invitations — outside an AWS Organization, and inside
+#    one for shares to IAM roles (docs/aws-behaviours.md, section 9): `./datamesh up --clear-iam-defaults`
+#    alone creates the stacks, clears the defaults, finds each domain's pending invitations from the
+#    central account and sets its datamesh:ramShareArns before its second run, which accepts them.
+fresh_mesh() { # fresh_mesh NAME ENV=VALUE... : a new backend and emulated AWS, the committed stack files
+  local name="$1"; shift
+  export PULUMI_BACKEND_URL="file://$work/backend-$name" DATAMESH_STANDIN_STATE="$work/emulated-aws-$name.json"
+  mkdir -p "$work/backend-$name"
+  rm -f "$DATAMESH_STANDIN_STATE"
+  cp "$work/pristine"/Pulumi.*.yaml "$proj/"
+  start_endpoint "$name"
+  run "up-$name" env -u DATAMESH_STANDIN_ACCOUNT_ID "$@" "$root/datamesh" up --clear-iam-defaults
+  for s in producer consumer; do
+    expect_in "up-$name" "ram-invitations: $s ($(account_of "$s")): 1 pending invitation(s) from central account $(account_of central)"
+    grep -q '^  datamesh:ramShareArns:' "$proj/Pulumi.$s.yaml" || fail "up did not set datamesh:ramShareArns in Pulumi.$s.yaml"
+  done
+  access_in_force "$name"
+}
+fresh_mesh invitations DATAMESH_STANDIN_ORGANIZATION=false
+fresh_mesh organization-role-invitations DATAMESH_STANDIN_ORGANIZATION=true DATAMESH_STANDIN_ROLE_INVITATIONS=true
 
 log "recorded operations: $(wc -l < "$DATAMESH_STANDIN_LOG") ($DATAMESH_STANDIN_LOG), of which" \
   "$(grep -c '^{"op":"retry"' "$DATAMESH_STANDIN_LOG" || true) ConcurrentModificationException retries," \

@@ -75,7 +75,7 @@ abstract class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--parallel", paramLabel = "N", description = "Run up to N steps of a wave at once (a wave: stacks that"
             + " do not read each other's outputs; the next starts when it succeeded). Default: one per processor and per"
-            + " 2 GiB of memory, at most 4 (docs/deploy.md). 1: one step after another.")
+            + " 2 GiB of memory, at most 4 (docs/deploy-waves.md). 1: one step after another.")
     Integer parallel;
 
     @Option(names = "--skip-preflight", description = "Run without the checks of `datamesh preflight` (they run first by"
