@@ -56,6 +56,8 @@ final class EmulatedAws {
     public TreeSet<String> workgroups = new TreeSet<>();
     /** AWS RAM resource shares Lake Formation made, by share ARN. */
     public Map<String, Share> shares = new TreeMap<>();
+    /** The faults {@link InjectedFaults} fired once in this AWS, so that the run after them completes. */
+    public TreeSet<String> injectedFaults = new TreeSet<>();
 
     public static final class Database {
         public String catalogId;
