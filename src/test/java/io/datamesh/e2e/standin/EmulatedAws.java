@@ -62,6 +62,8 @@ final class EmulatedAws {
      * which is what the provider's emulation assumes (it never refuses the deployer an action).
      */
     public Map<String, Map<String, String>> deployerPolicies = new TreeMap<>();
+    /** The faults {@link InjectedFaults} fired once in this AWS, so that the run after them completes. */
+    public TreeSet<String> injectedFaults = new TreeSet<>();
 
     public static final class Database {
         public String catalogId;

@@ -26,23 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The emulated contention (AWS's side) and the provider's retry of it, on a fake clock where time matters. */
 class LakeFormationContentionTest {
 
-    /** A clock that only moves when someone sleeps. */
-    private static final class FakeClock implements Clock {
-        long now;
-        final List<Long> sleeps = new ArrayList<>();
-
-        @Override
-        public long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public void sleep(Duration duration) {
-            sleeps.add(duration.toMillis());
-            now += duration.toNanos();
-        }
-    }
-
     @Test
     void aWriteOnAResourceAnotherWriteHoldsIsRefusedAndOneOnAnotherResourceIsNot() throws Exception {
         var contention = new LakeFormationContention(Duration.ZERO, Clock.SYSTEM);

@@ -71,13 +71,15 @@ import java.util.TreeSet;
  *   <li>{@value RamSharing#ROLE_INVITATIONS_ENV}: {@code true} for invitations, even inside an Organization,
  *       for shares made for grants to IAM roles (default false);</li>
  *   <li>{@value #LOG_ENV}: JSON-lines file to append operations to (optional): create, update, delete,
- *       and {@code failed} (with an {@code error}) and {@code retry} lines;</li>
+ *       and {@code failed} (with an {@code error}), {@code retry} and {@code killed} lines;</li>
  *   <li>{@value #ACCOUNT_ENV}: the account id to act as; else the provider's
  *       {@code allowedAccountIds[0]}, else the account of its {@code assumeRole(s)} role ARN, else
  *       {@value #DEFAULT_ACCOUNT}. The caller is that account's {@code datamesh-deployer} role;</li>
  *   <li>{@value #REGION_ENV}: region when the provider config has none (default us-east-1);</li>
  *   <li>{@value LakeFormationContention#LATENCY_ENV}: milliseconds each emulated Lake Formation call
- *       takes (default 50).</li>
+ *       takes (default 50);</li>
+ *   <li>{@value InjectedFaults#THROTTLE_ENV}, {@value InjectedFaults#FAIL_ENV},
+ *       {@value InjectedFaults#KILL_ENV}: injected faults, see {@link InjectedFaults}.</li>
  * </ul>
  * The process contract is the plugin one: gRPC on 127.0.0.1, the port alone on the first stdout line.
  */
@@ -97,15 +99,26 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
     /** The emulated Lake Formation calls of this process, and the provider's retry of them. */
     private final LakeFormationContention contention;
     private final ProviderRetry retry;
+    private final InjectedFaults faults;
+    private final Runnable halt;
     private volatile String accountId;
     private volatile String region;
 
     public StandInAwsProvider(Map<String, String> env) {
+        // 137: the status of a process killed by SIGKILL, as the engine would see a provider die.
+        this(env, LakeFormationContention.Clock.SYSTEM, Math::random, () -> Runtime.getRuntime().halt(137));
+    }
+
+    /** With the time, the SDK's jitter and the process's death replaceable, for the unit tests. */
+    StandInAwsProvider(Map<String, String> env, LakeFormationContention.Clock clock,
+                       java.util.function.DoubleSupplier random, Runnable halt) {
         this.env = env;
         this.accountId = env.getOrDefault(ACCOUNT_ENV, DEFAULT_ACCOUNT);
         this.region = env.getOrDefault(REGION_ENV, "us-east-1");
-        this.contention = LakeFormationContention.fromEnv(env, LakeFormationContention.Clock.SYSTEM);
-        this.retry = new ProviderRetry(LakeFormationContention.Clock.SYSTEM);
+        this.contention = LakeFormationContention.fromEnv(env, clock);
+        this.retry = new ProviderRetry(clock);
+        this.faults = InjectedFaults.fromEnv(env, clock, random);
+        this.halt = halt;
     }
 
     public static void main(String[] args) throws Exception {
@@ -318,10 +331,35 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
      * ConcurrentModificationException when another write of this process holds the same resource
      * ({@link LakeFormationContention}); the provider retries it within its window
      * ({@link ProviderRetry}), each retry recorded as {@code retry}, and a write that runs out of
-     * it fails, recorded as {@code failed}.
+     * it fails, recorded as {@code failed}. The {@link InjectedFaults} come first (throttled
+     * answers, a refusal) and last (the process dies after AWS took the operation).
      */
     private String emulate(String op, String type, String name, String urn, String id, Map<String, Object> props,
                            java.util.function.Function<EmulatedAws, String> change) {
+        String apiCall = type.substring(type.indexOf(':') + 1, Math.max(type.indexOf('/'), type.indexOf(':') + 1))
+                + ": " + op + " " + type.substring(type.lastIndexOf(':') + 1);
+        String refused = faults.throttle(type, apiCall, () -> record("retry", type, name, urn, id, props,
+                "ThrottlingException: Rate exceeded: retried by the SDK"));
+        if (refused == null) {
+            refused = withState(aws -> faults.failOnce(aws, type, apiCall,
+                    "arn:aws:sts::" + accountId + ":assumed-role/datamesh-deployer/standin"));
+        }
+        if (refused != null) {
+            record("failed", type, name, urn, id, props, refused);
+            return refused;
+        }
+        String failure = applyWithContention(op, type, name, urn, id, props, change);
+        if (failure == null && withState(aws -> faults.killOnce(aws, type))) {
+            record("killed", type, name, urn, id, props, "the provider process dies before it answers (injected by "
+                    + InjectedFaults.KILL_ENV + ")");
+            halt.run();
+        }
+        return failure;
+    }
+
+    private String applyWithContention(String op, String type, String name, String urn, String id,
+                                       Map<String, Object> props,
+                                       java.util.function.Function<EmulatedAws, String> change) {
         var failure = new String[1];
         Runnable apply = () -> {
             try {

@@ -4,7 +4,6 @@ import com.google.protobuf.Struct;
 import io.datamesh.policy.analyzer.StructCodec;
 import io.datamesh.resource.Sentinels;
 import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pulumirpc.Provider.CreateRequest;
@@ -13,7 +12,6 @@ import pulumirpc.Provider.DiffRequest;
 import pulumirpc.Provider.DiffResponse;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -188,25 +186,5 @@ class StandInAwsProviderTest {
                 .setNews(StructCodec.toStruct(Map.of("bucket", "b"))).build(), changed);
         assertEquals(List.of("bucket"), changed.values.get(0).getDiffsList());
         assertEquals(0, changed.values.get(0).getReplacesCount());
-    }
-
-    private static final class Capture<T> implements StreamObserver<T> {
-        final List<T> values = new ArrayList<>();
-
-        @Override
-        public void onNext(T value) {
-            values.add(value);
-        }
-
-        Throwable error;
-
-        @Override
-        public void onError(Throwable t) {
-            error = t;
-        }
-
-        @Override
-        public void onCompleted() {
-        }
     }
 }
