@@ -1,6 +1,7 @@
 package io.datamesh.deploy;
 
 import com.pulumi.automation.OperationType;
+import io.datamesh.plan.StackReads;
 import io.datamesh.util.ShellQuote;
 
 import java.util.ArrayList;
@@ -46,19 +47,7 @@ public final class Schedule {
      * @param reads for each stack, the stacks whose outputs it reads ({@code MeshPlan.reads()})
      */
     public static List<List<Step>> waves(List<Step> steps, Map<String, Set<String>> reads) {
-        List<List<Step>> waves = new ArrayList<>();
-        List<Step> wave = new ArrayList<>();
-        for (Step step : steps) {
-            if (wave.stream().anyMatch(other -> mustFollow(step, other, reads))) {
-                waves.add(List.copyOf(wave));
-                wave = new ArrayList<>();
-            }
-            wave.add(step);
-        }
-        if (!wave.isEmpty()) {
-            waves.add(List.copyOf(wave));
-        }
-        return waves;
+        return StackReads.waves(steps, (step, earlier) -> mustFollow(step, earlier, reads));
     }
 
     /** Whether steps of these waves run at once with {@code parallel}: then their lines carry their stack, and a table ends the run. */
@@ -67,11 +56,9 @@ public final class Schedule {
     }
 
     private static boolean mustFollow(Step step, Step earlier, Map<String, Set<String>> reads) {
-        if (step.stack().equals(earlier.stack())) {
-            return true;
-        }
-        return step.operation() != Operation.PREVIEW && (reads.getOrDefault(step.stack(), Set.of()).contains(earlier.stack())
-                || reads.getOrDefault(earlier.stack(), Set.of()).contains(step.stack()));
+        // A preview writes no outputs: previews of different stacks never wait for each other.
+        return step.stack().equals(earlier.stack())
+                || step.operation() != Operation.PREVIEW && StackReads.dependent(step.stack(), earlier.stack(), reads);
     }
 
     /** The steps from number {@code from} on (1-based, as printed). */

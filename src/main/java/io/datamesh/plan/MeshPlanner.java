@@ -149,28 +149,12 @@ public final class MeshPlanner {
     }
 
     /**
-     * The runs cut into waves that may plan at the same time: consecutive runs on the same side of
-     * the mesh. A domain stack reads only its central stack and a central stack only its domains
-     * ({@link MeshReferences}), so no run of a wave reads another's outputs; a stack never runs twice in one.
+     * The runs cut into waves that may plan at the same time: no run of a wave reads another's
+     * outputs ({@link StackReads}), and a stack never runs twice in one.
      */
     static List<List<String>> waves(List<String> runs, Map<String, StackSettings> settings) {
-        List<List<String>> waves = new ArrayList<>();
-        List<String> wave = new ArrayList<>();
-        for (String stack : runs) {
-            if (!wave.isEmpty() && (isCentral(settings, wave.get(0)) != isCentral(settings, stack) || wave.contains(stack))) {
-                waves.add(List.copyOf(wave));
-                wave = new ArrayList<>();
-            }
-            wave.add(stack);
-        }
-        if (!wave.isEmpty()) {
-            waves.add(List.copyOf(wave));
-        }
-        return waves;
-    }
-
-    private static boolean isCentral(Map<String, StackSettings> settings, String stack) {
-        return settings.get(stack).role() == StackRole.CENTRAL;
+        Map<String, Set<String>> reads = StackReads.of(settings);
+        return StackReads.waves(runs, (run, earlier) -> StackReads.dependent(run, earlier, reads));
     }
 
     /** A run's result; what the run threw, as it threw it. */
