@@ -266,7 +266,7 @@ deployer "$(account_of central)" --admin
 # IAM-only defaults (every admin kept), then every stack in deploy order through the Automation API,
 # both packs on by default; the account of each stack comes from its own file, not from the environment.
 run up env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --clear-iam-defaults --event-log-dir "$work/logs/events"
-expect_in up "up consumer: stack consumer created in the backend" "up central: stack central created in the backend"
+expect_in up "up: stack consumer created in the backend" "up: stack central created in the backend"
 for s in "${stacks[@]}"; do
   expect_in up "clear-iam-defaults: $s ($(account_of "$s")): before: "
 done

@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code up}, {@code preview} and {@code destroy} of every stack of a mesh directory through the
@@ -181,6 +182,10 @@ abstract class DeployCommand implements Callable<Integer> {
             err.println("datamesh: " + e.getMessage());
             err.flush();
             return ExitCode.INVALID_INPUT.code();
+        }
+        if (operation() == Operation.UP && !deployer.createMissing(Stream.concat(steps.stream().map(Step::stack),
+                steps.stream().flatMap(s -> plan.reads().getOrDefault(s.stack(), Set.of()).stream())).distinct().toList())) {
+            return ExitCode.STACK_FAILED.code();
         }
         // The domains' second runs need central's RAM shares accepted: they are looked for before their wave.
         MeshDeployer.Outcome outcome = deployer.run(waves, all.size(), stack -> retained(plan, stack), wave -> {

@@ -15,7 +15,8 @@ public enum ExitCode {
     MANDATORY_VIOLATION(3, "A mandatory policy stops a stack. `plan`, `access`, `diagram`, `up` and `preview` give"
             + " this verdict alike and print the violations."),
     ACCESS_DENIED(4, "`access --principal … --table …`: the principal cannot read it (the first missing step is printed)."),
-    LIVE_DIFFERS(5, "`verify`: the live accounts differ from the plan, or could not be read."),
+    LIVE_DIFFERS(5, "`verify`: the live accounts differ from the plan (what could not be read within an account"
+            + " it could open is a difference too)."),
     ACCESS_WIDENED(6, "`access --base … --fail-on-widening`: a principal gains access against the base."),
     PREFLIGHT_FAILED(7, "`preflight`, and `up`, `preview` and `destroy` before they run anything: an account or the"
             + " Pulumi CLI is not ready (credentials of another account or none, a permission the deployer lacks, Lake"
@@ -25,6 +26,9 @@ public enum ExitCode {
     DATA_CHECK_FAILED(8, "`check-data`: a sample file does not meet its data product's contract (a column missing,"
             + " undeclared or of the wrong type, a null where required, a duplicate key, a quality rule's bound); each"
             + " failure is printed with its file, column, rule and offending rows."),
+    ACCOUNT_UNREADABLE(9, "`verify`: an account could not be read at all (no credentials, credentials of another"
+            + " account, STS refusing them): each is named with the stack-file keys to set; nothing of it was compared, so"
+            + " this is not drift."),
     INTERNAL_ERROR(70, "An unexpected error (a bug, or the machine failed): one line; please report it."),
     INTERRUPTED(130, "`up`, `preview`, `destroy` stopped by SIGINT (^C): every running Pulumi CLI (several with"
             + " `--parallel`) was asked to cancel (as by ^C), waited for, and the command that resumes printed, with the one"

@@ -98,6 +98,15 @@ public final class VerifyCommand implements Callable<Integer> {
             out.println("wrote " + json);
         }
         out.flush();
+        if (!report.unreadable().isEmpty()) {
+            // Told apart from drift: nothing of these accounts was compared, the fix is the credentials.
+            report.unreadable().forEach(f -> err.println("verify: cannot read account " + f.account() + " (stack " + f.stack()
+                    + "): " + (f.subject().equals("credentials") ? "its credentials " : "") + f.problem().lines().findFirst().orElse("")
+                    + ". Set aws:profile or"
+                    + " aws:assumeRole in Pulumi." + f.stack() + ".yaml (docs/verify.md), then verify again."));
+            err.flush();
+            return ExitCode.ACCOUNT_UNREADABLE.code();
+        }
         return report.matches() ? 0 : ExitCode.LIVE_DIFFERS.code();
     }
 

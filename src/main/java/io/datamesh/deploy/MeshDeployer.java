@@ -246,6 +246,43 @@ public final class MeshDeployer {
         }
     }
 
+    /**
+     * Creates every stack of {@code stacks} the backend lacks, before any step runs: a stack's first
+     * run reads the others' outputs through stack references, and the engine fails a reference to a
+     * stack that does not exist (an existing one without outputs reads as not deployed yet).
+     *
+     * @return whether every stack now exists; a failure is printed with the CLI's output
+     */
+    public boolean createMissing(List<String> stacks) {
+        Lane lane;
+        try {
+            lane = takeLane();
+        } catch (AutomationException e) {
+            out.println("up: cannot run the Pulumi CLI: " + e.getMessage());
+            out.flush();
+            return false;
+        }
+        try {
+            for (String name : stacks) {
+                try {
+                    WorkspaceStack.select(name, lane.workspace());
+                } catch (StackNotFoundException e) {
+                    WorkspaceStack.create(name, lane.workspace());
+                    out.println("up: stack " + name + " created in the backend");
+                    out.flush();
+                }
+            }
+            return true;
+        } catch (AutomationException e) {
+            lane.cli().lastFailure().ifPresent(r -> (r.standardOutput() + r.standardError()).lines().forEach(out::println));
+            out.println("up: cannot create the stacks the backend lacks: " + e.getMessage());
+            out.flush();
+            return false;
+        } finally {
+            idle.add(lane);
+        }
+    }
+
     /** @param width of the stack names that prefix each line, or -1 for no prefix */
     private StepResult runStep(Step step, int total, int width, Function<String, Optional<String>> afterDestroy) {
         String prefix = width < 0 ? "" : String.format("%-" + width + "s | ", step.stack());
@@ -275,10 +312,13 @@ public final class MeshDeployer {
         WorkspaceStack stack;
         try {
             synchronized (selecting) {
-                stack = selectOrCreate(step, label, lane, say);
+                stack = WorkspaceStack.select(step.stack(), lane.workspace());
             }
         } catch (StackNotFoundException e) {
-            // Only up creates a missing stack: there is nothing to preview against or destroy in one.
+            // up made its stacks before the first step (createMissing); there is nothing to preview against or destroy.
+            if (step.operation() == Operation.UP) {
+                return failed(step, label, lane, say, e, events, true, start);
+            }
             say.accept(label + ": no such stack" + (step.operation() == Operation.PREVIEW
                     ? " in the backend (./datamesh up creates it)" : "") + ", skipped");
             return new StepResult(step, Result.SKIPPED, "", seconds(start), false, false);
@@ -315,20 +355,6 @@ public final class MeshDeployer {
             return new StepResult(step, Result.DONE, Schedule.counts(changes), seconds(start), false, false);
         } catch (AutomationException e) {
             return failed(step, label, lane, say, e, events, false, start);
-        }
-    }
-
-    private static WorkspaceStack selectOrCreate(Step step, String label, Lane lane, Consumer<String> say)
-            throws AutomationException {
-        try {
-            return WorkspaceStack.select(step.stack(), lane.workspace());
-        } catch (StackNotFoundException e) {
-            if (step.operation() != Operation.UP) {
-                throw e;
-            }
-            WorkspaceStack created = WorkspaceStack.create(step.stack(), lane.workspace());
-            say.accept(label + ": stack " + step.stack() + " created in the backend");
-            return created;
         }
     }
 

@@ -10,11 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** Reads every selected account and compares it with its expectation, reporting progress as it goes. */
 public final class Verifier {
+    private static final String CREDENTIALS = "credentials";
+    private static final String IDENTIFY_CALLER = "identify the caller";
+    private static final Set<String> UNREADABLE = Set.of(CREDENTIALS, IDENTIFY_CALLER);
+
     private Verifier() {
     }
 
@@ -29,6 +34,14 @@ public final class Verifier {
         public boolean matches() {
             return findings.isEmpty();
         }
+
+        /**
+         * The findings of accounts that could not be read at all (no credentials, another account's,
+         * STS refusing): nothing of those accounts was compared, so they are not drift.
+         */
+        public List<Finding> unreadable() {
+            return findings.stream().filter(f -> f.check() == Check.ACCESS_TO_ACCOUNT && UNREADABLE.contains(f.subject())).toList();
+        }
     }
 
     public static Report run(List<AccountExpectation> accounts, AccountReader.Factory readers, Consumer<String> progress) {
@@ -38,15 +51,15 @@ public final class Verifier {
             progress.accept(account.stack() + " (" + account.accountId() + "): connecting");
             var step = new Step(account, findings);
             try (AccountReader reader = readers.open(account)) {
-                Optional<String> caller = step.read("identify the caller", reader::callerAccount);
+                Optional<String> caller = step.read(IDENTIFY_CALLER, reader::callerAccount);
                 if (caller.isPresent() && !caller.get().equals(account.accountId())) {
-                    findings.add(Finding.of(account, Check.ACCESS_TO_ACCOUNT, "credentials", "belong to account " + caller.get()
-                            + ", not " + account.accountId() + "; set aws:profile or aws:assumeRole in the stack file"));
+                    findings.add(Finding.of(account, Check.ACCESS_TO_ACCOUNT, CREDENTIALS, "belong to account " + caller.get()
+                            + ", not " + account.accountId()));
                 } else if (caller.isPresent()) {
                     checked += check(account, reader, step, progress);
                 }
             } catch (SdkException | IllegalStateException e) {
-                findings.add(Finding.of(account, Check.ACCESS_TO_ACCOUNT, "credentials", "cannot open the account: " + e.getMessage()));
+                findings.add(Finding.of(account, Check.ACCESS_TO_ACCOUNT, CREDENTIALS, "cannot open the account: " + e.getMessage()));
             }
         }
         return new Report(findings, checked);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.nio.file.Files;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
 import picocli.CommandLine;
@@ -167,6 +168,24 @@ class VerifyMotoTest {
         assertThat(run.out()).contains("arn:aws:iam::333333333333:role/datamesh-marketing-analyst on shared_sales.customers (one row)")
                 .contains("read no row (the table has no data yet), so S3 and KMS were not exercised")
                 .contains("4 difference(s)");
+    }
+
+    /** Credentials of another account are not drift: nothing of that account is compared, exit 9 names the keys to set. */
+    @Test
+    void credentialsOfAnotherAccountAreToldApartFromDrift(@TempDir Path other) throws Exception {
+        INVITATIONS.clear();
+        mesh.seedCorrectMesh();
+        MotoMesh.copySample(Path.of("."), other);
+        Path central = other.resolve("Pulumi.central.yaml");
+        Files.writeString(central, Files.readString(central).replace("roleArn: arn:aws:iam::111111111111:role/datamesh-deployer",
+                "roleArn: arn:aws:iam::999999999999:role/datamesh-deployer"));
+        Run run = cli("--dir", other.toString(), "--stack", "central");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ExitCode.ACCOUNT_UNREADABLE.code());
+        assertThat(run.err()).contains("verify: cannot read account 111111111111 (stack central): its credentials belong to account"
+                + " 999999999999, not 111111111111. Set aws:profile or aws:assumeRole in Pulumi.central.yaml (docs/verify.md),"
+                + " then verify again.");
+        assertThat(run.out()).contains("0 planned item(s) checked");
     }
 
     @Test
