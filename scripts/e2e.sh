@@ -392,6 +392,8 @@ fresh_mesh() { # fresh_mesh NAME ENV=VALUE... : a new backend and emulated AWS, 
   cp "$work/pristine"/Pulumi.*.yaml "$proj/"
   start_endpoint "$name"
   run "up-$name" env -u DATAMESH_STANDIN_ACCOUNT_ID "$@" "$root/datamesh" up --clear-iam-defaults
+  expect_in "up-$name" "up: stack producer created in the backend" "up: stack consumer created in the backend" \
+    "up: stack central created in the backend"
   for s in producer consumer; do
     expect_in "up-$name" "ram-invitations: $s ($(account_of "$s")): 1 pending invitation(s) from central account $(account_of central)"
     grep -q '^  datamesh:ramShareArns:' "$proj/Pulumi.$s.yaml" || fail "up did not set datamesh:ramShareArns in Pulumi.$s.yaml"
