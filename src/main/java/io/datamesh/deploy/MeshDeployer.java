@@ -262,8 +262,10 @@ public final class MeshDeployer {
             out.flush();
             return false;
         }
+        String current = "";
         try {
             for (String name : stacks) {
+                current = name;
                 try {
                     WorkspaceStack.select(name, lane.workspace());
                 } catch (StackNotFoundException e) {
@@ -274,8 +276,11 @@ public final class MeshDeployer {
             }
             return true;
         } catch (AutomationException e) {
-            lane.cli().lastFailure().ifPresent(r -> (r.standardOutput() + r.standardError()).lines().forEach(out::println));
-            out.println("up: cannot create the stacks the backend lacks: " + e.getMessage());
+            // The SDK's message repeats the CLI's output: print that output once, then what failed.
+            lane.cli().lastFailure().ifPresentOrElse(r -> (r.standardOutput() + r.standardError()).lines().forEach(out::println),
+                    () -> out.println(e.getMessage()));
+            out.println("up: could not select or create stack " + current + " (the Pulumi CLI's output is above); nothing"
+                    + " was deployed. Fix it, then run the same command again.");
             out.flush();
             return false;
         } finally {
