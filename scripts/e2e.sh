@@ -15,11 +15,12 @@
 #   0. on the emulated fresh accounts, `./datamesh preflight` stops (exit 7) naming, per account, the
 #      one `aws lakeformation put-data-lake-settings` call that clears Lake Formation's IAM-only
 #      defaults, and `pulumi preview` of the producer stops before registering anything with the same
-#      call; the e2e runs exactly those commands against the emulated AWS (an `aws` on PATH that only
-#      knows this call). Then `./datamesh up` refuses (exit 7, nothing deployed) a producer deployer
-#      without glue:PutResourcePolicy and a central deployer with only AWSLakeFormationDataAdmin,
-#      naming each missing action;
-#   1. `./datamesh up` (the Automation API driving the CLI), after its preflight, runs producer -> consumer -> central ->
+#      call. Then `./datamesh up` refuses (exit 7, nothing deployed) a producer deployer without
+#      glue:PutResourcePolicy and a central deployer with only AWSLakeFormationDataAdmin, naming each
+#      missing action;
+#   1. `./datamesh up --clear-iam-defaults` (the Automation API driving the CLI), with no hand step,
+#      creates the stacks the backend lacks, clears each account's IAM-only defaults through the
+#      SDK, and after its preflight runs producer -> consumer -> central ->
 #      producer -> consumer with BOTH policy packs started as executable packs (docs/policy-packs.md,
 #      mode A), each stack acting as the account its file names (aws:allowedAccountIds, no
 #      DATAMESH_STANDIN_ACCOUNT_ID); each step created resources; stack references resolve through
@@ -39,6 +40,11 @@
 #      the analyzer);
 #   6. `./datamesh destroy --stack producer` retains the data bucket and key (retainOnDelete): the
 #      CLI and the command say so and the stand-in was never asked to delete them.
+#   7. two more fresh meshes (new backend, new emulated AWS), whose RAM shares arrive as invitations:
+#      outside an Organization (DATAMESH_STANDIN_ORGANIZATION=false) and inside one for shares to
+#      IAM roles (DATAMESH_STANDIN_ROLE_INVITATIONS=true): `./datamesh up --clear-iam-defaults` alone
+#      creates the three stacks, finds each domain's pending invitation from central, sets its
+#      datamesh:ramShareArns before the second run, and the access in force is the sample's.
 #
 # Environment:
 #   E2E_WORK       work dir (default: a new temp dir, removed on success unless KEEP=1)
