@@ -6,6 +6,7 @@ import io.datamesh.deploy.AwsDeployAccount;
 import io.datamesh.deploy.DeployAccount;
 import io.datamesh.deploy.GrantReadBack;
 import io.datamesh.deploy.IamDefaultsClearing;
+import io.datamesh.deploy.InterruptedRun;
 import io.datamesh.deploy.MeshDeployer;
 import io.datamesh.deploy.ShareInvitations;
 import io.datamesh.deploy.Operation;
@@ -176,7 +177,8 @@ abstract class DeployCommand implements Callable<Integer> {
         MeshDeployer deployer;
         try {
             deployer = new MeshDeployer(new MeshDeployer.Settings(project.dir,
-                    packs, policyPackConfigs.stream().map(p -> p.toAbsolutePath().toString()).toList(), eventLogDir, atOnce),
+                    packs, policyPackConfigs.stream().map(p -> p.toAbsolutePath().toString()).toList(), eventLogDir, atOnce,
+                    stackFacts(plan)),
                     out, environment);
         } catch (AutomationException e) {
             err.println("datamesh: " + e.getMessage());
@@ -304,6 +306,14 @@ abstract class DeployCommand implements Callable<Integer> {
 
     private static Optional<StackPlan> centralPlan(MeshPlan plan) {
         return plan.stacks().stream().filter(p -> plan.settings().get(p.stack()).role() == StackRole.CENTRAL).findFirst();
+    }
+
+    /** Each planned stack's account, region and what it retains on delete: what settling an interrupted run needs. */
+    private static Map<String, InterruptedRun.StackFacts> stackFacts(MeshPlan plan) {
+        return plan.stacks().stream().collect(Collectors.toMap(StackPlan::stack, s -> {
+            var identity = plan.settings().get(s.stack()).identity();
+            return new InterruptedRun.StackFacts(identity.accountId(), identity.region(), Set.copyOf(s.retainedOnDelete()));
+        }));
     }
 
     /** What the engine removed from the stack's state but left in the account (retainOnDelete in the plan). */

@@ -2,6 +2,7 @@ package io.datamesh.deploy;
 
 import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.CommandResult;
+import com.pulumi.automation.CommandRunOptions;
 import com.pulumi.automation.ConcurrentUpdateException;
 import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.DestroyOptions;
@@ -9,16 +10,19 @@ import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
 import com.pulumi.automation.OperationType;
 import com.pulumi.automation.PreviewOptions;
+import com.pulumi.automation.RefreshOptions;
 import com.pulumi.automation.StackNotFoundException;
 import com.pulumi.automation.UpOptions;
 import com.pulumi.automation.UpdateOptions;
 import com.pulumi.automation.WorkspaceStack;
 import com.pulumi.automation.events.EngineEvent;
+import io.datamesh.util.ShellQuote;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,12 +55,15 @@ public final class MeshDeployer {
      * @param policyPackConfigs one {@code --policy-pack-config} file per pack, or none
      * @param eventLogs         a directory to keep each operation's engine event log in, or null
      * @param parallel          how many steps of a wave may run at once (at least 1)
+     * @param stacks            what settling an interrupted run's pending operations needs to know of each stack
      */
-    public record Settings(Path dir, List<String> policyPacks, List<String> policyPackConfigs, Path eventLogs, int parallel) {
+    public record Settings(Path dir, List<String> policyPacks, List<String> policyPackConfigs, Path eventLogs, int parallel,
+                           Map<String, InterruptedRun.StackFacts> stacks) {
         public Settings {
             if (parallel < 1) {
                 throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
             }
+            stacks = Map.copyOf(stacks);
         }
     }
 
@@ -330,36 +337,179 @@ public final class MeshDeployer {
         } catch (AutomationException e) {
             return failed(step, label, lane, say, e, events, true, start);
         }
-        try {
-            Map<OperationType, Integer> changes;
-            if (step.operation() == Operation.DESTROY) {
-                say.accept(label);
-                changes = stack.destroy(options(DestroyOptions.builder(), step, "destroy", lane, say, events).build())
-                        .summary().resourceChanges();
-            } else if (step.operation() == Operation.PREVIEW || step.secondRun()) {
-                say.accept(step.secondRun() && step.operation() == Operation.UP ? label + ": preview first" : label);
-                changes = stack.preview(options(PreviewOptions.builder(), step, "preview", lane, say, events).build())
-                        .changeSummary();
-                if (step.operation() == Operation.UP) {
-                    if (!Schedule.hasChanges(changes)) {
-                        say.accept(label + ": nothing to do (" + Schedule.counts(changes) + "), skipped");
-                        return new StepResult(step, Result.SKIPPED, Schedule.counts(changes), seconds(start), false, false);
-                    }
-                    changes = stack.up(options(UpOptions.builder(), step, "up", lane, say, events).build()).summary()
-                            .resourceChanges();
+        for (boolean unlocked = false; ; unlocked = true) {
+            try {
+                return operate(step, label, stack, lane, say, events, afterDestroy, start);
+            } catch (ConcurrentUpdateException e) {
+                // The lock is checked before anything changes: one the run can prove stale is removed, once.
+                if (unlocked || !unlockIfStale(step.stack(), label, lane, say)) {
+                    return failed(step, label, lane, say, e, events, true, start);
                 }
-            } else {
-                say.accept(label);
-                changes = stack.up(options(UpOptions.builder(), step, "up", lane, say, events).build()).summary().resourceChanges();
+            } catch (AutomationException e) {
+                StepResult result = failed(step, label, lane, say, e, events, false, start);
+                settleCutOff(step, label, lane, say, events);
+                return result;
             }
-            say.accept(String.format("%s: %s%s (%d s)", label, step.operation() == Operation.PREVIEW ? "plan: " : "",
-                    Schedule.counts(changes), seconds(start)));
-            if (step.operation() == Operation.DESTROY) {
-                afterDestroy.apply(step.stack()).ifPresent(say);
+        }
+    }
+
+    private StepResult operate(Step step, String label, WorkspaceStack stack, Lane lane, Consumer<String> say, Events events,
+                               Function<String, Optional<String>> afterDestroy, long start) throws AutomationException {
+        if (step.operation() != Operation.PREVIEW
+                && !InterruptedRun.settle(step.stack(), step.operation(), facts(step.stack()), new StackCli(stack, lane, say),
+                events.once(prefixed(label, say)))) {
+            say.accept(label + " FAILED: operations of an interrupted run need a person (above)");
+            return new StepResult(step, Result.FAILED, "", seconds(start), false, false);
+        }
+        Map<OperationType, Integer> changes;
+        if (step.operation() == Operation.DESTROY) {
+            say.accept(label);
+            changes = stack.destroy(options(DestroyOptions.builder(), step, "destroy", lane, say, events).build())
+                    .summary().resourceChanges();
+        } else if (step.operation() == Operation.PREVIEW || step.secondRun()) {
+            say.accept(step.secondRun() && step.operation() == Operation.UP ? label + ": preview first" : label);
+            changes = stack.preview(options(PreviewOptions.builder(), step, "preview", lane, say, events).build())
+                    .changeSummary();
+            if (step.operation() == Operation.UP) {
+                if (!Schedule.hasChanges(changes)) {
+                    say.accept(label + ": nothing to do (" + Schedule.counts(changes) + "), skipped");
+                    return new StepResult(step, Result.SKIPPED, Schedule.counts(changes), seconds(start), false, false);
+                }
+                changes = stack.up(options(UpOptions.builder(), step, "up", lane, say, events).build()).summary()
+                        .resourceChanges();
             }
-            return new StepResult(step, Result.DONE, Schedule.counts(changes), seconds(start), false, false);
+        } else {
+            say.accept(label);
+            changes = stack.up(options(UpOptions.builder(), step, "up", lane, say, events).build()).summary().resourceChanges();
+        }
+        say.accept(String.format("%s: %s%s (%d s)", label, step.operation() == Operation.PREVIEW ? "plan: " : "",
+                Schedule.counts(changes), seconds(start)));
+        if (step.operation() == Operation.DESTROY) {
+            afterDestroy.apply(step.stack()).ifPresent(say);
+        }
+        return new StepResult(step, Result.DONE, Schedule.counts(changes), seconds(start), false, false);
+    }
+
+    private static Consumer<String> prefixed(String label, Consumer<String> say) {
+        return line -> say.accept(label + ": " + line);
+    }
+
+    private InterruptedRun.StackFacts facts(String stack) {
+        return settings.stacks().getOrDefault(stack, new InterruptedRun.StackFacts("", "", java.util.Set.of()));
+    }
+
+    /**
+     * Removes the stack's locks when every one was taken on this machine by a process that is gone
+     * ({@link StaleLock}); says which and why. A lock of a live process, or of another machine, stays.
+     */
+    private boolean unlockIfStale(String stack, String label, Lane lane, Consumer<String> say) {
+        var failure = lane.cli().lastFailure();
+        List<StaleLock> locks = failure.map(r -> StaleLock.parse(r.standardOutput() + r.standardError())).orElse(List.of());
+        String host = StaleLock.thisHost();
+        if (locks.isEmpty() || !locks.stream().allMatch(l -> l.stale(host, StaleLock::commandOf))) {
+            return false;
+        }
+        try {
+            lane.cli().run(List.of("cancel", "--yes"), CommandRunOptions.builder().workingDir(workDir()).build());
         } catch (AutomationException e) {
-            return failed(step, label, lane, say, e, events, false, start);
+            say.accept(label + ": cannot remove the stale lock: " + e.getMessage());
+            return false;
+        }
+        locks.forEach(l -> say.accept(label + ": " + stack + " was left locked by a run that is gone (" + l.describe()
+                + "; no such process runs on " + host + "): unlocked with pulumi cancel"));
+        return true;
+    }
+
+    /** An up whose provider died mid-create: the creates AWS may have made are imported, or named for a person. */
+    private void settleCutOff(Step step, String label, Lane lane, Consumer<String> say, Events events) {
+        List<Checkpoint.Pending> inDoubt = events.inDoubtCreates();
+        if (step.operation() != Operation.UP || inDoubt.isEmpty()) {
+            return;
+        }
+        try {
+            WorkspaceStack stack;
+            synchronized (selecting) {
+                stack = WorkspaceStack.select(step.stack(), lane.workspace());
+            }
+            InterruptedRun.settleCutOff(inDoubt, facts(step.stack()), new StackCli(stack, lane, say), prefixed(label, say));
+        } catch (AutomationException e) {
+            say.accept(label + ": could not settle the creates the provider may have made (" + e.getMessage()
+                    + "): the next up may meet them as already existing; docs/real-engine.md, \"Interrupted runs\"");
+        }
+    }
+
+    private Path workDir() {
+        return settings.dir().toAbsolutePath().normalize();
+    }
+
+    /** The commands settling takes, through the step's own CLI. */
+    private final class StackCli implements InterruptedRun.Cli {
+        private final WorkspaceStack stack;
+        private final Lane lane;
+        private final Consumer<String> say;
+
+        StackCli(WorkspaceStack stack, Lane lane, Consumer<String> say) {
+            this.stack = stack;
+            this.lane = lane;
+            this.say = say;
+        }
+
+        @Override
+        public Map<String, Object> export() throws AutomationException {
+            return lane.workspace().exportStack(stack.name()).deployment();
+        }
+
+        @Override
+        public boolean importResource(String importFile, boolean protect) throws AutomationException {
+            Path file;
+            try {
+                file = Files.createTempFile("datamesh-import-", ".json");
+                Files.writeString(file, importFile);
+            } catch (java.io.IOException e) {
+                throw new AutomationException("cannot write an import file: " + e.getMessage(), e);
+            }
+            try {
+                // Its output lists every resource of the stack: shown only when it fails (failed() prints it).
+                lane.cli().run(List.of("import", "--file", file.toString(), "--yes", "--skip-preview", "--generate-code=false",
+                        "--protect=" + protect, "--stack", stack.name()), CommandRunOptions.builder().workingDir(workDir()).build());
+                return true;
+            } catch (AutomationException e) {
+                // The engine's words when the provider's read found nothing (step.go, ImportStep.Apply).
+                if (lane.cli().lastFailure().map(r -> r.standardOutput() + r.standardError())
+                        .filter(out -> out.contains("does not exist")).isPresent()) {
+                    return false;
+                }
+                throw shown(e);
+            } finally {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (java.io.IOException e) {
+                    // a temporary file left behind harms nothing
+                }
+            }
+        }
+
+        @Override
+        public void refreshClearingPendingCreates() throws AutomationException {
+            try {
+                stack.refresh(RefreshOptions.builder().clearPendingCreates(true).build());
+            } catch (AutomationException e) {
+                throw shown(e);
+            }
+        }
+
+        /** The CLI's output of a failed command run quietly, printed; a lock's refusal is left to the caller. */
+        private AutomationException shown(AutomationException e) {
+            if (!(e instanceof ConcurrentUpdateException)) {
+                lane.cli().lastFailure().ifPresent(r -> (r.standardOutput() + r.standardError()).lines().forEach(say));
+            }
+            return e;
+        }
+
+        @Override
+        public String command(String command) {
+            return "pulumi -C " + ShellQuote.quote(settings.dir().toString()) + " " + command + " --stack "
+                    + ShellQuote.quote(stack.name());
         }
     }
 
@@ -428,11 +578,38 @@ public final class MeshDeployer {
     private static final class Events implements Consumer<EngineEvent> {
         private volatile boolean mandatory;
         private final Map<String, String> errors = new java.util.LinkedHashMap<>();
+        private final Map<String, Checkpoint.Pending> failedCreates = new java.util.LinkedHashMap<>();
+
+        private final java.util.Set<String> said = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        /** Says each line once in the step: settling is said again after a stale lock was removed. */
+        Consumer<String> once(Consumer<String> say) {
+            return line -> {
+                if (said.add(line)) {
+                    say.accept(line);
+                }
+            };
+        }
+
+        /** The failed creates whose error says the provider went away mid-call: AWS may have made them. */
+        synchronized List<Checkpoint.Pending> inDoubtCreates() {
+            return failedCreates.values().stream().filter(c -> errors.containsKey(c.urn())
+                    && InterruptedRun.PROVIDER_GONE.matcher(errors.get(c.urn())).find()).toList();
+        }
 
         @Override
-        public void accept(EngineEvent event) {
+        public synchronized void accept(EngineEvent event) {
             if (event.policyEvent() != null && "mandatory".equals(event.policyEvent().enforcementLevel())) {
                 mandatory = true;
+            }
+            var failedOperation = event.resourceOperationFailedEvent();
+            if (failedOperation != null && failedOperation.metadata().op() == OperationType.CREATE
+                    && failedOperation.metadata().new_() != null) {
+                var created = failedOperation.metadata().new_();
+                failedCreates.put(failedOperation.metadata().urn(), new Checkpoint.Pending("creating",
+                        failedOperation.metadata().urn(), failedOperation.metadata().type(),
+                        created.inputs() == null ? Map.of() : created.inputs(), created.parent() == null ? "" : created.parent(),
+                        created.provider() == null ? "" : created.provider()));
             }
             var diagnostic = event.diagnosticEvent();
             if (diagnostic != null && "error".equals(diagnostic.severity()) && diagnostic.urn() != null

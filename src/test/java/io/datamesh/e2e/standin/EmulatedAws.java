@@ -62,6 +62,8 @@ final class EmulatedAws {
      * which is what the provider's emulation assumes (it never refuses the deployer an action).
      */
     public Map<String, Map<String, String>> deployerPolicies = new TreeMap<>();
+    /** Every resource made with a name AWS knows it by ({@link NamedResources}): its inputs and state. */
+    public Map<String, Object> made = new TreeMap<>();
     /** The faults {@link InjectedFaults} fired once in this AWS, so that the run after them completes. */
     public TreeSet<String> injectedFaults = new TreeSet<>();
 

@@ -280,8 +280,15 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         var state = computeState(type, name, inputs);
         String id = containsUnknown(inputs) ? "" : FakeCloud.id(type, name, inputs);
         if (!request.getPreview()) {
-            String error = emulate("create", type, name, request.getUrn(), id, inputs,
-                    aws -> emulator().create(aws, type, inputs, state));
+            String error = emulate("create", type, name, request.getUrn(), id, inputs, aws -> {
+                String duplicate = NamedResources.refusal(aws, accountId, type, inputs);
+                if (duplicate != null) {
+                    throw new LakeFormationEmulator.Refused(duplicate);
+                }
+                String failure = emulator().create(aws, type, inputs, state);
+                NamedResources.made(aws, accountId, type, inputs, state);
+                return failure;
+            });
             if (error != null) {
                 out.onError(Status.UNKNOWN.withDescription(error).asRuntimeException());
                 return;
@@ -297,8 +304,11 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         var inputs = StructCodec.toPlain(request.getNews());
         var state = computeState(type, name, inputs);
         if (!request.getPreview()) {
-            String error = emulate("update", type, name, request.getUrn(), request.getId(), inputs,
-                    aws -> emulator().update(aws, type, inputs, state));
+            String error = emulate("update", type, name, request.getUrn(), request.getId(), inputs, aws -> {
+                String failure = emulator().update(aws, type, inputs, state);
+                NamedResources.made(aws, accountId, type, inputs, state);
+                return failure;
+            });
             if (error != null) {
                 out.onError(Status.UNKNOWN.withDescription(error).asRuntimeException());
                 return;
@@ -314,6 +324,7 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         String error = emulate("delete", type, nameOf(request.getName(), request.getUrn()), request.getUrn(),
                 request.getId(), properties, aws -> {
                     emulator().delete(aws, type, properties);
+                    NamedResources.deleted(aws, accountId, type, properties);
                     return null;
                 });
         if (error != null) {
@@ -412,8 +423,24 @@ public final class StandInAwsProvider extends ResourceProviderGrpc.ResourceProvi
         return EmulatedAws.transact(Path.of(path), change);
     }
 
+    /**
+     * A refresh (the state's properties given) reads back what it was given. An import (an id alone)
+     * reads the emulated AWS: the resource's state and inputs, or no properties when AWS has no such
+     * resource, which the engine reports as "does not exist" (step.go, ImportStep.Apply).
+     */
     @Override
     public void read(ReadRequest request, StreamObserver<ReadResponse> out) {
+        if (request.getProperties().getFieldsCount() == 0 && !request.hasInputs()) {
+            String type = typeOf(request.getType(), request.getUrn());
+            var held = withState(aws -> NamedResources.read(aws, accountId, type, request.getId()));
+            var found = ReadResponse.newBuilder().setId(request.getId());
+            held.ifPresent(h -> found.setProperties(StructCodec.toStruct(h.get("state")))
+                    .setInputs(StructCodec.toStruct(h.get("inputs"))));
+            record(held.isPresent() ? "read" : "read-missing", type, nameOf(request.getName(), request.getUrn()),
+                    request.getUrn(), request.getId(), Map.of(), null);
+            reply(out, found.build());
+            return;
+        }
         var b = ReadResponse.newBuilder().setId(request.getId()).setProperties(request.getProperties());
         if (request.hasInputs()) {
             b.setInputs(request.getInputs());
