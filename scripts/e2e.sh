@@ -45,6 +45,9 @@
 #      IAM roles (DATAMESH_STANDIN_ROLE_INVITATIONS=true): `./datamesh up --clear-iam-defaults` alone
 #      creates the three stacks, finds each domain's pending invitation from central, sets its
 #      datamesh:ramShareArns before the second run, and the access in force is the sample's.
+#   8. runs cut off mid-way, on a fourth fresh mesh: the provider killed right after AWS made a
+#      resource (and LF-tag writes throttled), then `./datamesh up` itself killed hard mid-central;
+#      each next `./datamesh up` settles what was left and completes (section 9 of the script).
 #
 # Environment:
 #   E2E_WORK       work dir (default: a new temp dir, removed on success unless KEEP=1)
@@ -408,6 +411,63 @@ fresh_mesh() { # fresh_mesh NAME ENV=VALUE... : a new backend and emulated AWS, 
 }
 fresh_mesh invitations DATAMESH_STANDIN_ORGANIZATION=false
 fresh_mesh organization-role-invitations DATAMESH_STANDIN_ORGANIZATION=true DATAMESH_STANDIN_ROLE_INVITATIONS=true
+
+# 9. Runs cut off mid-way, on one more fresh mesh (docs/real-engine.md, "Interrupted runs"; the
+#    faults: docs/aws-behaviours.md, section 10). (a) The provider dies right after AWS created
+#    central's Glue database, and a burst of ThrottlingException on each LF-tag write is retried
+#    away: the step fails, and up at once imports the creates AWS made (red before: the next up met
+#    AlreadyExistsException). (b) `./datamesh up` is killed hard (SIGKILL of it and every process
+#    under it: a dead runner) while central's grants are being written: the stack stays locked with
+#    pending creates, and the next `./datamesh up` removes the stale lock, settles them and completes
+#    (red before: "the stack is currently locked"). The access in force is the sample's, and the
+#    producer's data bucket and key were never deleted.
+descendants() { local p; for p in $(pgrep -P "$1" || true); do echo "$p"; descendants "$p"; done; }
+export PULUMI_BACKEND_URL="file://$work/backend-faults" DATAMESH_STANDIN_STATE="$work/emulated-aws-faults.json"
+mkdir -p "$work/backend-faults"
+rm -f "$DATAMESH_STANDIN_STATE"
+cp "$work/pristine"/Pulumi.*.yaml "$proj/"
+start_endpoint faults
+rc=0
+env -u DATAMESH_STANDIN_ACCOUNT_ID DATAMESH_STANDIN_FAULT_KILL=glue/catalogDatabase DATAMESH_STANDIN_FAULT_THROTTLE=3:lakeformation/lfTag \
+  "$root/datamesh" up --clear-iam-defaults > "$work/logs/up-provider-killed.log" 2>&1 || rc=$?
+[[ $rc == 1 ]] || fail "up whose provider died exited $rc, not 1 ($work/logs/up-provider-killed.log)"
+expect_in up-provider-killed "up central: the provider died mid-create: " \
+  "imported urn:pulumi:central::datamesh::datamesh:index:CentralCatalog\$datamesh:index:ProducerOnboarding\$aws:glue/catalogDatabase:CatalogDatabase::central-sales-database as $(account_of central):sales (AWS made it before the run was cut off)"
+[[ "$(grep -c '"op":"retry".*ThrottlingException' "$DATAMESH_STANDIN_LOG" || true)" -ge 3 ]] \
+  || fail "no throttled LF-tag write was retried ($DATAMESH_STANDIN_LOG)"
+log "up-provider-killed: the step failed, the Glue database AWS made was imported, the throttling retried away"
+marker="$(wc -l < "$DATAMESH_STANDIN_LOG")"
+DATAMESH_STANDIN_LF_LATENCY_MS=1500 setsid env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up \
+  > "$work/logs/up-killed.log" 2>&1 &
+up_pid=$!
+grants=0
+for _ in $(seq 1 900); do
+  grants="$(tail -n +"$((marker + 1))" "$DATAMESH_STANDIN_LOG" | grep -c '"op":"create","type":"aws:lakeformation/permissions:Permissions".*"accountId":"'"$(account_of central)"'"' || true)"
+  [[ "$grants" -ge 2 ]] && break
+  kill -0 "$up_pid" 2>/dev/null || fail "up ended before central wrote its grants ($work/logs/up-killed.log)"
+  sleep 0.2
+done
+[[ "$grants" -ge 2 ]] || fail "central wrote no grants within 180 s ($work/logs/up-killed.log)"
+# Freeze the whole tree first, so that nothing it starts meanwhile escapes, then kill it.
+tree=("$up_pid" $(descendants "$up_pid"))
+kill -STOP "${tree[@]}" 2>/dev/null || true
+tree+=($(for p in "${tree[@]}"; do descendants "$p"; done))
+kill -KILL "${tree[@]}" 2>/dev/null || true
+wait "$up_pid" 2>/dev/null || true
+pulumi stack export --stack central > "$work/logs/central-after-kill.json"
+pending="$(jq '.deployment.pending_operations | length' "$work/logs/central-after-kill.json")"
+[[ "$pending" -ge 1 ]] || fail "the kill left no pending operation in central's state ($work/logs/central-after-kill.json)"
+ls "$work/backend-faults/.pulumi/locks/organization/datamesh/central/"*.json > /dev/null 2>&1 \
+  || fail "the kill left central unlocked: it did not hit a running update"
+log "up-killed: SIGKILL left central locked with $pending pending operation(s)"
+run up-after-kill env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up
+expect_in up-after-kill "central was left locked by a run that is gone" "operation(s) pending from an interrupted run:" \
+  "central: pending operations settled" "up: 5 step(s) done"
+[[ "$(pulumi stack export --stack central | jq '.deployment.pending_operations | length')" == 0 ]] \
+  || fail "central still has pending operations after the up that settled them"
+access_in_force faults
+"${checks[@]}" retained "$DATAMESH_STANDIN_LOG" 222222222222 aws:s3/bucketV2:BucketV2=sales-data aws:kms/key:Key=sales-data-key \
+  || fail "a run cut off, or its recovery, deleted the producer's data bucket or key"
 
 log "recorded operations: $(wc -l < "$DATAMESH_STANDIN_LOG") ($DATAMESH_STANDIN_LOG), of which" \
   "$(grep -c '^{"op":"retry"' "$DATAMESH_STANDIN_LOG" || true) ConcurrentModificationException retries," \

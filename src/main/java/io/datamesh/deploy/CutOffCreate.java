@@ -48,6 +48,11 @@ enum CutOffCreate {
             Map.entry("aws:kms/key:Key", ASSIGNED),
             Map.entry("aws:athena/namedQuery:NamedQuery", ASSIGNED));
 
+    /** Whether this table knows the type: every type the program creates must be here (CutOffCreateTest). */
+    static boolean knows(String type) {
+        return CLASSES.containsKey(type);
+    }
+
     /** The class of a type; a type this table does not know is ASSIGNED: nothing is guessed about it. */
     static CutOffCreate of(String type) {
         return CLASSES.getOrDefault(type, ASSIGNED);

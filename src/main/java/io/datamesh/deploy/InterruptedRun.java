@@ -96,8 +96,10 @@ public final class InterruptedRun {
             } else if (id.isPresent()) {
                 decisions.add(new Decision(create, Action.IMPORT, id.get(), "AWS keeps its name unique"));
             } else {
-                decisions.add(new Decision(create, Action.STOP, "", "AWS assigns its id, so a second create would make a"
-                        + " second one"));
+                decisions.add(new Decision(create, Action.STOP, "", !CutOffCreate.knows(create.type())
+                        ? "this mesh does not know what AWS does with a second create of a " + create.type()
+                        : kind == CutOffCreate.NAMED ? "its name is not in its inputs (a generated name)"
+                        : "AWS assigns its id, so a second create would make a second one"));
             }
         }
         return decisions;
