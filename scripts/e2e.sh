@@ -46,7 +46,7 @@
 #      creates the three stacks, finds each domain's pending invitation from central, sets its
 #      datamesh:ramShareArns before the second run, and the access in force is the sample's.
 #   8. runs cut off mid-way, on a fourth fresh mesh: the provider killed right after AWS made a
-#      resource (and LF-tag writes throttled), then `./datamesh up` itself killed hard mid-central;
+#      resource (and IAM role creates throttled), then `./datamesh up` itself killed hard mid-central;
 #      each next `./datamesh up` settles what was left and completes (section 9 of the script).
 #
 # Environment:
@@ -414,7 +414,7 @@ fresh_mesh organization-role-invitations DATAMESH_STANDIN_ORGANIZATION=true DATA
 
 # 9. Runs cut off mid-way, on one more fresh mesh (docs/real-engine.md, "Interrupted runs"; the
 #    faults: docs/aws-behaviours.md, section 10). (a) The provider dies right after AWS created
-#    central's Glue database, and a burst of ThrottlingException on each LF-tag write is retried
+#    central's Glue database, and a burst of ThrottlingException on each IAM role create is retried
 #    away: the step fails, and up at once imports the creates AWS made (red before: the next up met
 #    AlreadyExistsException). (b) `./datamesh up` is killed hard (SIGKILL of it and every process
 #    under it: a dead runner) while central's grants are being written: the stack stays locked with
@@ -428,14 +428,14 @@ rm -f "$DATAMESH_STANDIN_STATE"
 cp "$work/pristine"/Pulumi.*.yaml "$proj/"
 start_endpoint faults
 rc=0
-env -u DATAMESH_STANDIN_ACCOUNT_ID DATAMESH_STANDIN_FAULT_KILL=glue/catalogDatabase DATAMESH_STANDIN_FAULT_THROTTLE=3:lakeformation/lfTag \
+env -u DATAMESH_STANDIN_ACCOUNT_ID DATAMESH_STANDIN_FAULT_KILL=glue/catalogDatabase DATAMESH_STANDIN_FAULT_THROTTLE=3:iam/role:Role \
   "$root/datamesh" up --clear-iam-defaults > "$work/logs/up-provider-killed.log" 2>&1 || rc=$?
 [[ $rc == 1 ]] || fail "up whose provider died exited $rc, not 1 ($work/logs/up-provider-killed.log)"
 expect_in up-provider-killed "up central: the provider died mid-create: " \
   "imported urn:pulumi:central::datamesh::datamesh:index:CentralCatalog\$datamesh:index:ProducerOnboarding\$aws:glue/catalogDatabase:CatalogDatabase::central-sales-database as $(account_of central):sales (AWS made it before the run was cut off)"
-[[ "$(grep -c '"op":"retry".*ThrottlingException' "$DATAMESH_STANDIN_LOG" || true)" -ge 3 ]] \
-  || fail "no throttled LF-tag write was retried ($DATAMESH_STANDIN_LOG)"
-log "up-provider-killed: the step failed, the Glue database AWS made was imported, the throttling retried away"
+[[ "$(grep -c '"op":"retry","type":"aws:iam/role:Role".*ThrottlingException' "$DATAMESH_STANDIN_LOG" || true)" -ge 3 ]] \
+  || fail "no throttled IAM role create was retried ($DATAMESH_STANDIN_LOG)"
+log "up-provider-killed: the step failed, the Glue database AWS made was imported, the throttled role creates retried"
 marker="$(wc -l < "$DATAMESH_STANDIN_LOG")"
 DATAMESH_STANDIN_LF_LATENCY_MS=1500 setsid env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up \
   > "$work/logs/up-killed.log" 2>&1 &

@@ -247,14 +247,12 @@ abstract class DeployCommand implements Callable<Integer> {
         err.println("  " + resume);
         String cli = "pulumi -C " + ShellQuote.quote(project.dir.toString());
         outcome.stopped().stream().filter(MeshDeployer.StepResult::leftLocked).map(r -> r.step().stack()).distinct().forEach(name -> {
-            String stack = ShellQuote.quote(name);
-            // pulumi cancel deletes a DIY backend's lock files (diy CancelCurrentUpdate) and ends Pulumi Cloud's
-            // update; the operations cut off stay pending in the state, where the next up only warns about them.
-            err.println("The stack " + name + " is left locked if the CLI was killed mid-operation. Once no other pulumi"
-                    + " runs on it, unlock it with:");
-            err.println("  " + cli + " cancel --stack " + stack + " --yes");
-            err.println("Operations cut off stay pending in its state: check those resources in AWS, then " + cli
-                    + " refresh --stack " + stack + " --yes (pending creates: --clear-pending-creates or --import-pending-creates).");
+            // pulumi cancel deletes a DIY backend's lock files (diy CancelCurrentUpdate) and ends Pulumi Cloud's update.
+            err.println("The stack " + name + " is left locked if the CLI was killed mid-operation. The next ./datamesh up"
+                    + " removes a lock whose process is gone from this machine, and settles the operations it left"
+                    + " pending (docs/deploying.md, \"A run cut off\"). A lock of another machine: once no pulumi runs"
+                    + " on the stack there, unlock it with:");
+            err.println("  " + cli + " cancel --stack " + ShellQuote.quote(name) + " --yes");
         });
         err.flush();
         if (outcome.interruptedBy().isPresent()) {

@@ -35,6 +35,7 @@ class DeployStandInTest {
             case "$1 $2" in
               "version "*) echo v3.274.1; exit 0;;
               "stack select"|"stack init") exit 0;;
+              "stack export") echo '{"version":3,"deployment":{}}'; exit 0;;
             esac
             log=""
             stack=""

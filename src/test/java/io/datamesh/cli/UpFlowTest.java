@@ -67,6 +67,13 @@ class UpFlowTest {
               "config set") exit 0;;
               "stack output") echo '{}'; exit 0;;
               "stack history") echo '[{"version":1,"kind":"update","startTime":"2026-12-07T00:00:00Z","message":"","environment":{},"config":{},"result":"succeeded","endTime":"2026-12-07T00:00:01Z","resourceChanges":{"create":2}}]'; exit 0;;
+              "stack export") cat "$state/$stack.export.json" 2>/dev/null || echo '{"version":3,"deployment":{}}'; exit 0;;
+            esac
+            if [ -f "$state/$stack.lock" ] && [ "$1" != cancel ]; then cat "$state/$stack.lock" >&2; exit 255; fi
+            case "$1" in
+              cancel) rm -f "$state/$stack.lock"; exit 0;;
+              import) [ -n "$IMPORT_MISSING" ] && grep -q "$IMPORT_MISSING" "$3" && { echo "error: resource '$IMPORT_MISSING' does not exist" >&2; exit 255; }; exit 0;;
+              refresh) rm -f "$state/$stack.export.json"; exit 0;;
             esac
             [ -z "$stack" ] && stack="$(cat "$state/selected")"
             echo "  (on $stack)" >> "$state/calls.log"
@@ -140,6 +147,91 @@ class UpFlowTest {
                 + "up: stack central created in the backend\n");
         assertThat(run.out().indexOf("up: stack central created")).isLessThan(run.out().indexOf("[1/5] up producer"));
         assertThat(run.calls()).filteredOn(c -> c.startsWith("stack init")).hasSize(3);
+    }
+
+    /** Central's state after a run killed mid-central: two creates pending (a Glue database, a grant). */
+    private void centralLeftPending() throws IOException {
+        String provider = "urn:pulumi:central::datamesh::pulumi:providers:aws::default_6_83_0::0b1c";
+        String pending = """
+                {"version":3,"deployment":{"resources":[],"pending_operations":[
+                 {"type":"creating","resource":{"urn":"%1$s","custom":true,"type":"aws:glue/catalogDatabase:CatalogDatabase",
+                  "inputs":{"name":"sales"},"parent":"urn:pulumi:central::datamesh::datamesh:index:CentralCatalog::central","provider":"%2$s"}},
+                 {"type":"creating","resource":{"urn":"%3$s","custom":true,"type":"aws:lakeformation/permissions:Permissions",
+                  "inputs":{"permissions":["DESCRIBE"]},"parent":"urn:pulumi:central::datamesh::datamesh:index:CentralCatalog::central",
+                  "provider":"%2$s"}}]}}""".formatted(DATABASE, provider, GRANT);
+        Files.writeString(state.resolve("central.export.json"), pending);
+    }
+
+    private static final String DATABASE = "urn:pulumi:central::datamesh::datamesh:index:CentralCatalog"
+            + "$aws:glue/catalogDatabase:CatalogDatabase::central-sales-database";
+    private static final String GRANT = "urn:pulumi:central::datamesh::datamesh:index:CentralCatalog"
+            + "$aws:lakeformation/permissions:Permissions::central-grant-sales-own-database-engineer";
+
+    @Test
+    void pendingCreatesOfAKilledRunAreSettledBeforeTheStackIsDeployed() throws Exception {
+        for (String stack : List.of("producer", "consumer", "central")) {
+            Files.createFile(state.resolve(stack + ".stack"));
+        }
+        centralLeftPending();
+        Run run = up("--parallel", "1");
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        List<String> central = run.calls().stream().filter(c -> c.contains("--stack central") && !c.startsWith("stack select")
+                && !c.startsWith("stack output") && !c.startsWith("stack history")).map(c -> c.split(" ")[0]).toList();
+        assertThat(central).containsSubsequence("stack", "import", "refresh", "up");
+        assertThat(run.calls()).filteredOn(c -> c.startsWith("import ")).singleElement().asString()
+                .contains("--yes", "--generate-code=false", "--protect=false", "--stack central");
+        assertThat(run.out()).contains("[3/5] up central: central has 2 operation(s) pending from an interrupted run:",
+                "imported " + DATABASE + " as " + CENTRAL + ":sales (AWS made it before the run was cut off)",
+                "forgot " + GRANT + ": AWS takes this create again: the up repeats it",
+                "central: pending operations settled");
+    }
+
+    @Test
+    void aPendingCreateAwsNeverMadeIsForgottenAndCreatedByTheUp() throws Exception {
+        for (String stack : List.of("producer", "consumer", "central")) {
+            Files.createFile(state.resolve(stack + ".stack"));
+        }
+        centralLeftPending();
+        Run run = datamesh(Map.of("IMPORT_MISSING", CENTRAL + ":sales"), "--parallel", "1");
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertThat(run.out()).contains("forgot " + DATABASE + ": AWS has no " + CENTRAL + ":sales, the up creates it");
+    }
+
+    @Test
+    void aLockOfAProcessGoneFromThisMachineIsRemovedOnceAndTheStepRuns() throws Exception {
+        for (String stack : List.of("producer", "consumer", "central")) {
+            Files.createFile(state.resolve(stack + ".stack"));
+        }
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        Files.writeString(state.resolve("central.lock"), "error: the stack is currently locked by 1 lock(s). Either wait for the"
+                + " other process(es) to end or delete the lock file with `pulumi cancel`.\n  file:///b/.pulumi/locks/organization/"
+                + "datamesh/central/1cce.json: created by root@" + host + " (pid " + gone.pid() + ") at 2026-12-07T08:11:33Z\n");
+        Run run = up("--parallel", "1");
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertThat(run.calls()).filteredOn(c -> c.startsWith("cancel")).singleElement().asString().contains("--stack central");
+        assertThat(run.out()).contains("central was left locked by a run that is gone (created by root@" + host + " (pid "
+                + gone.pid() + ")");
+    }
+
+    @Test
+    void aLockOfAnotherMachineStopsTheStepWithTheCommandThatUnlocksIt() throws Exception {
+        for (String stack : List.of("producer", "consumer", "central")) {
+            Files.createFile(state.resolve(stack + ".stack"));
+        }
+        Files.writeString(state.resolve("central.lock"), "error: the stack is currently locked by 1 lock(s). Either wait for the"
+                + " other process(es) to end or delete the lock file with `pulumi cancel`.\n  file:///b/.pulumi/locks/organization/"
+                + "datamesh/central/1cce.json: created by ci@runner-7 (pid 4242) at 2026-12-07T08:11:33Z\n");
+        Run run = up("--parallel", "1");
+
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertThat(run.calls()).noneMatch(c -> c.startsWith("cancel"));
+        assertThat(run.out()).contains("created by ci@runner-7 (pid 4242)");
+        assertThat(run.err()).contains("unlock it with:\n  pulumi -C " + mesh + " cancel --stack central --yes");
     }
 
     @Test
