@@ -66,7 +66,7 @@ public final class InterruptedRun {
          *
          * @return false when the provider found no such resource (nothing was imported)
          */
-        boolean importResource(String importFile, boolean protect) throws AutomationException;
+        boolean importResource(String importFile, String id, boolean protect) throws AutomationException;
 
         void refreshClearingPendingCreates() throws AutomationException;
 
@@ -160,7 +160,7 @@ public final class InterruptedRun {
                 continue;
             }
             boolean protect = facts.retained().contains(decision.create().urn());
-            if (cli.importResource(importFile(decision.create(), decision.importId()), protect)) {
+            if (cli.importResource(importFile(decision.create(), decision.importId()), decision.importId(), protect)) {
                 say.accept("  imported " + decision.create().urn() + " as " + decision.importId() + " (AWS made it before"
                         + " the run was cut off)" + (protect ? ", protected until the up restores retainOnDelete" : ""));
             } else {

@@ -460,7 +460,7 @@ public final class MeshDeployer {
         }
 
         @Override
-        public boolean importResource(String importFile, boolean protect) throws AutomationException {
+        public boolean importResource(String importFile, String id, boolean protect) throws AutomationException {
             Path file;
             try {
                 file = Files.createTempFile("datamesh-import-", ".json");
@@ -469,14 +469,14 @@ public final class MeshDeployer {
                 throw new AutomationException("cannot write an import file: " + e.getMessage(), e);
             }
             try {
-                // Its output lists every resource of the stack: shown only when it fails (failed() prints it).
+                // Its output lists every resource of the stack: shown only when it fails.
                 lane.cli().run(List.of("import", "--file", file.toString(), "--yes", "--skip-preview", "--generate-code=false",
                         "--protect=" + protect, "--stack", stack.name()), CommandRunOptions.builder().workingDir(workDir()).build());
                 return true;
             } catch (AutomationException e) {
                 // The engine's words when the provider's read found nothing (step.go, ImportStep.Apply).
                 if (lane.cli().lastFailure().map(r -> r.standardOutput() + r.standardError())
-                        .filter(out -> out.contains("does not exist")).isPresent()) {
+                        .filter(out -> out.contains("resource '" + id + "' does not exist")).isPresent()) {
                     return false;
                 }
                 throw shown(e);

@@ -45,9 +45,11 @@ class InterruptedRunTest {
         }
 
         @Override
-        public boolean importResource(String importFile, boolean protect) throws com.pulumi.automation.AutomationException {
+        public boolean importResource(String importFile, String id, boolean protect)
+                throws com.pulumi.automation.AutomationException {
             try {
                 JsonNode spec = JSON.readTree(importFile).get("resources").get(0);
+                assertEquals(id, spec.get("id").asText());
                 commands.add("import " + spec.get("id").asText() + (protect ? " protected" : ""));
                 return inAws.contains(spec.get("id").asText());
             } catch (IOException e) {
