@@ -40,14 +40,15 @@
 #      the analyzer);
 #   6. `./datamesh destroy --stack producer` retains the data bucket and key (retainOnDelete): the
 #      CLI and the command say so and the stand-in was never asked to delete them.
-#   7. two more fresh meshes (new backend, new emulated AWS), whose RAM shares arrive as invitations:
-#      outside an Organization (DATAMESH_STANDIN_ORGANIZATION=false) and inside one for shares to
-#      IAM roles (DATAMESH_STANDIN_ROLE_INVITATIONS=true): `./datamesh up --clear-iam-defaults` alone
-#      creates the three stacks, finds each domain's pending invitation from central, sets its
-#      datamesh:ramShareArns before the second run, and the access in force is the sample's.
-#   8. runs cut off mid-way, on a fourth fresh mesh: the provider killed right after AWS made a
-#      resource (and IAM role creates throttled), then `./datamesh up` itself killed hard mid-central;
-#      each next `./datamesh up` settles what was left and completes (section 9 of the script).
+#   7. a fresh mesh (new backend, new emulated AWS) whose RAM shares arrive as invitations, outside
+#      an Organization (DATAMESH_STANDIN_ORGANIZATION=false): `./datamesh up --clear-iam-defaults`
+#      alone creates the three stacks, finds each domain's pending invitation from central, sets its
+#      datamesh:ramShareArns before the second run, and the access in force is the sample's;
+#   8. runs cut off mid-way, on one more fresh mesh, inside an Organization for shares to IAM roles
+#      (DATAMESH_STANDIN_ROLE_INVITATIONS=true: invitations again): the provider killed right after
+#      AWS made a resource (and IAM role creates throttled), then `./datamesh up` itself killed hard
+#      mid-central; each next `./datamesh up` settles what was left, and the last one completes,
+#      accepting the invitations (section 9 of the script).
 #
 # Environment:
 #   E2E_WORK       work dir (default: a new temp dir, removed on success unless KEEP=1)
@@ -389,8 +390,8 @@ done
 "${checks[@]}" retained "$DATAMESH_STANDIN_LOG" 222222222222 aws:s3/bucketV2:BucketV2=sales-data aws:kms/key:Key=sales-data-key \
   || fail "the stand-in deleted a retained resource"
 
-# 8. Fresh accounts whose RAM shares arrive as invitations — outside an AWS Organization, and inside
-#    one for shares to IAM roles (docs/aws-behaviours.md, section 9): `./datamesh up --clear-iam-defaults`
+# 8. Fresh accounts whose RAM shares arrive as invitations — outside an AWS Organization here, and
+#    inside one for shares to IAM roles in section 9 (docs/aws-behaviours.md, section 9): `./datamesh up --clear-iam-defaults`
 #    alone creates the stacks, clears the defaults, finds each domain's pending invitations from the
 #    central account and sets its datamesh:ramShareArns before its second run, which accepts them.
 fresh_mesh() { # fresh_mesh NAME ENV=VALUE... : a new backend and emulated AWS, the committed stack files
@@ -410,7 +411,6 @@ fresh_mesh() { # fresh_mesh NAME ENV=VALUE... : a new backend and emulated AWS, 
   access_in_force "$name"
 }
 fresh_mesh invitations DATAMESH_STANDIN_ORGANIZATION=false
-fresh_mesh organization-role-invitations DATAMESH_STANDIN_ORGANIZATION=true DATAMESH_STANDIN_ROLE_INVITATIONS=true
 
 # 9. Runs cut off mid-way, on one more fresh mesh (docs/real-engine.md, "Interrupted runs"; the
 #    faults: docs/aws-behaviours.md, section 10). (a) The provider dies right after AWS created
@@ -427,6 +427,9 @@ mkdir -p "$work/backend-faults"
 rm -f "$DATAMESH_STANDIN_STATE"
 cp "$work/pristine"/Pulumi.*.yaml "$proj/"
 start_endpoint faults
+# Inside an AWS Organization, RAM shares to IAM roles still arrive as invitations: this mesh is also
+# the invitation mesh of that mode (the `invitations` one above is outside an Organization).
+export DATAMESH_STANDIN_ORGANIZATION=true DATAMESH_STANDIN_ROLE_INVITATIONS=true
 rc=0
 env -u DATAMESH_STANDIN_ACCOUNT_ID DATAMESH_STANDIN_FAULT_KILL=glue/catalogDatabase DATAMESH_STANDIN_FAULT_THROTTLE=3:iam/role:Role \
   "$root/datamesh" up --clear-iam-defaults > "$work/logs/up-provider-killed.log" 2>&1 || rc=$?
@@ -437,7 +440,7 @@ expect_in up-provider-killed "up central: the provider died mid-create: " \
   || fail "no throttled IAM role create was retried ($DATAMESH_STANDIN_LOG)"
 log "up-provider-killed: the step failed, the Glue database AWS made was imported, the throttled role creates retried"
 marker="$(wc -l < "$DATAMESH_STANDIN_LOG")"
-DATAMESH_STANDIN_LF_LATENCY_MS=1500 setsid env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up \
+DATAMESH_STANDIN_LF_LATENCY_MS=1500 setsid env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up --stack central \
   > "$work/logs/up-killed.log" 2>&1 &
 up_pid=$!
 grants=0
@@ -463,6 +466,10 @@ log "up-killed: SIGKILL left central locked with $pending pending operation(s)"
 run up-after-kill env -u DATAMESH_STANDIN_ACCOUNT_ID "$root/datamesh" up
 expect_in up-after-kill "central was left locked by a run that is gone" "operation(s) pending from an interrupted run:" \
   "central: pending operations settled" "up: 5 step(s) done"
+for s in producer consumer; do
+  expect_in up-after-kill "ram-invitations: $s ($(account_of "$s")): 1 pending invitation(s) from central account $(account_of central)"
+  grep -q '^  datamesh:ramShareArns:' "$proj/Pulumi.$s.yaml" || fail "up did not set datamesh:ramShareArns in Pulumi.$s.yaml"
+done
 [[ "$(pulumi stack export --stack central | jq '.deployment.pending_operations | length')" == 0 ]] \
   || fail "central still has pending operations after the up that settled them"
 access_in_force faults
