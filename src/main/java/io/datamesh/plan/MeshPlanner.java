@@ -56,17 +56,6 @@ public final class MeshPlanner {
     private record TimedRun(StackPlan plan, StackRun run) {
     }
 
-    /** One stack file parsed: its settings, or the problems that kept it from them. */
-    private record ParsedStack(String stack, Optional<StackSettings> settings, List<String> problems) {
-        static ParsedStack of(RawStackConfig raw, Path dir) {
-            try {
-                return new ParsedStack(raw.stack(), Optional.of(StackConfigParser.parse(raw, dir)), List.of());
-            } catch (InvalidConfigException e) {
-                return new ParsedStack(raw.stack(), Optional.empty(), e.lines());
-            }
-        }
-    }
-
     private MeshPlanner() {
     }
 
@@ -94,22 +83,13 @@ public final class MeshPlanner {
         Map<String, List<SampleData.Upload>> uploads = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         StackFiles.Project project = StackFiles.read(dir, problems);
-        // The files parse one a processor (each parse is mostly the first use of its schema and
-        // YAML classes); their problems are reported in file order all the same.
-        List<Future<ParsedStack>> parsing = new ArrayList<>();
-        ExecutorService parsers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        try {
-            for (RawStackConfig raw : project.stacks().values()) {
-                configs.put(raw.stack(), raw);
-                parsing.add(parsers.submit(() -> ParsedStack.of(raw, dir)));
+        for (RawStackConfig raw : project.stacks().values()) {
+            configs.put(raw.stack(), raw);
+            try {
+                settings.put(raw.stack(), StackConfigParser.parse(raw, dir));
+            } catch (InvalidConfigException e) {
+                problems.addAll(e.lines());
             }
-            for (Future<ParsedStack> stack : parsing) {
-                ParsedStack done = Futures.result(stack);
-                done.settings().ifPresent(valid -> settings.put(done.stack(), valid));
-                problems.addAll(done.problems());
-            }
-        } finally {
-            parsers.shutdownNow();
         }
         settings.forEach((stack, parsed) -> {
             if (parsed instanceof ProducerSettings producer) {

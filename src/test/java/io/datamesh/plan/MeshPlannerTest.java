@@ -128,7 +128,7 @@ class MeshPlannerTest {
     }
 
     @Test
-    void filesParsedAtOnceReportTheirProblemsInFileOrder(@TempDir Path dir) throws IOException {
+    void validationReportsEveryFilesProblemsInFileOrder(@TempDir Path dir) throws IOException {
         SampleMesh.copyTo(dir);
         for (String stack : List.of("central", "consumer", "producer")) {
             Path file = dir.resolve("Pulumi." + stack + ".yaml");
