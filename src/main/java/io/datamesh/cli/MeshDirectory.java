@@ -4,6 +4,7 @@ import io.datamesh.plan.AccountState;
 import io.datamesh.plan.InvalidMeshException;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.MeshPlanner;
+import io.datamesh.plan.ValidatedMesh;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ final class MeshDirectory extends ProjectDirectory {
 
     /** The plan of the selected stacks (all if empty) and of the runs they need. */
     Optional<MeshPlan> plan(PrintWriter err, Set<String> selected) {
-        return plan(err, selected, freshAccounts ? AccountState.FRESH : AccountState.TYPICAL);
+        return plan(err, selected, accounts());
     }
 
     /** As {@link #plan(PrintWriter, Set)}, assuming the accounts are in the given state. */
@@ -34,12 +35,30 @@ final class MeshDirectory extends ProjectDirectory {
     }
 
     static Optional<MeshPlan> plan(Path dir, PrintWriter err, Set<String> selected, AccountState account) {
+        return validated(dir, err, selected).map(mesh -> MeshPlanner.plan(mesh, account, selected));
+    }
+
+    /** The directory's stack files read and validated for planning {@code selected}; empty after the problems were printed. */
+    Optional<ValidatedMesh> validated(PrintWriter err, Set<String> selected) {
+        return validated(dir, err, selected);
+    }
+
+    private static Optional<ValidatedMesh> validated(Path dir, PrintWriter err, Set<String> selected) {
         try {
-            return Optional.of(MeshPlanner.plan(dir, account, selected));
+            return Optional.of(MeshPlanner.validate(dir, selected));
         } catch (InvalidMeshException e) {
             report(err, e, "nothing was planned");
             return Optional.empty();
         }
+    }
+
+    /** The plan of a validated directory, in the accounts' state this option asks for. */
+    MeshPlan plan(ValidatedMesh mesh, Set<String> selected) {
+        return MeshPlanner.plan(mesh, accounts(), selected);
+    }
+
+    private AccountState accounts() {
+        return freshAccounts ? AccountState.FRESH : AccountState.TYPICAL;
     }
 
     static void report(PrintWriter err, InvalidMeshException e, String consequence) {

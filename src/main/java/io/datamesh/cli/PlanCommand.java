@@ -2,8 +2,6 @@ package io.datamesh.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.datamesh.config.ProducerSettings;
-import io.datamesh.config.SampleData;
 import io.datamesh.datacheck.DataCheck;
 import io.datamesh.deploy.Operation;
 import io.datamesh.deploy.Schedule;
@@ -11,10 +9,12 @@ import io.datamesh.deploy.Step;
 import io.datamesh.plan.AccountQuotas;
 import io.datamesh.plan.MeshPlan;
 import io.datamesh.plan.StackPlan;
+import io.datamesh.plan.ValidatedMesh;
 import io.datamesh.policy.engine.PolicyFinding;
 import io.datamesh.quota.Quota;
 import io.datamesh.quota.QuotaUsage;
 import io.datamesh.resource.PlannedResource;
+import io.datamesh.util.Futures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -62,11 +63,17 @@ public final class PlanCommand implements Callable<Integer> {
         if (policies.isEmpty()) {
             return ExitCode.INVALID_INPUT.code();
         }
-        var loaded = mesh.plan(spec.commandLine().getErr(), Set.copyOf(stacks));
-        if (loaded.isEmpty()) {
+        var validated = mesh.validated(spec.commandLine().getErr(), Set.copyOf(stacks));
+        if (validated.isEmpty()) {
             return ExitCode.INVALID_INPUT.code();
         }
-        MeshPlan plan = loaded.get();
+        // The sample files do not depend on the plan: they are checked while the stacks plan (DuckDB's
+        // start alone costs about as long as a stack run).
+        FutureTask<Map<String, List<String>>> dataCheck = new FutureTask<>(() -> dataFailures(validated.get()));
+        Thread checking = new Thread(dataCheck, "sample-data-check");
+        checking.setDaemon(true);
+        checking.start();
+        MeshPlan plan = mesh.plan(validated.get(), Set.copyOf(stacks));
         List<StackPlan> selected = plan.stacks().stream()
                 .filter(s -> stacks.isEmpty() || stacks.contains(s.stack())).toList();
         var checked = policyConfig.check(plan, selected, policies.get(), spec.commandLine().getErr());
@@ -74,7 +81,7 @@ public final class PlanCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT.code();
         }
         Map<String, List<PolicyFinding>> findings = checked.get().findings();
-        Map<String, List<String>> dataFailures = dataFailures(plan, selected);
+        Map<String, List<String>> dataFailures = Futures.result(dataCheck);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Deploy order (first deployment): " + String.join(" → ", plan.deployOrder()));
         List<List<String>> waves = deployWaves(plan);
@@ -107,15 +114,14 @@ public final class PlanCommand implements Callable<Integer> {
      * what the files hold, so a bad row must not hold back an unrelated change (a revoked grant);
      * check-data, with its own exit code, is the gate a pipeline runs before upload.
      */
-    private Map<String, List<String>> dataFailures(MeshPlan plan, List<StackPlan> selected) {
+    private Map<String, List<String>> dataFailures(ValidatedMesh validated) {
         Map<String, List<String>> failures = new LinkedHashMap<>();
-        for (StackPlan stack : selected) {
-            if (plan.settings().get(stack.stack()) instanceof ProducerSettings producer) {
-                var uploads = SampleData.resolve(mesh.dir, producer, plan.configs().get(stack.stack()).source());
-                failures.put(stack.stack(), DataCheck.check(mesh.dir, uploads).failures().stream()
+        validated.uploads().forEach((stack, uploads) -> {
+            if (stacks.isEmpty() || stacks.contains(stack)) {
+                failures.put(stack, DataCheck.check(mesh.dir, uploads).failures().stream()
                         .map(f -> f.line(mesh.dir)).toList());
             }
-        }
+        });
         return failures;
     }
 

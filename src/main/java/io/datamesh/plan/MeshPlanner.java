@@ -16,6 +16,7 @@ import io.datamesh.config.StackRole;
 import io.datamesh.config.StackSettings;
 import io.datamesh.resource.PlannedResource;
 import io.datamesh.resource.ResourceOptions;
+import io.datamesh.util.Futures;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,8 +68,19 @@ public final class MeshPlanner {
      * order up to the last run of a selected stack, without the consumers no selected stack is.
      */
     public static MeshPlan plan(Path dir, AccountState account, Set<String> selected) throws InvalidMeshException {
+        return plan(validate(dir, selected), account, selected);
+    }
+
+    /**
+     * Reads and validates every stack file of {@code dir}: every problem at once, each file's own
+     * problems first, then those between the files that parsed.
+     *
+     * @param selected the stacks a plan will be asked for (all if empty): each must have a file
+     */
+    public static ValidatedMesh validate(Path dir, Set<String> selected) throws InvalidMeshException {
         Map<String, RawStackConfig> configs = new LinkedHashMap<>();
         Map<String, StackSettings> settings = new LinkedHashMap<>();
+        Map<String, List<SampleData.Upload>> uploads = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         StackFiles.Project project = StackFiles.read(dir, problems);
         for (RawStackConfig raw : project.stacks().values()) {
@@ -83,13 +94,12 @@ public final class MeshPlanner {
         settings.forEach((stack, parsed) -> {
             if (parsed instanceof ProducerSettings producer) {
                 try {
-                    SampleData.resolve(dir, producer, configs.get(stack).source());
+                    uploads.put(stack, SampleData.resolve(dir, producer, configs.get(stack).source()));
                 } catch (InvalidConfigException e) {
                     problems.addAll(e.lines());
                 }
             }
         });
-        // Between the files that parsed: every problem at once, each file's own problems first.
         var references = new MeshReferences(project, configs, settings);
         problems.addAll(references.problems());
         if (configs.isEmpty() && problems.isEmpty()) {
@@ -102,7 +112,13 @@ public final class MeshPlanner {
         if (!problems.isEmpty()) {
             throw new InvalidMeshException(problems);
         }
+        return new ValidatedMesh(dir, configs, settings, uploads, references.notes());
+    }
 
+    /** Plans a validated mesh: the {@code selected} stacks (all if empty) and the runs they depend on. */
+    public static MeshPlan plan(ValidatedMesh mesh, AccountState account, Set<String> selected) {
+        Path dir = mesh.dir();
+        Map<String, StackSettings> settings = mesh.settings();
         List<String> order = deployOrder(settings);
         Map<String, Map<String, Object>> deployed = new HashMap<>();
         Map<String, StackPlan> converged = new LinkedHashMap<>();
@@ -122,7 +138,7 @@ public final class MeshPlanner {
                     }));
                 }
                 for (Future<TimedRun> run : planned) {
-                    TimedRun done = result(run);
+                    TimedRun done = Futures.result(run);
                     String stack = done.run().stack();
                     runs.add(done.run());
                     deployed.put(settings.get(stack).identity().qualify(stack), done.plan().outputs());
@@ -136,7 +152,7 @@ public final class MeshPlanner {
         // Report in first-deploy order, each stack once, with the plan of its last run.
         List<StackPlan> stacks = new ArrayList<>();
         order.stream().distinct().filter(converged::containsKey).forEach(s -> stacks.add(converged.get(s)));
-        return new MeshPlan(AccountQuotas.annotate(stacks, settings), order, runs, configs, settings, references.notes());
+        return new MeshPlan(AccountQuotas.annotate(stacks, settings), order, runs, mesh.configs(), settings, mesh.notes());
     }
 
     /** Every run up to the last one of a selected stack: each may read the outputs of any before it. */
@@ -155,24 +171,6 @@ public final class MeshPlanner {
     static List<List<String>> waves(List<String> runs, Map<String, StackSettings> settings) {
         Map<String, Set<String>> reads = StackReads.of(settings);
         return StackReads.waves(runs, (run, earlier) -> StackReads.dependent(run, earlier, reads));
-    }
-
-    /** A run's result; what the run threw, as it threw it. */
-    private static <T> T result(Future<T> run) {
-        try {
-            return run.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while planning", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**

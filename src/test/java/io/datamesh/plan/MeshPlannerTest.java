@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -115,6 +116,29 @@ class MeshPlannerTest {
                 "classification: confidential", "sensitivity: high"))
                 .anyMatch(p -> p.startsWith("Pulumi.producer.yaml: datamesh:dataProducts[1].columns[1].tags.pii: 'yes' is not an allowed value"))
                 .anyMatch(p -> p.startsWith("Pulumi.producer.yaml: datamesh:dataProducts[1].tags.sensitivity: 'sensitivity' is not an LF-tag key"));
+    }
+
+    @Test
+    void validatingResolvesEachProducersSampleFilesWithoutPlanningAStack() throws Exception {
+        ValidatedMesh mesh = MeshPlanner.validate(SampleMesh.ROOT, Set.of());
+        assertThat(mesh.settings()).containsOnlyKeys("central", "consumer", "producer");
+        assertThat(mesh.uploads()).containsOnlyKeys("producer");
+        assertThat(mesh.uploads().get("producer")).extracting(u -> u.product().name()).containsExactly("orders", "customers");
+        assertThat(mesh.uploads().get("producer")).allMatch(u -> u.files().size() == 1);
+    }
+
+    @Test
+    void validationReportsEveryFilesProblemsInFileOrder(@TempDir Path dir) throws IOException {
+        SampleMesh.copyTo(dir);
+        for (String stack : List.of("central", "consumer", "producer")) {
+            Path file = dir.resolve("Pulumi." + stack + ".yaml");
+            Files.writeString(file, Files.readString(file).replace("  datamesh:role:", "  datamesh:noSuchKey: 1\n  datamesh:role:"));
+        }
+        List<String> problems = catchThrowableOfType(InvalidMeshException.class,
+                () -> MeshPlanner.validate(dir, Set.of())).problems();
+        assertThat(problems).hasSize(3);
+        assertThat(problems).extracting(p -> p.substring(0, p.indexOf(".yaml")))
+                .containsExactly("Pulumi.central", "Pulumi.consumer", "Pulumi.producer");
     }
 
     /** The configuration problems of the project in {@code dir} once {@code file}'s texts are replaced, pairwise. */
