@@ -76,7 +76,7 @@ class UpFlowTest {
               refresh) rm -f "$state/$stack.export.json"; exit 0;;
             esac
             [ -z "$stack" ] && stack="$(cat "$state/selected")"
-            echo "  (on $stack)" >> "$state/calls.log"
+            echo "  (on $stack: $1)" >> "$state/calls.log"
             if [ "$1" = up ] && [ "$stack" = "$FAIL_STACK" ]; then
               printf '{"sequence":1,"timestamp":1,"diagnosticEvent":{"urn":"%%s","prefix":"error: ","message":"  reading Lake Formation permissions: %%s\\\\n","color":"never","severity":"error"}}\\n' "$FAIL_URN" "$FAIL_TEXT" >> "$log"
               printf '{"sequence":2,"timestamp":2,"cancelEvent":{}}\\n' >> "$log"
@@ -415,7 +415,8 @@ class UpFlowTest {
 
     /** The operations (up, preview) the stand-in ran on {@code stack}, by their place in the log. */
     private static List<Integer> operationsOn(List<String> calls, String stack) {
-        return java.util.stream.IntStream.range(1, calls.size()).filter(i -> calls.get(i).equals("  (on " + stack + ")"))
-                .filter(i -> calls.get(i - 1).startsWith("up ") || calls.get(i - 1).startsWith("preview ")).boxed().toList();
+        // The operation is named on its own line: steps run at once interleave the lines of their calls.
+        return java.util.stream.IntStream.range(0, calls.size()).filter(i -> calls.get(i).equals("  (on " + stack + ": up)")
+                || calls.get(i).equals("  (on " + stack + ": preview)")).boxed().toList();
     }
 }
