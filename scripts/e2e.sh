@@ -167,6 +167,8 @@ if [[ -n "${E2E_UPGRADE_FROM:-}" ]]; then
 elif [[ "$executor" == maven ]]; then
   cp "$root/Pulumi.yaml" "$root/pom.xml" "$proj/"
   cp -r "$root/src" "$proj/"
+  # Compiled once before the domains' steps run at once (see the upgrade's compile below).
+  mvn -q -B -f "$proj/pom.xml" compile >&2 || fail "cannot compile the program"
 else
   # A thin jar: the manifest names the main class and the built jar + its runtime classpath.
   "${checks[@]}" thin-jar "$proj/datamesh-program.jar" "$root/target/datamesh.jar" "$root/target/classpath.txt" \
@@ -311,6 +313,10 @@ outputs_have producer resourceLinks queryRoles
 access_in_force deployed
 if [[ -n "${E2E_UPGRADE_FROM:-}" ]]; then
   rm -rf "$proj/src" && cp -r "$root/src" "$root/pom.xml" "$proj/"
+  # Compiled once here: `./datamesh preview` runs the domains at once, and two language hosts whose
+  # `mvn compile exec:java` recompile one directory together can load a class the other is rewriting
+  # (NoClassDefFoundError seen at 10:38 on 2026-12-07; the product's gap, in docs/deploy-waves.md).
+  mvn -q -B -f "$proj/pom.xml" compile >&2 || fail "cannot compile the upgraded program"
   salt="$(grep '^encryptionsalt:' "$proj/Pulumi.producer.yaml" || true)"
   cp "$work/Pulumi.producer.contracts.yaml" "$proj/Pulumi.producer.yaml"
   [[ -z "$salt" ]] || echo "$salt" >> "$proj/Pulumi.producer.yaml"
