@@ -16,6 +16,7 @@ import com.pulumi.automation.UpOptions;
 import com.pulumi.automation.UpdateOptions;
 import com.pulumi.automation.WorkspaceStack;
 import com.pulumi.automation.events.EngineEvent;
+import io.datamesh.util.Futures;
 import io.datamesh.util.ShellQuote;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -29,10 +30,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -241,16 +242,7 @@ public final class MeshDeployer {
     }
 
     private static void awaitAll(List<Future<?>> running) {
-        for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the steps of a wave", e);
-            }
-        }
+        running.forEach(Futures::result);
     }
 
     /**
@@ -337,9 +329,17 @@ public final class MeshDeployer {
         } catch (AutomationException e) {
             return failed(step, label, lane, say, e, events, true, start);
         }
+        // Settling is said again after a stale lock was removed: each of its lines once in the step.
+        Set<String> said = ConcurrentHashMap.newKeySet();
+        Consumer<String> prefixed = prefixed(label, say);
+        Consumer<String> settling = line -> {
+            if (said.add(line)) {
+                prefixed.accept(line);
+            }
+        };
         for (boolean unlocked = false; ; unlocked = true) {
             try {
-                return operate(step, label, stack, lane, say, events, afterDestroy, start);
+                return operate(step, label, stack, lane, say, settling, events, afterDestroy, start);
             } catch (ConcurrentUpdateException e) {
                 // The lock is checked before anything changes: one the run can prove stale is removed, once.
                 if (unlocked || !unlockIfStale(step.stack(), label, lane, say)) {
@@ -347,17 +347,18 @@ public final class MeshDeployer {
                 }
             } catch (AutomationException e) {
                 StepResult result = failed(step, label, lane, say, e, events, false, start);
-                settleCutOff(step, label, lane, say, events);
+                settleCutOff(step, label, stack, lane, say, events);
                 return result;
             }
         }
     }
 
-    private StepResult operate(Step step, String label, WorkspaceStack stack, Lane lane, Consumer<String> say, Events events,
-                               Function<String, Optional<String>> afterDestroy, long start) throws AutomationException {
+    private StepResult operate(Step step, String label, WorkspaceStack stack, Lane lane, Consumer<String> say,
+                               Consumer<String> settling, Events events, Function<String, Optional<String>> afterDestroy,
+                               long start) throws AutomationException {
         if (step.operation() != Operation.PREVIEW
                 && !InterruptedRun.settle(step.stack(), step.operation(), facts(step.stack()), new StackCli(stack, lane, say),
-                events.once(prefixed(label, say)))) {
+                settling)) {
             say.accept(label + " FAILED: operations of an interrupted run need a person (above)");
             return new StepResult(step, Result.FAILED, "", seconds(start), false, false);
         }
@@ -395,7 +396,7 @@ public final class MeshDeployer {
     }
 
     private InterruptedRun.StackFacts facts(String stack) {
-        return settings.stacks().getOrDefault(stack, new InterruptedRun.StackFacts("", "", java.util.Set.of()));
+        return settings.stacks().getOrDefault(stack, new InterruptedRun.StackFacts("", "", Set.of()));
     }
 
     /**
@@ -421,17 +422,14 @@ public final class MeshDeployer {
     }
 
     /** An up whose provider died mid-create: the creates AWS may have made are imported, or named for a person. */
-    private void settleCutOff(Step step, String label, Lane lane, Consumer<String> say, Events events) {
+    private void settleCutOff(Step step, String label, WorkspaceStack stack, Lane lane, Consumer<String> say, Events events) {
         List<Checkpoint.Pending> inDoubt = events.inDoubtCreates();
         if (step.operation() != Operation.UP || inDoubt.isEmpty()) {
             return;
         }
         try {
-            WorkspaceStack stack;
-            synchronized (selecting) {
-                stack = WorkspaceStack.select(step.stack(), lane.workspace());
-            }
-            InterruptedRun.settleCutOff(inDoubt, facts(step.stack()), new StackCli(stack, lane, say), prefixed(label, say));
+            InterruptedRun.settleCutOff(inDoubt, facts(step.stack()), new StackCli(stack, lane, say),
+                    prefixed(label, say));
         } catch (AutomationException e) {
             say.accept(label + ": could not settle the creates the provider may have made (" + e.getMessage()
                     + "): the next up may meet them as already existing; docs/real-engine.md, \"Interrupted runs\"");
@@ -579,17 +577,6 @@ public final class MeshDeployer {
         private volatile boolean mandatory;
         private final Map<String, String> errors = new java.util.LinkedHashMap<>();
         private final Map<String, Checkpoint.Pending> failedCreates = new java.util.LinkedHashMap<>();
-
-        private final java.util.Set<String> said = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-        /** Says each line once in the step: settling is said again after a stale lock was removed. */
-        Consumer<String> once(Consumer<String> say) {
-            return line -> {
-                if (said.add(line)) {
-                    say.accept(line);
-                }
-            };
-        }
 
         /** The failed creates whose error says the provider went away mid-call: AWS may have made them. */
         synchronized List<Checkpoint.Pending> inDoubtCreates() {
